@@ -1,0 +1,209 @@
+"""The `gpp` command: starts the app, or answers non-interactive commands without textual."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gpp_tui import __version__
+
+if TYPE_CHECKING:
+    from gpp_tui.content import Library, Node
+
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for `gpp` and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="gpp",
+        description=(
+            "Review the Gender Persecution Principles offline and keep private notes. "
+            "Without a command, starts the app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"gpp-tui {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="PATH",
+        help="folder for your notes and state (default: the user data folder; "
+        "also $GPP_TUI_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="PATH",
+        help="an extra content pack: a .toml file or a folder of them",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    list_cmd = commands.add_parser("list", help="list focus areas and recommendations")
+    list_cmd.add_argument("--json", action="store_true", help="print JSON")
+    show_cmd = commands.add_parser("show", help="print one node (e.g. B.2) with its context")
+    show_cmd.add_argument("id", metavar="ID", help="a node id such as B.2, or PACK/ID")
+    show_cmd.add_argument("--json", action="store_true", help="print JSON")
+    validate_cmd = commands.add_parser("validate", help="check a content pack without the UI")
+    validate_cmd.add_argument("path", type=Path, metavar="PATH", help="a .toml file or folder")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `gpp` script; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args)
+        if args.command == "validate":
+            return _validate(args.path)
+        library = _library(args.content)
+        if args.command == "list":
+            _print_list(library, as_json=args.json)
+        elif args.command == "show":
+            _print_node(library, args.id, as_json=args.json)
+        return 0
+    except CliError as exc:
+        print(f"gpp: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+
+
+def _library(content: Path | None) -> Library:
+    from gpp_tui.content import PackError, load_library
+
+    try:
+        return load_library(content)
+    except PackError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from gpp_tui.store.locations import data_dir
+
+    library = _library(args.content)
+    from gpp_tui.ui.app import GppApp
+
+    GppApp(library, data_dir(args.data_dir)).run()
+    return 0
+
+
+def _validate(path: Path) -> int:
+    from gpp_tui.content import PackError, load_pack
+    from gpp_tui.content.loader import pack_files
+
+    try:
+        files = pack_files(path)
+        for file in files:
+            pack = load_pack(file)
+            count = sum(1 for _ in pack.recommendations)
+            print(
+                f"{file}: ok, pack {pack.pack.id!r}, {len(pack.areas)} focus areas, "
+                f"{count} recommendations, {len(pack.glossary)} glossary terms"
+            )
+    except PackError as exc:
+        raise CliError(str(exc)) from None
+    return 0
+
+
+def _print_list(library: Library, *, as_json: bool) -> None:
+    if as_json:
+        data = [
+            {
+                "id": pack.pack.id,
+                "title": pack.pack.title,
+                "source": pack.pack.source,
+                "version": pack.pack.version,
+                "areas": [
+                    {
+                        "id": area.id,
+                        "title": area.title,
+                        "summary": area.summary,
+                        "recommendations": [
+                            {"id": rec.id, "title": rec.title, "summary": rec.summary}
+                            for rec in area.recommendations
+                        ],
+                    }
+                    for area in pack.areas
+                ],
+            }
+            for pack in library.packs
+        ]
+        print(json.dumps({"packs": data}, ensure_ascii=False, indent=2))
+        return
+    for pack in library.packs:
+        print(f"{pack.pack.title} ({pack.pack.id}) - {pack.pack.source}")
+        for area in pack.areas:
+            print(f"  {area.id}  {area.title}")
+            for rec in area.recommendations:
+                print(f"    {rec.id}  {rec.title}: {rec.summary}")
+
+
+def _print_node(library: Library, ref: str, *, as_json: bool) -> None:
+    node = library.find(ref)
+    if node is None:
+        raise CliError(f"no node with id {ref!r}; `gpp list` shows the ids")
+    if as_json:
+        print(json.dumps(node_json(library, node), ensure_ascii=False, indent=2))
+    else:
+        print(node_text(library, node))
+
+
+def node_json(library: Library, node: Node) -> dict[str, Any]:
+    """A node as JSON-ready data: the source text apart from the added context."""
+    from gpp_tui.content import Recommendation
+
+    pack = library.pack(node.pack_id)
+    assert pack is not None
+    area = pack.area_of(node.id)
+    data: dict[str, Any] = {
+        "pack": node.pack_id,
+        "id": node.id,
+        "kind": node.kind.value,
+        "title": node.title,
+        "area": {"id": area.id, "title": area.title} if area else None,
+        "text": node.text,
+        "source": pack.pack.source,
+    }
+    if isinstance(node.item, Recommendation):
+        rec = node.item
+        data["context"] = {
+            "text": rec.context,
+            "tags": list(rec.tags),
+            "related": list(rec.related),
+            "references": [ref.model_dump() for ref in rec.references],
+        }
+    return data
+
+
+def node_text(library: Library, node: Node) -> str:
+    """A node as plain text for the terminal."""
+    data = node_json(library, node)
+    lines = [node.label]
+    if data["area"] and node.kind.value == "recommendation":
+        lines.append(f"Focus area: {data['area']['id']} {data['area']['title']}")
+    if data["text"]:
+        lines += ["", data["text"].strip()]
+    if node.kind.value == "recommendation":
+        lines.append(f"  - {data['source']}")
+    context = data.get("context")
+    if context:
+        lines += ["", "Context (added by gpp-tui, not part of the principle):"]
+        if context["text"]:
+            lines.append(context["text"].strip())
+        for ref in context["references"]:
+            flag = "" if ref["verified"] else " [to verify]"
+            note = f": {ref['note']}" if ref["note"] else ""
+            lines.append(f"  * {ref['label']}{flag}{note}")
+        if context["related"]:
+            lines.append("Related: " + ", ".join(context["related"]))
+        if context["tags"]:
+            lines.append("Tags: " + ", ".join(context["tags"]))
+    return "\n".join(lines)

@@ -1,0 +1,279 @@
+"""Pydantic models of a principles pack, and the flat node view the app browses."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SCHEMA_VERSION = 1
+"""The newest pack schema this version of gpp-tui understands."""
+
+Id = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64),
+]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+ROOT_ID = ":pack"
+BACKGROUND_ID = ":background"
+GLOSSARY_ID = ":glossary"
+TERM_PREFIX = "term:"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Reference(_Model):
+    """A legal or documentary reference given as context for a recommendation."""
+
+    label: NonEmpty
+    note: str = ""
+    verified: bool = True
+
+
+class Recommendation(_Model):
+    """One recommendation: the source's own title and summary plus added context."""
+
+    id: Id
+    title: NonEmpty
+    summary: str = ""
+    context: str = ""
+    tags: tuple[str, ...] = ()
+    related: tuple[Id, ...] = ()
+    references: tuple[Reference, ...] = ()
+
+
+class FocusArea(_Model):
+    """A focus area (Prevention, Protection, ...) and its recommendations."""
+
+    id: Id
+    title: NonEmpty
+    summary: str = ""
+    recommendations: tuple[Recommendation, ...] = ()
+
+
+class Section(_Model):
+    """A background section of the source document."""
+
+    id: Id
+    title: NonEmpty
+    body: str = ""
+
+
+class GlossaryEntry(_Model):
+    """A glossary term and its plain definition."""
+
+    term: NonEmpty
+    definition: str = ""
+
+    @property
+    def id(self) -> str:
+        """The node id of the term, derived from the term itself."""
+        return TERM_PREFIX + slugify(self.term)
+
+
+class PackInfo(_Model):
+    """What a pack is and where its text comes from."""
+
+    id: Id
+    title: NonEmpty
+    source: NonEmpty
+    language: str = "en"
+    version: str = ""
+    description: str = ""
+
+
+class NodeKind(StrEnum):
+    """The kinds of node in the browsing tree."""
+
+    PACK = "pack"
+    BACKGROUND = "background"
+    SECTION = "section"
+    AREA = "area"
+    RECOMMENDATION = "recommendation"
+    GLOSSARY = "glossary"
+    TERM = "term"
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One browsable node of a pack, flattened for the tree, search and notes."""
+
+    pack_id: str
+    id: str
+    kind: NodeKind
+    title: str
+    parent_id: str | None
+    item: Pack | Section | FocusArea | Recommendation | GlossaryEntry | None = field(
+        default=None, compare=False, repr=False
+    )
+    children: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """Id and title, as shown in lists: "A.1 Intersectional Prevention Strategies"."""
+        if self.kind in (NodeKind.AREA, NodeKind.RECOMMENDATION):
+            return f"{self.id} {self.title}"
+        return self.title
+
+    @property
+    def text(self) -> str:
+        """The source text of the node (not its added context)."""
+        item = self.item
+        if isinstance(item, Recommendation | FocusArea):
+            return item.summary
+        if isinstance(item, Section):
+            return item.body
+        if isinstance(item, GlossaryEntry):
+            return item.definition
+        if isinstance(item, Pack):
+            return item.pack.description
+        return ""
+
+
+class Pack(_Model):
+    """A whole content pack, validated: unique ids, related ids that exist."""
+
+    schema_version: int = Field(ge=1)
+    pack: PackInfo
+    sections: tuple[Section, ...] = ()
+    areas: tuple[FocusArea, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_ids(self) -> Pack:
+        if self.schema_version > SCHEMA_VERSION:
+            raise ValueError(
+                f"schema_version {self.schema_version} is newer than this gpp-tui "
+                f"understands ({SCHEMA_VERSION}); update gpp-tui to read this pack"
+            )
+        seen: dict[str, str] = {}
+
+        def claim(node_id: str, where: str) -> None:
+            if node_id in seen:
+                raise ValueError(f"duplicate id {node_id!r} at {where} (first used at {seen[node_id]})")
+            seen[node_id] = where
+
+        for i, section in enumerate(self.sections):
+            claim(section.id, f"sections[{i}]")
+        for i, area in enumerate(self.areas):
+            claim(area.id, f"areas[{i}]")
+            for j, rec in enumerate(area.recommendations):
+                claim(rec.id, f"areas[{i}].recommendations[{j}]")
+        for i, entry in enumerate(self.glossary):
+            claim(entry.id, f"glossary[{i}] ({entry.term!r})")
+        for i, area in enumerate(self.areas):
+            for j, rec in enumerate(area.recommendations):
+                for target in rec.related:
+                    if target not in seen:
+                        raise ValueError(
+                            f"areas[{i}].recommendations[{j}] ({rec.id}) relates to unknown id "
+                            f"{target!r}"
+                        )
+        return self
+
+    @cached_property
+    def nodes(self) -> dict[str, Node]:
+        """Every node of the pack by id, in reading order."""
+        return {node.id: node for node in self._walk()}
+
+    def _walk(self) -> Iterator[Node]:
+        pid = self.pack.id
+        top: list[str] = []
+        if self.sections:
+            top.append(BACKGROUND_ID)
+        top.extend(area.id for area in self.areas)
+        if self.glossary:
+            top.append(GLOSSARY_ID)
+        yield Node(pid, ROOT_ID, NodeKind.PACK, self.pack.title, None, self, tuple(top))
+        if self.sections:
+            yield Node(
+                pid,
+                BACKGROUND_ID,
+                NodeKind.BACKGROUND,
+                "Background",
+                ROOT_ID,
+                None,
+                tuple(s.id for s in self.sections),
+            )
+            for section in self.sections:
+                yield Node(pid, section.id, NodeKind.SECTION, section.title, BACKGROUND_ID, section)
+        for area in self.areas:
+            yield Node(
+                pid,
+                area.id,
+                NodeKind.AREA,
+                area.title,
+                ROOT_ID,
+                area,
+                tuple(r.id for r in area.recommendations),
+            )
+            for rec in area.recommendations:
+                yield Node(pid, rec.id, NodeKind.RECOMMENDATION, rec.title, area.id, rec)
+        if self.glossary:
+            yield Node(
+                pid,
+                GLOSSARY_ID,
+                NodeKind.GLOSSARY,
+                "Glossary",
+                ROOT_ID,
+                None,
+                tuple(e.id for e in self.glossary),
+            )
+            for entry in self.glossary:
+                yield Node(pid, entry.id, NodeKind.TERM, entry.term, GLOSSARY_ID, entry)
+
+    def area_of(self, node_id: str) -> FocusArea | None:
+        """The focus area a recommendation belongs to (or the area itself)."""
+        node = self.nodes.get(node_id)
+        while node is not None and node.kind is not NodeKind.AREA:
+            node = self.nodes.get(node.parent_id) if node.parent_id else None
+        return node.item if node is not None and isinstance(node.item, FocusArea) else None
+
+    @property
+    def recommendations(self) -> Iterator[Recommendation]:
+        """All recommendations, in order."""
+        for area in self.areas:
+            yield from area.recommendations
+
+
+@dataclass(frozen=True)
+class Library:
+    """The packs the app shows: the bundled one first, then any extra packs."""
+
+    packs: tuple[Pack, ...]
+
+    def pack(self, pack_id: str) -> Pack | None:
+        """The pack with this id, if loaded."""
+        return next((p for p in self.packs if p.pack.id == pack_id), None)
+
+    def find(self, ref: str) -> Node | None:
+        """Find a node by `ID` (first pack that has it) or `PACK/ID`."""
+        ref = ref.strip()
+        if "/" in ref:
+            pack_id, _, node_id = ref.partition("/")
+            pack = self.pack(pack_id)
+            return pack.nodes.get(node_id) if pack else None
+        for pack in self.packs:
+            if ref in pack.nodes:
+                return pack.nodes[ref]
+        folded = ref.casefold()
+        for pack in self.packs:
+            for node in pack.nodes.values():
+                if node.id.casefold() == folded:
+                    return node
+        return None
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug: "Do no harm" -> "do-no-harm"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "term"

@@ -1,0 +1,1 @@
+"""User data on disk: annotations, app state, file locations (no textual here)."""

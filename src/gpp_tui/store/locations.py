@@ -1,0 +1,36 @@
+"""The one place that decides where gpp-tui keeps files (tests patch this seam)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_cache_path, user_data_path
+
+APP_NAME = "gpp-tui"
+DATA_DIR_ENV = "GPP_TUI_DATA_DIR"
+
+
+def data_dir(override: Path | str | None = None) -> Path:
+    """The user data folder: --data-dir, else $GPP_TUI_DATA_DIR, else the platform's."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """The folder for caches that can be rebuilt at any time."""
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create the folder (and parents) if needed, readable only by the user."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.chmod(0o700)
+    except OSError:
+        pass  # A folder we do not own (e.g. a shared mount) keeps its mode.
+    return path
