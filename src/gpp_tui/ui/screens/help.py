@@ -1,0 +1,56 @@
+"""The help screen: every key binding of the app, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+BindingGroup = tuple[str, Iterable[BindingType]]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every binding, grouped by where it works; any of escape, q, ? or F1 closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, groups: list[BindingGroup]) -> None:
+        super().__init__()
+        self._groups = groups
+
+    def compose(self) -> ComposeResult:
+        """A scrollable table of keys."""
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Keys (escape to close)"
+            yield Static(self._table(), id="help-table")
+
+    def _table(self) -> Table:
+        table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+        table.add_column("Key", style="bold", no_wrap=True)
+        table.add_column("Action")
+        for title, bindings in self._groups:
+            table.add_row(Text(title, style="bold underline"), "")
+            keys_by_action: dict[str, list[str]] = {}
+            for binding in Binding.make_bindings(bindings):
+                if binding.description:
+                    keys = keys_by_action.setdefault(binding.description, [])
+                    key = self.app.get_key_display(binding)
+                    if key not in keys:
+                        keys.append(key)
+            for description, keys in keys_by_action.items():
+                table.add_row(Text(", ".join(keys)), Text(description))
+            table.add_row("", "")
+        return table
+
+    async def action_dismiss(self, result: None = None) -> None:
+        """Close the help screen."""
+        self.dismiss(result)

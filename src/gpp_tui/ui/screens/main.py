@@ -1,0 +1,124 @@
+"""The main screen: the tree on the left, the highlighted node's detail on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Tree
+
+from gpp_tui.content import Library, Node
+from gpp_tui.store.state import AppState, save_state
+from gpp_tui.ui.glyphs import Glyphs
+from gpp_tui.ui.history import History, Place
+from gpp_tui.ui.widgets.detail import DetailPane, LinkList
+from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
+
+
+class MainScreen(Screen[None]):
+    """Browse the packs; owns the navigation history and the remembered position."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("backspace,alt+left", "back", "Back", id="nav.back"),
+        Binding("alt+right", "forward", "Forward", id="nav.forward"),
+        Binding("f", "follow", "Links", id="nav.follow"),
+        Binding("escape", "focus_tree", "Back to the tree", show=False, id="nav.tree"),
+    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (70, "-normal"),
+        (120, "-wide"),
+    ]
+
+    current: reactive[Node | None] = reactive(None)
+
+    def __init__(self, library: Library, glyphs: Glyphs, state_dir: Path, start: Place) -> None:
+        super().__init__()
+        self._library = library
+        self._glyphs = glyphs
+        self._start = start
+        self.history = History()
+        self._state_dir = state_dir
+
+    def compose(self) -> ComposeResult:
+        """Header, the tree and detail side by side (stacked when narrow), footer."""
+        yield Header(icon="=" if self._glyphs.bullet == "*" else "≡")
+        with Horizontal(id="body"):
+            yield PrinciplesTree(self._library, self._glyphs, id="tree")
+            yield DetailPane(self._library, self._glyphs, id="detail").data_bind(
+                node=MainScreen.current
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Go to where the user was last time (or the start of the first pack)."""
+        tree = self.query_one(PrinciplesTree)
+        if not tree.go_to(self._start):
+            first = self._library.packs[0]
+            tree.go_to((first.pack.id, ":pack"))
+        tree.focus()
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[Node]) -> None:
+        node = event.node.data
+        if node is None:
+            return
+        self.current = node
+        self.history.visit((node.pack_id, node.id))
+
+    @on(LinkList.Followed)
+    def _followed(self, event: LinkList.Followed) -> None:
+        self.jump((event.pack_id, event.node_id))
+
+    def jump(self, place: Place) -> None:
+        """Go to a node as a new history entry (links, palette, search)."""
+        if self.query_one(PrinciplesTree).go_to(place):
+            self.history.jump(place)
+            self.query_one(PrinciplesTree).focus()
+        else:
+            self.notify(f"No node {place[1]!r} in pack {place[0]!r}", severity="warning")
+
+    def action_back(self) -> None:
+        """Go back to the previous node in the history."""
+        place = self.history.back()
+        if place is None:
+            self.notify("Nothing to go back to", timeout=2)
+            return
+        self.query_one(PrinciplesTree).go_to(place)
+
+    def action_forward(self) -> None:
+        """Go forward again after going back."""
+        place = self.history.forward()
+        if place is None:
+            self.notify("Nothing to go forward to", timeout=2)
+            return
+        self.query_one(PrinciplesTree).go_to(place)
+
+    def action_follow(self) -> None:
+        """Move the focus to the links of the shown node (related recommendations)."""
+        links = self.query_one(LinkList)
+        if links.display and links.option_count:
+            links.focus()
+            self.query_one(DetailPane).scroll_to_widget(links)
+        else:
+            self.notify("This node has no links to follow", timeout=2)
+
+    def action_focus_tree(self) -> None:
+        """Put the focus back on the tree."""
+        self.query_one(PrinciplesTree).focus()
+
+    def save_position(self) -> None:
+        """Remember the highlighted node for the next start (called when quitting)."""
+        node = self.current
+        if node is None:
+            return
+        try:
+            save_state(self._state_dir, AppState(node.pack_id, node.id))
+        except OSError:
+            pass  # Losing the remembered position is harmless; never block quitting on it.

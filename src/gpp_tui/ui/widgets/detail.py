@@ -1,0 +1,165 @@
+"""The detail pane: a node's source text, then its context, references and links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from gpp_tui.content import FocusArea, GlossaryEntry, Library, Node, NodeKind, Recommendation
+from gpp_tui.ui.glyphs import Glyphs
+
+_KIND_NAMES = {
+    NodeKind.PACK: "Content pack",
+    NodeKind.BACKGROUND: "Background",
+    NodeKind.SECTION: "Background section",
+    NodeKind.AREA: "Focus area",
+    NodeKind.RECOMMENDATION: "Recommendation",
+    NodeKind.GLOSSARY: "Glossary",
+    NodeKind.TERM: "Glossary term",
+}
+
+
+class LinkList(OptionList):
+    """Links from the shown node to other nodes; enter follows one."""
+
+    @dataclass
+    class Followed(Message):
+        """The user chose a link to `node_id` in pack `pack_id`."""
+
+        pack_id: str
+        node_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._pack_id = ""
+
+    def show_links(self, pack_id: str, links: list[Node]) -> None:
+        """Replace the links."""
+        self._pack_id = pack_id
+        self.clear_options()
+        self.add_options(Option(Text(node.label), id=node.id) for node in links)
+        self.display = bool(links)
+        if links:
+            self.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Turn the chosen option into a Followed message for the screen."""
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Followed(self._pack_id, event.option.id))
+
+
+class DetailPane(VerticalScroll):
+    """Shows the highlighted node; the screen sets `node` (via data_bind)."""
+
+    node: reactive[Node | None] = reactive(None)
+
+    def __init__(self, library: Library, glyphs: Glyphs, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._library = library
+        self._glyphs = glyphs
+
+    def compose(self) -> ComposeResult:
+        """The parts of the pane, filled in by watch_node."""
+        yield Static(id="detail-title")
+        yield Static(id="detail-meta")
+        yield Static(id="text-heading", classes="heading")
+        yield Static(id="detail-text")
+        yield Static(id="detail-attribution")
+        yield Static(id="context-heading", classes="heading context")
+        yield Static(id="detail-context", classes="context")
+        yield Static(id="detail-references", classes="context")
+        yield Static(id="links-heading", classes="heading")
+        yield LinkList(id="links")
+
+    def watch_node(self, node: Node | None) -> None:
+        """Render the node."""
+        if node is None:
+            return
+        pack = self._library.pack(node.pack_id)
+        assert pack is not None
+        g = self._glyphs
+        title = Text()
+        if node.kind in (NodeKind.AREA, NodeKind.RECOMMENDATION):
+            title.append(f"{node.id}  ", style="bold")
+        title.append(node.title, style="bold")
+        self._set("#detail-title", title)
+
+        meta = Text(_KIND_NAMES[node.kind], style="italic")
+        area = pack.area_of(node.id)
+        if node.kind is NodeKind.RECOMMENDATION and area is not None:
+            meta.append(f" {g.separator} Focus area {area.id}: {area.title}")
+        meta.append(f" {g.separator} {pack.pack.title}")
+        self._set("#detail-meta", meta)
+
+        text = node.text.strip()
+        heading = {
+            NodeKind.RECOMMENDATION: "Recommendation (source text)",
+            NodeKind.AREA: "Aim (source text)",
+            NodeKind.SECTION: "Source text",
+            NodeKind.TERM: "Definition (added by gpp-tui)",
+            NodeKind.PACK: "About this pack",
+        }.get(node.kind, "")
+        self._set("#text-heading", Text(heading) if text else None)
+        self._set("#detail-text", Text(text) if text else None)
+        attribution = None
+        if node.kind in (NodeKind.RECOMMENDATION, NodeKind.AREA, NodeKind.SECTION):
+            attribution = Text(f"{g.attribution} {pack.pack.source}", style="italic")
+        self._set("#detail-attribution", attribution)
+
+        self._show_context(node.item, g)
+        self._show_links(node, pack.nodes)
+        self.scroll_home(animate=False)
+
+    def _show_context(self, item: object, g: Glyphs) -> None:
+        if not isinstance(item, Recommendation) or not (
+            item.context or item.references or item.tags
+        ):
+            for part in ("#context-heading", "#detail-context", "#detail-references"):
+                self._set(part, None)
+            return
+        self._set("#context-heading", Text("Context (added by gpp-tui, not part of the principle)"))
+        self._set("#detail-context", Text(item.context.strip()) if item.context else None)
+        refs = Text()
+        if item.references:
+            refs.append("References\n", style="bold")
+        for ref in item.references:
+            refs.append(f" {g.bullet} ")
+            refs.append(ref.label, style="bold")
+            if not ref.verified:
+                refs.append(f" [{g.to_verify}]", style="reverse")
+            if ref.note:
+                refs.append(f"\n   {ref.note}")
+            refs.append("\n")
+        if item.tags:
+            refs.append("Tags: ", style="bold")
+            refs.append(", ".join(item.tags))
+        self._set("#detail-references", refs.rstrip() or None)
+
+    def _show_links(self, node: Node, nodes: dict[str, Node]) -> None:
+        item = node.item
+        if isinstance(item, Recommendation):
+            heading = "Related recommendations (context; enter to follow)"
+            targets = [nodes[i] for i in item.related if i in nodes]
+        elif isinstance(item, FocusArea):
+            heading = "Recommendations (enter to open)"
+            targets = [nodes[i] for i in node.children]
+        elif node.children and not isinstance(item, GlossaryEntry):
+            heading = "Contents (enter to open)"
+            targets = [nodes[i] for i in node.children]
+        else:
+            heading, targets = "", []
+        self._set("#links-heading", Text(heading) if targets else None)
+        self.query_one(LinkList).show_links(node.pack_id, targets)
+
+    def _set(self, selector: str, content: Text | None) -> None:
+        widget = self.query_one(selector, Static)
+        widget.display = content is not None
+        widget.update(content if content is not None else "")
