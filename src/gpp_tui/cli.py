@@ -96,13 +96,19 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _validate(path: Path) -> int:
-    from gpp_tui.content import PackError, load_pack
+    from gpp_tui.content import PackError, bundled_pack_path, load_pack
     from gpp_tui.content.loader import pack_files
 
     try:
         files = pack_files(path)
+        bundled = bundled_pack_path()
+        # Check ids as `--content` would, so a pack that validates can also be opened.
+        owners = {load_pack(bundled).pack.id: bundled}
         for file in files:
             pack = load_pack(file)
+            owner = owners.setdefault(pack.pack.id, file)
+            if owner != file and not _same_file(owner, file):
+                raise PackError(file, f"pack id {pack.pack.id!r} is already used by {owner}")
             count = sum(1 for _ in pack.recommendations)
             print(
                 f"{file}: ok, pack {pack.pack.id!r}, {len(pack.areas)} focus areas, "
@@ -111,6 +117,13 @@ def _validate(path: Path) -> int:
     except PackError as exc:
         raise CliError(str(exc)) from None
     return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def _print_list(library: Library, *, as_json: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -13,7 +14,7 @@ from pydantic import ValidationError
 from gpp_tui.content.models import SCHEMA_VERSION, Library, Pack
 
 MAX_PACK_BYTES = 16 * 1024 * 1024
-"""Packs larger than this are refused before they are read (a 10,000-recommendation pack is ~3 MB)."""
+"""Larger packs are refused unread (a 10,000-recommendation pack is about 3 MB)."""
 
 _TOML_POSITION = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
@@ -22,9 +23,14 @@ class PackError(Exception):
     """A pack could not be used; str() is one line naming the file and the problem."""
 
     def __init__(self, path: Path | str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{_one_line(str(path))}: {_one_line(problem)}")
         self.path = Path(path)
         self.problem = problem
+
+
+def _one_line(text: str) -> str:
+    """Escape control characters (a key or file name may hold a newline) to keep one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def bundled_pack_path() -> Path:
@@ -80,23 +86,10 @@ def load_library(extra: Path | None = None, *, include_bundled: bool = True) -> 
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    data = _read_bytes(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_PACK_BYTES:
-            raise PackError(
-                path,
-                f"file is {size / 1_000_000:.1f} MB; a content pack may be at most "
-                f"{MAX_PACK_BYTES // 1_000_000} MB",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PackError(path, "no such file") from None
-    except IsADirectoryError:
-        raise PackError(path, "is a folder, not a pack file") from None
-    except OSError as exc:
-        raise PackError(path, f"cannot read: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8")
+        # utf-8-sig: editors such as Notepad start UTF-8 files with a byte-order mark.
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise PackError(
@@ -110,6 +103,31 @@ def _read_toml(path: Path) -> dict[str, Any]:
         if match:
             message = f"line {match['line']}, column {match['col']}: {match['msg']}"
         raise PackError(path, f"invalid TOML: {message}") from None
+    except RecursionError:
+        raise PackError(path, "invalid TOML: arrays or tables nested too deeply") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing folders, devices and anything over MAX_PACK_BYTES."""
+    too_big = f"a content pack may be at most {MAX_PACK_BYTES // 1_000_000} MB"
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise PackError(path, "is a folder, not a pack file")
+        if not stat.S_ISREG(info.st_mode):
+            raise PackError(path, "is not a regular file")
+        if info.st_size > MAX_PACK_BYTES:
+            raise PackError(path, f"file is {info.st_size / 1_000_000:.1f} MB; {too_big}")
+        with path.open("rb") as file:
+            # Read one byte past the limit: the file may have grown since stat().
+            data = file.read(MAX_PACK_BYTES + 1)
+    except FileNotFoundError:
+        raise PackError(path, "no such file") from None
+    except OSError as exc:
+        raise PackError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_PACK_BYTES:
+        raise PackError(path, f"file is over {MAX_PACK_BYTES // 1_000_000} MB; {too_big}")
+    return data
 
 
 def _describe(exc: ValidationError, raw: dict[str, Any]) -> str:

@@ -17,7 +17,9 @@ SCHEMA_VERSION = 1
 
 Id = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64),
+    StringConstraints(
+        strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64
+    ),
 ]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -159,7 +161,9 @@ class Pack(_Model):
 
         def claim(node_id: str, where: str) -> None:
             if node_id in seen:
-                raise ValueError(f"duplicate id {node_id!r} at {where} (first used at {seen[node_id]})")
+                raise ValueError(
+                    f"duplicate id {node_id!r} at {where} (first used at {seen[node_id]})"
+                )
             seen[node_id] = where
 
         for i, section in enumerate(self.sections):
@@ -256,17 +260,18 @@ class Library:
         return next((p for p in self.packs if p.pack.id == pack_id), None)
 
     def find(self, ref: str) -> Node | None:
-        """Find a node by `ID` (first pack that has it) or `PACK/ID`."""
+        """Find a node by `ID` (first pack that has it) or `PACK/ID`; exact case first."""
         ref = ref.strip()
+        packs = self.packs
         if "/" in ref:
-            pack_id, _, node_id = ref.partition("/")
-            pack = self.pack(pack_id)
-            return pack.nodes.get(node_id) if pack else None
-        for pack in self.packs:
+            pack_id, _, ref = ref.partition("/")
+            folded_pack = pack_id.casefold()
+            packs = tuple(p for p in self.packs if p.pack.id.casefold() == folded_pack)
+        for pack in packs:
             if ref in pack.nodes:
                 return pack.nodes[ref]
         folded = ref.casefold()
-        for pack in self.packs:
+        for pack in packs:
             for node in pack.nodes.values():
                 if node.id.casefold() == folded:
                     return node
