@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,7 +31,7 @@ class MainScreen(Screen[None]):
         Binding("f", "follow", "Links", id="nav.follow"),
         Binding("escape", "focus_tree", "Back to the tree", show=False, id="nav.tree"),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (70, "-normal"),
         (120, "-wide"),
@@ -118,7 +119,6 @@ class MainScreen(Screen[None]):
         node = self.current
         if node is None:
             return
-        try:
+        # Losing the remembered position is harmless; never block quitting on it.
+        with contextlib.suppress(OSError):
             save_state(self._state_dir, AppState(node.pack_id, node.id))
-        except OSError:
-            pass  # Losing the remembered position is harmless; never block quitting on it.

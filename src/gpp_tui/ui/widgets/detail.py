@@ -141,7 +141,8 @@ class DetailPane(VerticalScroll):
         if item.tags:
             refs.append("Tags: ", style="bold")
             refs.append(", ".join(item.tags))
-        self._set("#detail-references", refs.rstrip() or None)
+        refs.rstrip()
+        self._set("#detail-references", refs if refs.plain else None)
 
     def _show_links(self, node: Node, nodes: dict[str, Node]) -> None:
         item = node.item

@@ -45,7 +45,7 @@ class PrinciplesTree(Tree[Node]):
         self.ICON_NODE = glyphs.collapsed
         self.ICON_NODE_EXPANDED = glyphs.expanded
         self._library = library
-        self._tree_nodes: dict[Place, TreeNode[Node]] = {}
+        self._by_place: dict[Place, TreeNode[Node]] = {}
 
     def on_mount(self) -> None:
         """Add the packs and their top-level nodes; open the first pack."""
@@ -62,7 +62,7 @@ class PrinciplesTree(Tree[Node]):
             tree_node = parent.add(label, data=node)
         else:
             tree_node = parent.add_leaf(label, data=node)
-        self._tree_nodes[(node.pack_id, node.id)] = tree_node
+        self._by_place[(node.pack_id, node.id)] = tree_node
         return tree_node
 
     def _populate(self, tree_node: TreeNode[Node]) -> None:
@@ -91,7 +91,7 @@ class PrinciplesTree(Tree[Node]):
             node = pack.nodes.get(node.parent_id) if node.parent_id else None
         tree_node: TreeNode[Node] | None = None
         for ancestor in reversed(chain):
-            tree_node = self._tree_nodes.get((ancestor.pack_id, ancestor.id))
+            tree_node = self._by_place.get((ancestor.pack_id, ancestor.id))
             if tree_node is None:
                 return None
             if ancestor is not chain[0]:
@@ -110,7 +110,7 @@ class PrinciplesTree(Tree[Node]):
 
     def refresh_label(self, place: Place, label: Text) -> None:
         """Replace the label of a node (used for markers added by later layers)."""
-        tree_node = self._tree_nodes.get(place)
+        tree_node = self._by_place.get(place)
         if tree_node is not None:
             tree_node.set_label(label)
 

@@ -1,0 +1,34 @@
+"""Snapshots of the main screen at the sizes users have: 80x24 and 120x40."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from gpp_tui.content import load_library
+from gpp_tui.ui.app import GppApp
+
+
+def _app(tmp_path: Path, term: str = "xterm") -> GppApp:
+    return GppApp(load_library(), tmp_path / "data", environ={"TERM": term})
+
+
+async def _open_a1(pilot: Pilot[Any]) -> None:
+    await pilot.press("j", "j", "enter", "j")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_main_screen(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_open_a1)
+
+
+def test_main_screen_linux_console(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(_app(tmp_path, "linux"), terminal_size=(80, 24), run_before=_open_a1)
+
+
+def test_help_screen(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["question_mark"])
