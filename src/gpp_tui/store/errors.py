@@ -1,0 +1,31 @@
+"""Errors the store raises; each message is one plain line the UI can show as is."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Something the user should be told about their saved data."""
+
+
+class SaveError(StoreError):
+    """A save did not happen; the file on disk and the data in memory are both unchanged."""
+
+
+class ReadOnlyError(SaveError):
+    """The store was opened read-only (another copy running, or a newer file)."""
+
+
+class UnreadableFileError(StoreError):
+    """A stored file cannot be read: bad bytes, bad TOML, or values of the wrong type."""
+
+
+class NewerSchemaError(StoreError):
+    """A file written by a newer gpp-tui, which this version must not overwrite."""
+
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(
+            f"it was written by a newer gpp-tui (schema_version {found}; "
+            f"this version reads up to {supported})"
+        )
+        self.found = found
+        self.supported = supported

@@ -1,0 +1,231 @@
+"""The user's annotations: bookmarks, review status and notes, keyed by pack id and node id.
+
+Every model is frozen: a change builds a new `Annotations` (see `edits.py`), so a
+save running on another thread always works on a consistent snapshot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated
+from uuid import uuid4
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+"""The newest annotations schema this version of gpp-tui writes and reads."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utc_now() -> datetime:
+    """The current time, in UTC."""
+    return datetime.now(UTC)
+
+
+def text_hash(text: str) -> str:
+    """A short fingerprint of a node's source text, to notice when the text changes.
+
+    Line endings and Unicode normalisation are evened out first, so re-saving a
+    pack in another editor does not flag every note.
+    """
+    normal = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def _to_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _storable(text: str) -> str:
+    """Text that UTF-8 can hold: surrogate pairs joined, a lone surrogate becomes U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+UtcDatetime = Annotated[AwareDatetime, AfterValidator(_to_utc)]
+StorableText = Annotated[str, AfterValidator(_storable)]
+
+
+class _Frozen(BaseModel):
+    # extra="forbid": a field this version does not know must not be dropped by
+    # the next save, so such a file is treated as unreadable and kept aside.
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ReviewStatus(StrEnum):
+    """Where a reviewer stands on a node."""
+
+    UNREVIEWED = "unreviewed"
+    REVIEWED = "reviewed"
+    FOLLOW_UP = "follow-up"
+
+    def next(self) -> ReviewStatus:
+        """The status `r` moves to: unreviewed → reviewed → follow-up → unreviewed."""
+        order = list(ReviewStatus)
+        return order[(order.index(self) + 1) % len(order)]
+
+
+class Note(_Frozen):
+    """One note on a node: free text with tags, times, author and the text it was written on."""
+
+    id: str = Field(default_factory=lambda: str(uuid4()), min_length=1)
+    text: StorableText
+    tags: tuple[StorableText, ...] = ()
+    created: UtcDatetime
+    updated: UtcDatetime
+    author: StorableText = ""
+    text_hash: str = ""
+    conflict_of: str = ""
+    """Reserved for merging: the id of the note this one conflicts with."""
+
+    def text_changed(self, current_hash: str) -> bool:
+        """True when the node text differs from the text this note was written against."""
+        return bool(self.text_hash) and self.text_hash != current_hash
+
+
+class Bookmark(_Frozen):
+    """A bookmark on a node, with an optional short label."""
+
+    label: StorableText = ""
+    created: UtcDatetime
+
+
+class NodeAnnotations(_Frozen):
+    """Everything the user attached to one node."""
+
+    status: ReviewStatus = ReviewStatus.UNREVIEWED
+    status_changed: UtcDatetime | None = None
+    bookmark: Bookmark | None = None
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """True when there is nothing worth keeping on this node."""
+        return self.status is ReviewStatus.UNREVIEWED and self.bookmark is None and not self.notes
+
+    def note(self, note_id: str) -> Note | None:
+        """The note with this id, if the node has it."""
+        return next((note for note in self.notes if note.id == note_id), None)
+
+
+EMPTY_NODE = NodeAnnotations()
+
+
+class NodeFilter(StrEnum):
+    """The tree filters: only nodes that match are shown."""
+
+    BOOKMARKED = "bookmarked"
+    NOTES = "notes"
+    FOLLOW_UP = "follow-up"
+    UNREVIEWED = "unreviewed"
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far the review of a set of recommendations has come."""
+
+    total: int
+    reviewed: int
+    follow_up: int
+
+    @property
+    def unreviewed(self) -> int:
+        """Recommendations with neither status."""
+        return self.total - self.reviewed - self.follow_up
+
+    def __str__(self) -> str:
+        return f"Reviewed {self.reviewed} of {self.total} · {self.follow_up} follow-up"
+
+
+class Annotations(_Frozen):
+    """All annotations: pack id → node id → what the user attached to that node."""
+
+    schema_version: int = SCHEMA_VERSION
+    packs: dict[str, dict[str, NodeAnnotations]] = Field(default_factory=dict)
+
+    def node(self, pack_id: str, node_id: str) -> NodeAnnotations:
+        """What is attached to a node (an empty value when nothing is)."""
+        return self.packs.get(pack_id, {}).get(node_id, EMPTY_NODE)
+
+    def notes_for(self, pack_id: str, node_id: str) -> tuple[Note, ...]:
+        """The notes on a node, oldest first."""
+        return self.node(pack_id, node_id).notes
+
+    def status_of(self, pack_id: str, node_id: str) -> ReviewStatus:
+        """The review status of a node."""
+        return self.node(pack_id, node_id).status
+
+    def note_counts(self, pack_id: str) -> dict[str, int]:
+        """Node id → number of notes, for nodes that have any."""
+        nodes = self.packs.get(pack_id, {})
+        return {node_id: len(node.notes) for node_id, node in nodes.items() if node.notes}
+
+    def bookmarks(self, pack_id: str) -> list[tuple[str, Bookmark]]:
+        """(node id, bookmark) for every bookmarked node of a pack, in the order they were made."""
+        marks = [
+            (node_id, node.bookmark)
+            for node_id, node in self.packs.get(pack_id, {}).items()
+            if node.bookmark is not None
+        ]
+        return sorted(marks, key=lambda pair: pair[1].created)
+
+    def progress(self, pack_id: str, recommendation_ids: Iterable[str]) -> Progress:
+        """Review progress over the given recommendations (a pack's or one area's)."""
+        nodes = self.packs.get(pack_id, {})
+        total = reviewed = follow_up = 0
+        for node_id in recommendation_ids:
+            total += 1
+            status = nodes.get(node_id, EMPTY_NODE).status
+            reviewed += status is ReviewStatus.REVIEWED
+            follow_up += status is ReviewStatus.FOLLOW_UP
+        return Progress(total, reviewed, follow_up)
+
+    def progress_by_area(
+        self, pack_id: str, areas: Mapping[str, Iterable[str]]
+    ) -> dict[str, Progress]:
+        """Area id → progress, given each area's recommendation ids."""
+        return {area_id: self.progress(pack_id, ids) for area_id, ids in areas.items()}
+
+    def matching(self, pack_id: str, node_ids: Iterable[str], wanted: NodeFilter) -> list[str]:
+        """The node ids (in the order given) that pass a tree filter."""
+        nodes = self.packs.get(pack_id, {})
+        tests: dict[NodeFilter, Callable[[NodeAnnotations], bool]] = {
+            NodeFilter.BOOKMARKED: lambda node: node.bookmark is not None,
+            NodeFilter.NOTES: lambda node: bool(node.notes),
+            NodeFilter.FOLLOW_UP: lambda node: node.status is ReviewStatus.FOLLOW_UP,
+            NodeFilter.UNREVIEWED: lambda node: node.status is ReviewStatus.UNREVIEWED,
+        }
+        test = tests[wanted]
+        return [node_id for node_id in node_ids if test(nodes.get(node_id, EMPTY_NODE))]
+
+    def orphans(self, pack_id: str, existing_ids: Collection[str]) -> dict[str, NodeAnnotations]:
+        """Annotations on node ids the pack no longer has: kept, shown apart, never dropped."""
+        nodes = self.packs.get(pack_id, {})
+        return {node_id: node for node_id, node in nodes.items() if node_id not in existing_ids}
+
+    def changed_notes(self, pack_id: str, node_texts: Mapping[str, str]) -> list[tuple[str, Note]]:
+        """(node id, note) for notes written against text that has changed since.
+
+        `node_texts` maps each node id of the current pack to its source text
+        (`Node.text`); notes on nodes missing from it are orphans, not listed here.
+        """
+        changed: list[tuple[str, Note]] = []
+        for node_id, node in self.packs.get(pack_id, {}).items():
+            if not node.notes or node_id not in node_texts:
+                continue
+            current = text_hash(node_texts[node_id])
+            changed.extend((node_id, note) for note in node.notes if note.text_changed(current))
+        return changed
+
+    @property
+    def note_total(self) -> int:
+        """How many notes there are across all packs."""
+        return sum(len(node.notes) for nodes in self.packs.values() for node in nodes.values())
