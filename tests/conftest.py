@@ -117,9 +117,10 @@ def bad_pack(request: pytest.FixtureRequest, tmp_path: Path) -> BadPack:
 def private_data_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Point $GPP_TUI_DATA_DIR at a fresh folder so no test touches the real user data."""
+    """Point the data and cache folders at fresh ones: no test touches the user's files."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("GPP_TUI_DATA_DIR", str(folder))
+    monkeypatch.setenv("GPP_TUI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     return folder
 
 

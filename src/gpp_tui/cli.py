@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -78,9 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _library(content: Path | None) -> Library:
     from gpp_tui.content import PackError, load_library
+    from gpp_tui.store.locations import cache_dir
 
     try:
-        return load_library(content)
+        return load_library(content, cache_dir=cache_dir() / "packs")
     except PackError as exc:
         raise CliError(str(exc)) from None
 
@@ -191,7 +193,7 @@ def node_json(library: Library, node: Node) -> dict[str, Any]:
             "text": rec.context,
             "tags": list(rec.tags),
             "related": list(rec.related),
-            "references": [ref.model_dump() for ref in rec.references],
+            "references": [dataclasses.asdict(ref) for ref in rec.references],
         }
     return data
 

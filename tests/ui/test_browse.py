@@ -9,7 +9,8 @@ from rich.console import Console
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
 
-from gpp_tui.content import Library, Pack, load_library
+from gpp_tui.content import Library, load_library
+from gpp_tui.content.schema import validate_pack
 from gpp_tui.ui.app import GppApp
 from gpp_tui.ui.screens.help import HelpScreen
 from gpp_tui.ui.screens.main import MainScreen
@@ -161,7 +162,7 @@ async def test_markup_in_titles_is_shown_as_written(make_app: MakeApp) -> None:
             }
         ],
     }
-    lib = Library(load_library().packs + (Pack.model_validate(raw),))
+    lib = Library(load_library().packs + (validate_pack(raw),))
     app = make_app(lib)
     async with app.run_test(size=(100, 30)) as pilot:
         app.jump_to("x", "X.1")

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import re
 import stat
-import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
+from gpp_tui.content.cache import load_cached, store_cached
 from gpp_tui.content.models import SCHEMA_VERSION, Library, Pack
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 MAX_PACK_BYTES = 16 * 1024 * 1024
 """Larger packs are refused unread (a 10,000-recommendation pack is about 3 MB)."""
 
 _TOML_POSITION = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+_FRIENDLY = {
+    "unexpected_keyword_argument": "unknown key, not permitted here (check its spelling)",
+    "missing_argument": "required key is missing",
+}
 
 
 class PackError(Exception):
@@ -42,9 +49,18 @@ def bundled_pack_path() -> Path:
     return Path(__file__).resolve().parents[3] / "data" / "principles.toml"
 
 
-def load_pack(path: Path) -> Pack:
-    """Load one pack file, or raise PackError with a one-line reason."""
-    raw = _read_toml(path)
+def load_pack(path: Path, *, cache_dir: Path | None = None) -> Pack:
+    """Load one pack file, or raise PackError with a one-line reason.
+
+    With `cache_dir`, a pack validated before is rebuilt from the cache (keyed by
+    the file's hash) instead of being parsed and validated again.
+    """
+    data = _read_bytes(path)
+    if cache_dir is not None:
+        cached = load_cached(cache_dir, data)
+        if cached is not None:
+            return cached
+    raw = _parse_toml(path, data)
     version = raw.get("schema_version")
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise PackError(
@@ -52,10 +68,20 @@ def load_pack(path: Path) -> Pack:
             f"schema_version {version} is newer than this gpp-tui understands "
             f"({SCHEMA_VERSION}); update gpp-tui to read this pack",
         )
+    # Imported here: pydantic is only needed when a pack is not in the cache.
+    from pydantic import ValidationError
+
+    from gpp_tui.content.schema import PackProblem, validate_pack
+
     try:
-        return Pack.model_validate(raw)
+        pack = validate_pack(raw)
     except ValidationError as exc:
         raise PackError(path, _describe(exc, raw)) from None
+    except PackProblem as exc:
+        raise PackError(path, str(exc)) from None
+    if cache_dir is not None:
+        store_cached(cache_dir, data, pack)
+    return pack
 
 
 def pack_files(path: Path) -> list[Path]:
@@ -70,12 +96,15 @@ def pack_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_library(extra: Path | None = None, *, include_bundled: bool = True) -> Library:
+def load_library(
+    extra: Path | None = None, *, include_bundled: bool = True, cache_dir: Path | None = None
+) -> Library:
     """The bundled pack plus the packs named by --content, checked for clashing pack ids."""
-    packs: list[Pack] = [load_pack(bundled_pack_path())] if include_bundled else []
+    bundled = [load_pack(bundled_pack_path(), cache_dir=cache_dir)] if include_bundled else []
+    packs: list[Pack] = bundled
     owners: dict[str, Path] = {p.pack.id: bundled_pack_path() for p in packs}
     for file in pack_files(extra) if extra is not None else []:
-        pack = load_pack(file)
+        pack = load_pack(file, cache_dir=cache_dir)
         if pack.pack.id in owners:
             raise PackError(
                 file, f"pack id {pack.pack.id!r} is already used by {owners[pack.pack.id]}"
@@ -85,8 +114,9 @@ def load_library(extra: Path | None = None, *, include_bundled: bool = True) -> 
     return Library(tuple(packs))
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    data = _read_bytes(path)
+def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
+    import tomllib
+
     try:
         # utf-8-sig: editors such as Notepad start UTF-8 files with a byte-order mark.
         text = data.decode("utf-8-sig")
@@ -135,7 +165,7 @@ def _describe(exc: ValidationError, raw: dict[str, Any]) -> str:
     errors = exc.errors(include_url=False)
     first = errors[0]
     where = _field_path(first["loc"], raw)
-    message = first["msg"].removeprefix("Value error, ")
+    message = _FRIENDLY.get(first["type"], first["msg"].removeprefix("Value error, "))
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return f"{where}: {message}{more}" if where else f"{message}{more}"
 

@@ -1,4 +1,4 @@
-"""Pydantic models of a principles pack, and the flat node view the app browses."""
+"""The principles pack as plain dataclasses, and the flat node view the app browses."""
 
 from __future__ import annotations
 
@@ -8,71 +8,75 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from annotated_types import Ge, MinLen
 
 SCHEMA_VERSION = 1
 """The newest pack schema this version of gpp-tui understands."""
-
-Id = Annotated[
-    str,
-    StringConstraints(
-        strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64
-    ),
-]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 ROOT_ID = ":pack"
 BACKGROUND_ID = ":background"
 GLOSSARY_ID = ":glossary"
 TERM_PREFIX = "term:"
 
+# Pydantic reads this config and the annotated_types constraints when it validates a
+# pack (content/schema.py); the classes themselves are plain dataclasses, so reading a
+# validated pack from the cache needs no pydantic at all and start-up stays fast.
+_STRICT = {"extra": "forbid", "str_strip_whitespace": True}
+NonEmpty = Annotated[str, MinLen(1)]
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
-
-class Reference(_Model):
+@dataclass(frozen=True, slots=True)
+class Reference:
     """A legal or documentary reference given as context for a recommendation."""
 
+    __pydantic_config__: ClassVar = _STRICT
     label: NonEmpty
     note: str = ""
     verified: bool = True
 
 
-class Recommendation(_Model):
+@dataclass(frozen=True, slots=True)
+class Recommendation:
     """One recommendation: the source's own title and summary plus added context."""
 
-    id: Id
+    __pydantic_config__: ClassVar = _STRICT
+    id: str
     title: NonEmpty
     summary: str = ""
     context: str = ""
     tags: tuple[str, ...] = ()
-    related: tuple[Id, ...] = ()
+    related: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
 
 
-class FocusArea(_Model):
+@dataclass(frozen=True, slots=True)
+class FocusArea:
     """A focus area (Prevention, Protection, ...) and its recommendations."""
 
-    id: Id
+    __pydantic_config__: ClassVar = _STRICT
+    id: str
     title: NonEmpty
     summary: str = ""
     recommendations: tuple[Recommendation, ...] = ()
 
 
-class Section(_Model):
+@dataclass(frozen=True, slots=True)
+class Section:
     """A background section of the source document."""
 
-    id: Id
+    __pydantic_config__: ClassVar = _STRICT
+    id: str
     title: NonEmpty
     body: str = ""
 
 
-class GlossaryEntry(_Model):
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
     """A glossary term and its plain definition."""
 
+    __pydantic_config__: ClassVar = _STRICT
     term: NonEmpty
     definition: str = ""
 
@@ -82,10 +86,12 @@ class GlossaryEntry(_Model):
         return TERM_PREFIX + slugify(self.term)
 
 
-class PackInfo(_Model):
+@dataclass(frozen=True, slots=True)
+class PackInfo:
     """What a pack is and where its text comes from."""
 
-    id: Id
+    __pydantic_config__: ClassVar = _STRICT
+    id: str
     title: NonEmpty
     source: NonEmpty
     language: str = "en"
@@ -141,48 +147,16 @@ class Node:
         return ""
 
 
-class Pack(_Model):
-    """A whole content pack, validated: unique ids, related ids that exist."""
+@dataclass(frozen=True)
+class Pack:
+    """A whole content pack; content/schema.py validates one (unique ids, related ids)."""
 
-    schema_version: int = Field(ge=1)
+    __pydantic_config__: ClassVar = _STRICT
+    schema_version: Annotated[int, Ge(1)]
     pack: PackInfo
     sections: tuple[Section, ...] = ()
     areas: tuple[FocusArea, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
-
-    @model_validator(mode="after")
-    def _check_ids(self) -> Pack:
-        if self.schema_version > SCHEMA_VERSION:
-            raise ValueError(
-                f"schema_version {self.schema_version} is newer than this gpp-tui "
-                f"understands ({SCHEMA_VERSION}); update gpp-tui to read this pack"
-            )
-        seen: dict[str, str] = {}
-
-        def claim(node_id: str, where: str) -> None:
-            if node_id in seen:
-                raise ValueError(
-                    f"duplicate id {node_id!r} at {where} (first used at {seen[node_id]})"
-                )
-            seen[node_id] = where
-
-        for i, section in enumerate(self.sections):
-            claim(section.id, f"sections[{i}]")
-        for i, area in enumerate(self.areas):
-            claim(area.id, f"areas[{i}]")
-            for j, rec in enumerate(area.recommendations):
-                claim(rec.id, f"areas[{i}].recommendations[{j}]")
-        for i, entry in enumerate(self.glossary):
-            claim(entry.id, f"glossary[{i}] ({entry.term!r})")
-        for i, area in enumerate(self.areas):
-            for j, rec in enumerate(area.recommendations):
-                for target in rec.related:
-                    if target not in seen:
-                        raise ValueError(
-                            f"areas[{i}].recommendations[{j}] ({rec.id}) relates to unknown id "
-                            f"{target!r}"
-                        )
-        return self
 
     @cached_property
     def nodes(self) -> dict[str, Node]:

@@ -9,6 +9,7 @@ from platformdirs import user_cache_path, user_data_path
 
 APP_NAME = "gpp-tui"
 DATA_DIR_ENV = "GPP_TUI_DATA_DIR"
+CACHE_DIR_ENV = "GPP_TUI_CACHE_DIR"
 
 
 def data_dir(override: Path | str | None = None) -> Path:
@@ -22,7 +23,10 @@ def data_dir(override: Path | str | None = None) -> Path:
 
 
 def cache_dir() -> Path:
-    """The folder for caches that can be rebuilt at any time."""
+    """The folder for caches that can be rebuilt at any time ($GPP_TUI_CACHE_DIR overrides)."""
+    env = os.environ.get(CACHE_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
     return user_cache_path(APP_NAME, appauthor=False)
 
 

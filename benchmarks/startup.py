@@ -1,0 +1,115 @@
+"""Time from process start to the first painted screen: `gpp` against a bare Textual app.
+
+Both run side by side in the same run, alternating, in a pseudo-terminal of 80x24;
+the clock stops when the screen shows the focus areas of the tree.
+
+Run:  python benchmarks/startup.py [--runs 15]
+Goal: median(gpp) / median(bare) <= 1.15 (warm start: the first run of each is dropped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import select
+import shutil
+import signal
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+MARKER = b"Relief and Recovery"
+
+BARE_APP = '''
+from textual.app import App
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static, Tree
+
+AREAS = {"A Prevention": ["A.1 Intersectional Prevention Strategies", "A.2 Legal Accountability",
+         "A.3 State-led Initiatives"], "B Protection": ["B.1 Comprehensive Frameworks"],
+         "C Participation": ["C.1 Survivor-Informed Processes"],
+         "D Relief and Recovery": ["D.1 Holistic Support"]}
+
+class Bare(App):
+    CSS = "#tree {width: 36;} #detail {width: 1fr;}"
+    def compose(self):
+        yield Header()
+        with Horizontal():
+            tree = Tree("Gender Persecution Principles", id="tree")
+            for area, recs in AREAS.items():
+                node = tree.root.add(area)
+                for rec in recs:
+                    node.add_leaf(rec)
+            tree.root.expand()
+            yield tree
+            with VerticalScroll(id="detail"):
+                yield Static("Gender Persecution Principles")
+                yield Static("Key recommendations submitted by Women's Initiatives")
+                yield OptionList("Background", "A Prevention")
+        yield Footer()
+
+Bare().run()
+'''
+
+
+def time_to_marker(argv: list[str], env: dict[str, str], timeout: float = 20.0) -> float:
+    """Seconds from spawning `argv` in an 80x24 pty until MARKER is written."""
+    start = time.perf_counter()
+    pid, fd = os.forkpty()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    seen = b""
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                seen = seen[-len(MARKER) :] + chunk
+                if MARKER in seen:
+                    return time.perf_counter() - start
+        raise RuntimeError(f"{argv} did not paint {MARKER!r} within {timeout}s")
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def main() -> None:
+    """Measure both apps alternately and print medians and the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    gpp = shutil.which("gpp") or str(Path(sys.executable).with_name("gpp"))
+    work = Path(tempfile.mkdtemp())
+    bare_script = work / "bare_app.py"
+    bare_script.write_text(BARE_APP)
+    env = {**os.environ, "TERM": "xterm-256color", "GPP_TUI_DATA_DIR": str(work / "data")}
+    commands = {"bare textual": [sys.executable, str(bare_script)], "gpp": [gpp]}
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for run in range(args.runs + 1):
+        for name, argv in commands.items():
+            seconds = time_to_marker(argv, env)
+            if run:  # the first run only warms the file cache
+                times[name].append(seconds)
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    for name, values in times.items():
+        print(
+            f"{name:>13}: median {medians[name] * 1000:6.0f} ms  "
+            f"(min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f}, n={len(values)})"
+        )
+    ratio = medians["gpp"] / medians["bare textual"]
+    print(f"ratio gpp / bare: {ratio:.2f}  (goal <= 1.15)")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""Validation of a raw pack (parsed TOML) with pydantic: types, unknown keys, ids."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from gpp_tui.content.models import Pack
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_ID_MAX = 64
+
+
+class PackProblem(ValueError):
+    """The pack's data is wrong; str() says where and what, in one line."""
+
+
+@cache
+def _adapter() -> TypeAdapter[Pack]:
+    return TypeAdapter(Pack)
+
+
+def validate_pack(raw: dict[str, Any]) -> Pack:
+    """A validated Pack, or pydantic's ValidationError / PackProblem."""
+    pack = _adapter().validate_python(raw)
+    check_ids(pack)
+    return pack
+
+
+def check_ids(pack: Pack) -> None:
+    """Ids are well formed and unique, and every related id exists."""
+    seen: dict[str, str] = {}
+
+    def claim(node_id: str, where: str, *, derived: bool = False) -> None:
+        if not derived and not (_ID.match(node_id) and len(node_id) <= _ID_MAX):
+            raise PackProblem(
+                f"{where}.id: {node_id!r} is not a valid id (up to {_ID_MAX} letters, digits, "
+                "'.', '_' or '-', starting with a letter or digit)"
+            )
+        if node_id in seen:
+            raise PackProblem(
+                f"duplicate id {node_id!r} at {where} (first used at {seen[node_id]})"
+            )
+        seen[node_id] = where
+
+    claim(pack.pack.id, "pack")
+    del seen[pack.pack.id]  # The pack id names the pack, not a node.
+    for i, section in enumerate(pack.sections):
+        claim(section.id, f"sections[{i}]")
+    for i, area in enumerate(pack.areas):
+        claim(area.id, f"areas[{i}]")
+        for j, rec in enumerate(area.recommendations):
+            claim(rec.id, f"areas[{i}].recommendations[{j}]")
+    for i, entry in enumerate(pack.glossary):
+        claim(entry.id, f"glossary[{i}] ({entry.term!r})", derived=True)
+    for i, area in enumerate(pack.areas):
+        for j, rec in enumerate(area.recommendations):
+            for target in rec.related:
+                if target not in seen:
+                    raise PackProblem(
+                        f"areas[{i}].recommendations[{j}] ({rec.id}) relates to unknown id "
+                        f"{target!r}"
+                    )
