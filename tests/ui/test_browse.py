@@ -108,9 +108,7 @@ async def test_help_lists_every_binding(make_app: MakeApp) -> None:
         console.print(app.screen.query_one("#help-table", Static).content)
         shown = console.export_text()
         groups = app.binding_groups()
-        expected = [
-            b.description for _, group in groups for b in Binding.make_bindings(group)
-        ]
+        expected = [b.description for _, group in groups for b in Binding.make_bindings(group)]
         assert len(expected) > 15
         for description in expected:
             assert description in shown, description
@@ -162,7 +160,7 @@ async def test_markup_in_titles_is_shown_as_written(make_app: MakeApp) -> None:
             }
         ],
     }
-    lib = Library(load_library().packs + (validate_pack(raw),))
+    lib = Library((*load_library().packs, validate_pack(raw)))
     app = make_app(lib)
     async with app.run_test(size=(100, 30)) as pilot:
         app.jump_to("x", "X.1")

@@ -31,7 +31,7 @@ class MainScreen(Screen[None]):
         Binding("f", "follow", "Links", id="nav.follow"),
         Binding("escape", "focus_tree", "Back to the tree", show=False, id="nav.tree"),
     ]
-    HORIZONTAL_BREAKPOINTS = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Screen declares it without ClassVar)
         (0, "-narrow"),
         (70, "-normal"),
         (120, "-wide"),
