@@ -1,0 +1,357 @@
+"""The search index over packs and annotations, and ranked search-as-you-type queries."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from gpp_tui.content.models import Library, Node, NodeKind
+from gpp_tui.search.documents import (
+    Field,
+    UserDoc,
+    UserDocKind,
+    node_fields,
+    short_ref,
+    user_fields,
+    weight,
+)
+from gpp_tui.search.query import parse_query
+from gpp_tui.search.results import Hit, make_snippet
+from gpp_tui.search.text import max_edits, tokens
+from gpp_tui.search.vocabulary import Vocabulary
+
+EXACT = 1.0
+"""Quality of an exact word match; prefixes and typos count less (see `_expand`)."""
+PREFIX_MIN, PREFIX_MAX = 0.5, 0.8
+FUZZY = {1: 0.45, 2: 0.3}
+MIN_PREFIX = 2
+"""The last word completes as a prefix from this many characters on."""
+
+_SEP = "|"
+_BEST_FIELD_FACTOR = 4
+"""A word's score in a node is 4x its best field's weight plus (at most 1x) its other fields."""
+
+Postings = dict[int, int]
+Expansion = tuple[Postings, float, str]
+
+
+@dataclass(slots=True)
+class _Target:
+    """Something a hit points at: a node (with its bookmark) or one note."""
+
+    pack_id: str
+    node_id: str
+    note_id: str | None
+    label: str
+    ref: str
+    kind: NodeKind | None
+    fields: list[Field]
+    bookmark: list[Field] = field(default_factory=list)
+    blob: str = ""
+    """The folded words of every field, " a b |" per field, for phrases and snippets."""
+
+    def all_fields(self) -> list[Field]:
+        return self.fields + self.bookmark
+
+
+class SearchIndex:
+    """Folded words mapped to the nodes and notes they occur in.
+
+    Build it once with `build`; keep it current with `update_user_doc` and
+    `remove_user_doc` as notes and bookmarks change. Not thread-safe: do not
+    update it while another thread searches.
+    """
+
+    def __init__(self) -> None:
+        self._postings: dict[str, Postings] = {}
+        self._targets: list[_Target | None] = []
+        self._content: dict[tuple[str, str], int] = {}
+        self._notes: dict[tuple[str, str, str], int] = {}
+        self._nodes: dict[tuple[str, str], Node] = {}
+        self._vocabulary: Vocabulary | None = Vocabulary()
+
+    @classmethod
+    def build(cls, library: Library, user_docs: Iterable[UserDoc] = ()) -> SearchIndex:
+        """Index every node of every pack, and the user's notes and bookmark labels."""
+        index = cls()
+        index._vocabulary = None  # filled once at the end: faster than word by word
+        latest = {doc.key: doc for doc in user_docs}
+        bookmarks = {(d.pack_id, d.node_id): d for d in latest.values() if d.kind == "bookmark"}
+        for pack in library.packs:
+            for node in pack.nodes.values():
+                key = (pack.pack.id, node.id)
+                index._nodes[key] = node
+                t = index._content_target(*key)
+                target = index._targets[t]
+                assert target is not None
+                if key in bookmarks:
+                    target.bookmark = list(user_fields(bookmarks.pop(key)))
+                index._index(t)
+        for doc in latest.values():
+            if doc.kind == "note" or bookmarks.get((doc.pack_id, doc.node_id)) is doc:
+                index.update_user_doc(doc)
+        index._vocabulary = Vocabulary(index._postings)
+        return index
+
+    def update_user_doc(self, doc: UserDoc) -> None:
+        """Add a note or bookmark label, or replace the one with the same key."""
+        if doc.kind == "bookmark":
+            t = self._content_target(doc.pack_id, doc.node_id)
+            self._unindex(t)
+            target = self._targets[t]
+            assert target is not None
+            target.bookmark = list(user_fields(doc))
+            self._index(t)
+            return
+        assert doc.note_id is not None
+        key = (doc.pack_id, doc.node_id, doc.note_id)
+        if key in self._notes:
+            t = self._notes[key]
+            self._unindex(t)
+        else:
+            t = self._notes[key] = len(self._targets)
+            node = self._nodes.get((doc.pack_id, doc.node_id))
+            label = node.label if node is not None else doc.node_id
+            ref = short_ref(node, doc.node_id)
+            self._targets.append(
+                _Target(doc.pack_id, doc.node_id, doc.note_id, label, ref, None, [])
+            )
+        target = self._targets[t]
+        assert target is not None
+        target.fields = list(user_fields(doc))
+        self._index(t)
+
+    def remove_user_doc(
+        self, pack_id: str, node_id: str, kind: UserDocKind, note_id: str | None = None
+    ) -> bool:
+        """Forget a note (by note_id) or a node's bookmark label; False if it was not indexed."""
+        if kind == "bookmark":
+            t = self._content.get((pack_id, node_id))
+            target = self._targets[t] if t is not None else None
+            if t is None or target is None or not target.bookmark:
+                return False
+            self._unindex(t)
+            target.bookmark = []
+            self._index(t)
+            return True
+        t = self._notes.pop((pack_id, node_id, note_id or ""), None)
+        if t is None:
+            return False
+        self._unindex(t)
+        self._targets[t] = None
+        return True
+
+    def replace_user_docs(self, pack_id: str, node_id: str, docs: Iterable[UserDoc]) -> None:
+        """Make `docs` the only notes and bookmark label indexed for one node."""
+        docs = list(docs)
+        if any((d.pack_id, d.node_id) != (pack_id, node_id) for d in docs):
+            raise ValueError(f"every document must belong to {pack_id}/{node_id}")
+        keep = {d.note_id for d in docs if d.kind == "note"}
+        stale = [k[2] for k in self._notes if k[:2] == (pack_id, node_id) and k[2] not in keep]
+        for note_id in stale:
+            self.remove_user_doc(pack_id, node_id, "note", note_id)
+        if not any(d.kind == "bookmark" for d in docs):
+            self.remove_user_doc(pack_id, node_id, "bookmark")
+        for doc in docs:
+            self.update_user_doc(doc)
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """The best `limit` hits for a query, best first; an empty query finds nothing."""
+        parsed = parse_query(query)
+        if not parsed or limit <= 0:
+            return []
+        terms: list[list[Expansion]] = []
+        for i, word in enumerate(parsed.words):
+            expansions = self._expand(word, last=i == len(parsed.words) - 1)
+            if not expansions:
+                return []
+            terms.append(expansions)
+        scores = _all_terms(terms)
+        for phrase in parsed.phrases:
+            scores = self._phrase(phrase, scores)
+            if not scores:
+                return []
+        if not scores:
+            return []
+        top = heapq.nlargest(limit, scores.items(), key=itemgetter(1))
+        wanted = [{word for _, _, word in expansions} for expansions in terms]
+        needles = [_needle(phrase) for phrase in parsed.phrases]
+        return [self._hit(t, score, wanted, needles) for t, score in top]
+
+    def _content_target(self, pack_id: str, node_id: str) -> int:
+        """The target of a node, created (possibly for a node no pack has) on first use."""
+        t = self._content.get((pack_id, node_id))
+        if t is not None:
+            return t
+        node = self._nodes.get((pack_id, node_id))
+        if node is None:
+            target = _Target(pack_id, node_id, None, node_id, node_id, None, [])
+        else:
+            ref = short_ref(node, node_id)
+            target = _Target(pack_id, node_id, None, node.label, ref, node.kind, [])
+            target.fields = list(node_fields(node))
+        t = self._content[pack_id, node_id] = len(self._targets)
+        self._targets.append(target)
+        return t
+
+    def _index(self, t: int) -> None:
+        target = self._targets[t]
+        assert target is not None
+        best: dict[str, int] = {}
+        total: dict[str, int] = {}
+        parts: list[str] = []
+        for match_field, text in target.all_fields():
+            found = tokens(text) if text else []
+            parts.append(f" {' '.join(found)} ")
+            w = weight(match_field, target.kind)
+            for word in set(found):
+                previous = best.get(word)
+                if previous is None:
+                    best[word] = total[word] = w
+                else:
+                    total[word] += w
+                    if w > previous:
+                        best[word] = w
+        target.blob = _SEP.join(parts)
+        postings, vocabulary = self._postings, self._vocabulary
+        for word, w in best.items():
+            score = _BEST_FIELD_FACTOR * w + min(total[word] - w, w)
+            entry = postings.get(word)
+            if entry is None:
+                postings[word] = {t: score}
+                if vocabulary is not None:
+                    vocabulary.add(word)
+            else:
+                entry[t] = score
+
+    def _unindex(self, t: int) -> None:
+        target = self._targets[t]
+        assert target is not None
+        for word in set(target.blob.split()) - {_SEP}:
+            entry = self._postings[word]
+            del entry[t]
+            if not entry:
+                del self._postings[word]
+                if self._vocabulary is not None:
+                    self._vocabulary.discard(word)
+        target.blob = ""
+
+    def _expand(self, word: str, *, last: bool) -> list[Expansion]:
+        """The indexed words a query word stands for, each with its match quality."""
+        postings = self._postings
+        vocabulary = self._vocabulary if self._vocabulary is not None else Vocabulary(postings)
+        expansions: list[Expansion] = []
+        if word in postings:
+            expansions.append((postings[word], EXACT, word))
+        completions = vocabulary.completions(word) if last and len(word) >= MIN_PREFIX else []
+        if not expansions and not completions:
+            for near, distance in vocabulary.near(word, max_edits(word)):
+                expansions.append((postings[near], FUZZY[distance], near))
+            if not expansions and len(word) > MIN_PREFIX:
+                completions = vocabulary.completions(word)
+        for completion in completions:
+            quality = PREFIX_MIN + (PREFIX_MAX - PREFIX_MIN) * len(word) / len(completion)
+            expansions.append((postings[completion], quality, completion))
+        return expansions
+
+    def _phrase(self, phrase: tuple[str, ...], scores: dict[int, float] | None) -> dict[int, float]:
+        """Targets (among `scores`, if given) whose same field holds the words in this order."""
+        entries = [self._postings.get(word) for word in phrase]
+        lists = sorted((e for e in entries if e is not None), key=len)
+        if len(lists) < len(entries):
+            return {}
+        needle = _needle(phrase)
+        source = scores if scores is not None and len(scores) < len(lists[0]) else lists[0]
+        found: dict[int, float] = {}
+        for t in source:
+            if scores is not None and t not in scores:
+                continue
+            if all(t in entry for entry in lists):
+                target = self._targets[t]
+                if target is not None and needle in target.blob:
+                    found[t] = sum(entry[t] for entry in lists) + (scores[t] if scores else 0)
+        return found
+
+    def _hit(self, t: int, score: float, wanted: list[set[str]], needles: list[str]) -> Hit:
+        """The hit for a target: its best matching field, with a highlighted snippet."""
+        target = self._targets[t]
+        assert target is not None
+        best: tuple[tuple[int, int], Field, set[str]] | None = None
+        for (match_field, text), part in zip(
+            target.all_fields(), target.blob.split(_SEP), strict=True
+        ):
+            present = set(part.split())
+            highlight: set[str] = set()
+            count = 0
+            for words in wanted:
+                common = present & words
+                if common:
+                    count += 1
+                    highlight |= common
+            for needle in needles:
+                if needle in part:
+                    count += 1
+                    highlight.update(needle.split())
+            rank = (count, weight(match_field, target.kind))
+            if count and (best is None or rank > best[0]):
+                best = (rank, (match_field, text), highlight)
+        assert best is not None
+        _, (match_field, text), highlight = best
+        snippet, spans = make_snippet(text, highlight)
+        return Hit(
+            pack_id=target.pack_id,
+            node_id=target.node_id,
+            note_id=target.note_id,
+            label=target.label,
+            ref=target.ref,
+            field=match_field,
+            snippet=snippet,
+            spans=spans,
+            score=float(score),
+        )
+
+
+def _needle(phrase: tuple[str, ...]) -> str:
+    return f" {' '.join(phrase)} "
+
+
+def _term_scores(expansions: list[Expansion]) -> dict[int, float]:
+    """Each target's best score for one query word over all the words it stands for."""
+    ordered = sorted(expansions, key=itemgetter(1), reverse=True)
+    entry, quality, _ = ordered[0]
+    scores: dict[int, float] = {t: w * quality for t, w in entry.items()}
+    for entry, quality, _ in ordered[1:]:
+        for t, w in entry.items():
+            value = w * quality
+            if value > scores.get(t, 0.0):
+                scores[t] = value
+    return scores
+
+
+def _all_terms(terms: list[list[Expansion]]) -> dict[int, float] | None:
+    """Targets that match every query word, with summed scores (None without words)."""
+    scores: dict[int, float] | None = None
+    for expansions in sorted(terms, key=lambda e: sum(len(p) for p, _, _ in e)):
+        if scores is None:
+            scores = _term_scores(expansions)
+            continue
+        size = sum(len(p) for p, _, _ in expansions)
+        if len(scores) * len(expansions) < size:
+            narrowed: dict[int, float] = {}
+            for t, total in scores.items():
+                value = 0.0
+                for entry, quality, _ in expansions:
+                    w = entry.get(t)
+                    if w is not None and w * quality > value:
+                        value = w * quality
+                if value:
+                    narrowed[t] = total + value
+            scores = narrowed
+        else:
+            term = _term_scores(expansions)
+            scores = {t: total + term[t] for t, total in scores.items() if t in term}
+        if not scores:
+            return scores
+    return scores
