@@ -200,6 +200,15 @@ class AnnotationStore:
                 "and will not save changes. Close the other copy, then restart to make changes."
             )
         except OSError as error:
+            if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                self._set_read_only(
+                    f"the folder {self.folder} cannot be written ({error.strerror})"
+                )
+                self.messages.append(
+                    f"The folder {self.folder} cannot be written ({error.strerror}): "
+                    "opened read-only, changes will not be saved."
+                )
+                return
             self.messages.append(
                 f"Could not lock {self.lock_path} ({error.strerror}); "
                 "do not run two copies of gpp-tui on this folder at once."

@@ -84,6 +84,8 @@ def annotations_to_raw(annotations: Annotations) -> RawDict:
             else node_head_to_raw(node)
             for node_id, node in nodes.items()
         }
+    if not packs:
+        return {"schema_version": annotations.schema_version}
     return {"schema_version": annotations.schema_version, "packs": packs}
 
 
