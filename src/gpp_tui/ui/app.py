@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,12 +14,17 @@ from textual.screen import Screen
 from textual.widgets import Tree
 
 from gpp_tui.content import Library
+from gpp_tui.store.errors import StoreError
+from gpp_tui.store.models import ReviewStatus
 from gpp_tui.store.state import load_state
 from gpp_tui.ui import glyphs
 from gpp_tui.ui.commands import NodeCommands
+from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.screens.help import BindingGroup, HelpScreen
 from gpp_tui.ui.screens.main import MainScreen
+from gpp_tui.ui.screens.note_editor import NoteEditor
 from gpp_tui.ui.widgets.detail import LinkList
+from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 
 
@@ -96,6 +102,11 @@ class GppApp(App[None]):
                 ],
             ),
             ("Links in the detail pane", [Binding("enter", "", "Follow the link")]),
+            (
+                "Notes in the detail pane",
+                [Binding("enter", "", "Edit the note"), *NotesList.BINDINGS],
+            ),
+            ("Note editor", NoteEditor.BINDINGS),
             ("Help", HelpScreen.BINDINGS),
         ]
 
@@ -105,10 +116,50 @@ class GppApp(App[None]):
             if command.title != "Screenshot":
                 yield command
         yield SystemCommand("Help", "Show every key binding", self.action_help)
+        main = self.main_screen
+        yield SystemCommand(
+            "Bookmark", "Bookmark the highlighted node", main.action_toggle_bookmark
+        )
+        yield SystemCommand(
+            "Add note", "Write a note on the highlighted node", main.action_add_note
+        )
+        for status in ReviewStatus:
+            yield SystemCommand(
+                f"Mark {status.value}",
+                f"Set the review status of the highlighted recommendation to {status.value}",
+                partial(main.action_set_status, status.value),
+            )
 
     async def action_quit(self) -> None:
-        """Remember the position, then quit."""
-        self.main_screen.save_position()
+        """Save what is not saved yet and remember the position, then quit.
+
+        If the annotations cannot be saved the user is asked before anything is lost.
+        """
+        screen = self.main_screen
+        screen.save_position()
+        store = screen.store
+        if store is None or store.read_only or not store.dirty:
+            self._close_and_exit()
+            return
+        try:
+            store.save()
+        except StoreError as error:
+
+            def answered(quit_anyway: bool | None) -> None:
+                if quit_anyway:
+                    self._close_and_exit()
+
+            self.push_screen(
+                ConfirmScreen(f"{error}. Quit and lose the unsaved changes?", "Quit", "Stay"),
+                answered,
+            )
+            return
+        self._close_and_exit()
+
+    def _close_and_exit(self) -> None:
+        store = self.main_screen.store
+        if store is not None:
+            store.close()
         self.exit()
 
 

@@ -18,6 +18,10 @@ class Glyphs:
     verified: str
     to_verify: str
     attribution: str
+    reviewed: str
+    follow_up: str
+    bookmark: str
+    note: str
 
 
 UNICODE = Glyphs(
@@ -28,6 +32,10 @@ UNICODE = Glyphs(
     verified="✓",
     to_verify="to verify",
     attribution="—",
+    reviewed="✓",
+    follow_up="!",
+    bookmark="★",
+    note="✎",
 )
 ASCII = Glyphs(
     collapsed="+ ",
@@ -37,6 +45,10 @@ ASCII = Glyphs(
     verified="ok",
     to_verify="to verify",
     attribution="--",
+    reviewed="v",
+    follow_up="!",
+    bookmark="*",
+    note="n",
 )
 
 

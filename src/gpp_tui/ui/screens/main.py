@@ -6,26 +6,30 @@ import contextlib
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
 
 from gpp_tui.content import Library, Node
+from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.state import AppState, save_state
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.history import History, Place
+from gpp_tui.ui.screens.annotating import Annotating
 from gpp_tui.ui.widgets.detail import DetailPane, LinkList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 
 
-class MainScreen(Screen[None]):
-    """Browse the packs; owns the navigation history and the remembered position."""
+class MainScreen(Annotating):
+    """Browse the packs; owns the navigation history, the position and the user's data."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("b", "toggle_bookmark", "Bookmark", id="notes.bookmark"),
+        Binding("r", "cycle_status", "Review status", id="notes.status"),
+        Binding("n", "add_note", "Note", id="notes.add"),
         Binding("backspace,alt+left", "back", "Back", id="nav.back"),
         Binding("alt+right", "forward", "Forward", id="nav.forward"),
         Binding("f", "follow", "Links", id="nav.follow"),
@@ -64,6 +68,23 @@ class MainScreen(Screen[None]):
             first = self._library.packs[0]
             tree.go_to((first.pack.id, ":pack"))
         tree.focus()
+        self.open_store()
+
+    @work(thread=True, group="store")
+    def open_store(self) -> None:
+        """Load the annotations off the UI thread, so the tree shows at once."""
+        store = AnnotationStore(self._state_dir)
+        self.app.call_from_thread(self.store_ready, store)
+
+    @property
+    def current_node(self) -> Node | None:
+        """The highlighted node."""
+        return self.current
+
+    def watch_current(self) -> None:
+        """Show the new node's annotations and its area's progress."""
+        self.show_node_annotations()
+        self.show_progress()
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[Node]) -> None:

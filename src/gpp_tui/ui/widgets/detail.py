@@ -13,7 +13,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gpp_tui.content import FocusArea, GlossaryEntry, Library, Node, NodeKind, Recommendation
+from gpp_tui.store.models import EMPTY_NODE, NodeAnnotations, ReviewStatus
 from gpp_tui.ui.glyphs import Glyphs
+from gpp_tui.ui.widgets.notes import NotesList
 
 _KIND_NAMES = {
     NodeKind.PACK: "Content pack",
@@ -65,11 +67,38 @@ class DetailPane(VerticalScroll):
         super().__init__(id=id)
         self._library = library
         self._glyphs = glyphs
+        self._annotations: NodeAnnotations = EMPTY_NODE
+        self._changed: set[str] = set()
+
+    def show_annotations(self, annotations: NodeAnnotations, changed: set[str]) -> None:
+        """Show the user's status, bookmark and notes for the shown node."""
+        self._annotations, self._changed = annotations, changed
+        node = self.node
+        if node is None:
+            return
+        g = self._glyphs
+        mine = Text()
+        if node.kind is NodeKind.RECOMMENDATION:
+            status = annotations.status
+            mark = {ReviewStatus.REVIEWED: g.reviewed, ReviewStatus.FOLLOW_UP: g.follow_up}
+            mine.append(f"{mark.get(status, '-')} {status.value}", style="bold")
+        if annotations.bookmark is not None:
+            if mine:
+                mine.append(f" {g.separator} ")
+            mine.append(f"{g.bookmark} bookmarked", style="bold")
+            if annotations.bookmark.label:
+                mine.append(f": {annotations.bookmark.label}")
+        self._set("#detail-mine", mine if mine.plain else None)
+        count = len(annotations.notes)
+        heading = f"Your notes ({count})" if count else "No notes yet"
+        self._set("#notes-heading", Text(f"{heading} (n to add, enter to edit, d to delete)"))
+        self.query_one(NotesList).show_notes(annotations.notes, changed, g)
 
     def compose(self) -> ComposeResult:
         """The parts of the pane, filled in by watch_node."""
         yield Static(id="detail-title")
         yield Static(id="detail-meta")
+        yield Static(id="detail-mine")
         yield Static(id="text-heading", classes="heading")
         yield Static(id="detail-text")
         yield Static(id="detail-attribution")
@@ -78,6 +107,8 @@ class DetailPane(VerticalScroll):
         yield Static(id="detail-references", classes="context")
         yield Static(id="links-heading", classes="heading")
         yield LinkList(id="links")
+        yield Static(id="notes-heading", classes="heading")
+        yield NotesList(id="notes")
 
     def watch_node(self, node: Node | None) -> None:
         """Render the node."""
@@ -98,6 +129,7 @@ class DetailPane(VerticalScroll):
             meta.append(f" {g.separator} Focus area {area.id}: {area.title}")
         meta.append(f" {g.separator} {pack.pack.title}")
         self._set("#detail-meta", meta)
+        self.show_annotations(self._annotations, self._changed)
 
         text = node.text.strip()
         heading = {

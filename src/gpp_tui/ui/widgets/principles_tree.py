@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.text import Text
@@ -46,6 +47,8 @@ class PrinciplesTree(Tree[Node]):
         self.ICON_NODE_EXPANDED = glyphs.expanded
         self._library = library
         self._by_place: dict[Place, TreeNode[Node]] = {}
+        self.marker: Callable[[Node], str] = lambda node: ""
+        """Markers (review status, bookmark, notes) shown before a node's label."""
 
     def on_mount(self) -> None:
         """Add the packs and their top-level nodes; open the first pack."""
@@ -56,8 +59,24 @@ class PrinciplesTree(Tree[Node]):
             self._populate(first)
             first.expand()
 
+    def label_for(self, node: Node) -> Text:
+        """The node's label with its markers (data goes in as Text, never as markup)."""
+        label = Text()
+        marks = self.marker(node)
+        if marks:
+            label.append(marks + " ", style="bold")
+        label.append(node.label, style=_LABEL_STYLE.get(node.kind, ""))
+        return label
+
+    def refresh_markers(self, places: Iterable[Place] | None = None) -> None:
+        """Redraw the labels of these nodes (all added nodes when None)."""
+        for place in self._by_place if places is None else places:
+            tree_node = self._by_place.get(place)
+            if tree_node is not None and tree_node.data is not None:
+                tree_node.set_label(self.label_for(tree_node.data))
+
     def _add(self, parent: TreeNode[Node], node: Node) -> TreeNode[Node]:
-        label = Text(node.label, style=_LABEL_STYLE.get(node.kind, ""))
+        label = self.label_for(node)
         if node.children:
             tree_node = parent.add(label, data=node)
         else:
@@ -107,12 +126,6 @@ class PrinciplesTree(Tree[Node]):
         # Expanding rebuilds the tree's lines on the next refresh; move after it.
         self.call_after_refresh(self.move_cursor, tree_node)
         return True
-
-    def refresh_label(self, place: Place, label: Text) -> None:
-        """Replace the label of a node (used for markers added by later layers)."""
-        tree_node = self._by_place.get(place)
-        if tree_node is not None:
-            tree_node.set_label(label)
 
     def action_collapse_or_parent(self) -> None:
         """Collapse the node under the cursor, or go to its parent."""

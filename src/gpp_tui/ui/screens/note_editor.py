@@ -1,0 +1,159 @@
+"""The note editor: multi-line text and tags; ctrl+s saves, escape asks before discarding."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static, TextArea
+
+from gpp_tui.ui.screens.confirm import ConfirmScreen
+
+DRAFT_EVERY_SECONDS = 3.0
+
+
+@dataclass(frozen=True)
+class NoteInput:
+    """What the user wrote: the note text and its tags."""
+
+    text: str
+    tags: tuple[str, ...]
+
+
+def parse_tags(raw: str) -> tuple[str, ...]:
+    """Comma-separated tags, trimmed, without empties or repeats."""
+    tags: list[str] = []
+    for part in raw.split(","):
+        tag = part.strip()
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+class NoteEditor(ModalScreen[NoteInput | None]):
+    """Edit one note. Dismisses with the note, or None when the user discards it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save note", priority=True, id="editor.save"),
+        Binding("escape", "close", "Close (asks if unsaved)", id="editor.close"),
+        Binding("ctrl+e", "external_editor", "Edit in $EDITOR", id="editor.external"),
+    ]
+
+    def __init__(
+        self,
+        heading: str,
+        text: str = "",
+        tags: tuple[str, ...] = (),
+        *,
+        on_draft: Callable[[str], None] | None = None,
+        changed: bool = False,
+    ) -> None:
+        super().__init__()
+        self._heading = heading
+        self._initial = NoteInput(text, tags)
+        self._on_draft = on_draft
+        self._last_draft = text
+        self._changed = changed
+
+    def compose(self) -> ComposeResult:
+        """Heading, text area, tags field and a hint line."""
+        with Vertical(id="editor-box"):
+            yield Static(Text(self._heading), id="editor-heading")
+            yield TextArea(
+                self._initial.text,
+                id="editor-text",
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+            )
+            yield Input(
+                ", ".join(self._initial.tags),
+                placeholder="tags, separated by commas",
+                id="editor-tags",
+            )
+            yield Static(
+                "ctrl+s save · escape close · ctrl+e $EDITOR · tab to tags", id="editor-hint"
+            )
+
+    def on_mount(self) -> None:
+        """Focus the text, cursor at its end; keep drafts while the user types."""
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+        if self._on_draft is not None:
+            self.set_interval(DRAFT_EVERY_SECONDS, self._keep_draft)
+
+    @property
+    def current(self) -> NoteInput:
+        """The note as it stands in the editor."""
+        return NoteInput(
+            self.query_one(TextArea).text, parse_tags(self.query_one("#editor-tags", Input).value)
+        )
+
+    @property
+    def changed(self) -> bool:
+        """True when the editor holds something not saved yet."""
+        return self._changed or self.current != self._initial
+
+    def _keep_draft(self) -> None:
+        text = self.query_one(TextArea).text
+        if text != self._last_draft and self._on_draft is not None:
+            self._last_draft = text
+            self._on_draft(text)
+
+    def action_save(self) -> None:
+        """Save the note (an empty note is not saved)."""
+        note = self.current
+        if not note.text.strip():
+            self.notify("The note is empty: write something, or escape to close", timeout=3)
+            return
+        self.dismiss(note)
+
+    def action_close(self) -> None:
+        """Close, asking first if there are unsaved changes."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard the unsaved changes to this note?", "Discard", "Keep editing"),
+            answered,
+        )
+
+    def action_external_editor(self) -> None:
+        """Hand the text to $EDITOR (or $VISUAL) and take the result back."""
+        command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not command:
+            self.notify("Set $EDITOR to use your own editor", severity="warning")
+            return
+        area = self.query_one(TextArea)
+        # The file lives in a private temporary folder only while the editor runs.
+        with tempfile.TemporaryDirectory(prefix="gpp-note-") as folder:
+            path = Path(folder) / "note.txt"
+            path.write_text(area.text, encoding="utf-8")
+            path.chmod(0o600)
+            with self.app.suspend():
+                result = subprocess.run([*shlex.split(command), str(path)], check=False)
+            text = path.read_text(encoding="utf-8")
+            with contextlib.suppress(OSError):
+                path.unlink()
+        if result.returncode != 0:
+            self.notify(f"{command} exited with status {result.returncode}; text kept")
+        area.text = text
+        area.focus()
