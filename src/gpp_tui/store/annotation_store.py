@@ -283,7 +283,7 @@ class AnnotationStore:
                 self._restore_pending = True
         self.messages.append(
             f"{problem}{where}. Your annotations were restored from the backup {self.backup_path} "
-            f"({recovered.note_total} notes)."
+            f"({_count(recovered.note_total, 'note')})."
         )
         return recovered
 
@@ -338,3 +338,7 @@ def _move_aside(path: Path) -> Path:
             path.unlink()
         fsync_dir(path.parent)
         return target
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
