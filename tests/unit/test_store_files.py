@@ -18,7 +18,7 @@ import pytest
 from gpp_tui.store import migrations
 from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.errors import ReadOnlyError, SaveError
-from gpp_tui.store.models import ReviewStatus
+from gpp_tui.store.models import NodeFilter, ReviewStatus
 
 P = "wigj-gpp"
 
@@ -286,7 +286,9 @@ def test_migrations_run_as_a_chain_before_validation(
     monkeypatch.setattr(migrations, "MIGRATIONS", {0: from_v0})
     with AnnotationStore(tmp_path) as store:
         assert store.messages == []
-        assert store.annotations.matching(P, ["A.1", "A.2", "B.2"], "follow-up") == []  # type: ignore[arg-type]
+        assert store.annotations.matching(P, ["A.1", "A.2", "B.2"], NodeFilter.UNREVIEWED) == [
+            "A.2"
+        ]
         assert store.annotations.status_of(P, "B.2") is ReviewStatus.REVIEWED
 
 
