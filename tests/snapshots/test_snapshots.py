@@ -16,8 +16,26 @@ def _app(tmp_path: Path, term: str = "xterm") -> GppApp:
     return GppApp(load_library(), tmp_path / "data", environ={"TERM": term})
 
 
+async def _loaded(pilot: Pilot[Any]) -> None:
+    """Wait for the annotations (loaded off the UI thread) so every run looks the same."""
+    app = pilot.app
+    assert isinstance(app, GppApp)
+    for _ in range(200):
+        if app.main_screen.store is not None:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
 async def _open_a1(pilot: Pilot[Any]) -> None:
+    await _loaded(pilot)
     await pilot.press("j", "j", "enter", "j")
+    await pilot.pause()
+
+
+async def _open_help(pilot: Pilot[Any]) -> None:
+    await _loaded(pilot)
+    await pilot.press("question_mark")
     await pilot.pause()
 
 
@@ -31,4 +49,4 @@ def test_main_screen_linux_console(snap_compare: Any, tmp_path: Path) -> None:
 
 
 def test_help_screen(snap_compare: Any, tmp_path: Path) -> None:
-    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), press=["question_mark"])
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_open_help)

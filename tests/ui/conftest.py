@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from gpp_tui.content import Library, load_library
 from gpp_tui.ui.app import GppApp
@@ -30,7 +30,14 @@ def make_app(library: Library, tmp_path: Path) -> Callable[..., GppApp]:
 
 
 def detail_text(app: GppApp) -> str:
-    """The text the detail pane shows, part by part."""
-    pane = app.screen.query_one(DetailPane)
-    parts = [str(w.content) for w in pane.query(Static) if w.display]
+    """The text the detail pane shows, part by part, links and notes included."""
+    pane = app.main_screen.query_one(DetailPane)
+    parts: list[str] = []
+    for widget in pane.query("Static, OptionList"):
+        if not widget.display:
+            continue
+        if isinstance(widget, OptionList):
+            parts.extend(str(option.prompt) for option in widget.options)
+        elif isinstance(widget, Static):
+            parts.append(str(widget.content))
     return "\n".join(parts)

@@ -18,6 +18,7 @@ SCHEMA_VERSION = 1
 ROOT_ID = ":pack"
 BACKGROUND_ID = ":background"
 GLOSSARY_ID = ":glossary"
+ORPHANS_ID = ":orphans"
 TERM_PREFIX = "term:"
 
 # Pydantic reads this config and the annotated_types constraints when it validates a
@@ -109,6 +110,9 @@ class NodeKind(StrEnum):
     RECOMMENDATION = "recommendation"
     GLOSSARY = "glossary"
     TERM = "term"
+    ORPHANS = "orphans"
+    """Made by the app, not the pack: holds annotations whose node the pack no longer has."""
+    ORPHAN = "orphan"
 
 
 @dataclass(frozen=True, slots=True)

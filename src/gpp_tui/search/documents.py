@@ -53,6 +53,13 @@ KIND_FACTORS: dict[NodeKind | None, float] = {
 }
 """Recommendations, areas, sections and notes count fully; these a little less."""
 
+WEIGHTS: dict[tuple[MatchField, NodeKind | None], int] = {
+    (match_field, kind): round(FIELD_WEIGHTS[match_field] * KIND_FACTORS.get(kind, 1.0))
+    for match_field in MatchField
+    for kind in (*NodeKind, None)
+}
+"""The weight of a match by field and kind of node (None: a note)."""
+
 UserDocKind = Literal["note", "bookmark"]
 
 
@@ -113,11 +120,6 @@ def user_fields(doc: UserDoc) -> Iterator[Field]:
     yield (MatchField.NOTE if doc.kind == "note" else MatchField.BOOKMARK), doc.text
     for tag in doc.tags:
         yield MatchField.TAG, tag
-
-
-def weight(field: MatchField, kind: NodeKind | None) -> int:
-    """The weight of a match in this field of a node of this kind."""
-    return round(FIELD_WEIGHTS[field] * KIND_FACTORS.get(kind, 1.0))
 
 
 def short_ref(node: Node | None, node_id: str) -> str:

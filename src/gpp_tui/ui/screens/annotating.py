@@ -9,16 +9,26 @@ from gpp_tui.content import Library, Node, NodeKind
 from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.drafts import Draft
 from gpp_tui.store.errors import StoreError
-from gpp_tui.store.models import ReviewStatus, text_hash
+from gpp_tui.store.models import NodeFilter, ReviewStatus, text_hash
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.history import Place
+from gpp_tui.ui.screens.bookmarks import BookmarksScreen
+from gpp_tui.ui.screens.choice import ChoiceScreen
 from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.screens.note_editor import NoteEditor, NoteInput
+from gpp_tui.ui.screens.prompt import PromptScreen
 from gpp_tui.ui.widgets.detail import DetailPane
 from gpp_tui.ui.widgets.notes import NotesList, local_time
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 
 MESSAGE_SECONDS = 12
+
+FILTER_NAMES = {
+    NodeFilter.BOOKMARKED: "Bookmarked nodes",
+    NodeFilter.NOTES: "Nodes with notes",
+    NodeFilter.FOLLOW_UP: "Recommendations that need follow-up",
+    NodeFilter.UNREVIEWED: "Unreviewed recommendations",
+}
 
 
 class Annotating(Screen[None]):
@@ -44,6 +54,16 @@ class Annotating(Screen[None]):
             )
         tree = self.query_one(PrinciplesTree)
         tree.marker = self.marker
+        for pack in self._library.packs:
+            orphans = store.annotations.orphans(pack.pack.id, pack.nodes)
+            if orphans:
+                tree.set_orphans(pack.pack.id, orphans)
+                self.notify(
+                    f"{len(orphans)} annotated node(s) are no longer in {pack.pack.title}: "
+                    "their notes are kept under Orphaned notes",
+                    severity="warning",
+                    timeout=MESSAGE_SECONDS,
+                )
         self.annotations_changed(None)
         drafts = [] if store.read_only else store.drafts()
         if drafts:
@@ -96,6 +116,8 @@ class Annotating(Screen[None]):
         if area is not None:
             in_area = annotations.progress(pack.pack.id, (r.id for r in area.recommendations))
             text += f" {self._glyphs.separator} {area.title}: {in_area.reviewed} of {in_area.total}"
+        if self.node_filter is not None:
+            text += f" {self._glyphs.separator} filter: {self.node_filter.value}"
         self.app.sub_title = text
 
     def _writable(self) -> AnnotationStore | None:
@@ -116,6 +138,85 @@ class Annotating(Screen[None]):
             marked = edit.toggle_bookmark(node.pack_id, node.id)
         self.notify(f"Bookmarked {node.label}" if marked else "Bookmark removed", timeout=2)
         self.edited(node)
+
+    def action_label_bookmark(self) -> None:
+        """Give the highlighted node's bookmark a short label (bookmarking it if needed)."""
+        node, store = self.current_node, self._writable()
+        if node is None or store is None:
+            return
+        bookmark = store.annotations.node(node.pack_id, node.id).bookmark
+
+        def answered(label: str | None) -> None:
+            store = self._writable()
+            if label is None or store is None:
+                return
+            with store.update(save=False) as edit:
+                edit.set_bookmark(node.pack_id, node.id, label)
+            self.edited(node)
+
+        self.app.push_screen(
+            PromptScreen(
+                f"Label for the bookmark on {node.label}", bookmark.label if bookmark else ""
+            ),
+            answered,
+        )
+
+    def action_show_bookmarks(self) -> None:
+        """List the bookmarks; enter jumps to one."""
+        if self.store is None:
+            self.notify("Your notes are still loading", timeout=2)
+            return
+
+        def chosen(place: Place | None) -> None:
+            if place is not None:
+                self.jump(place)
+
+        self.app.push_screen(
+            BookmarksScreen(self._library, self.store.annotations, self._glyphs), chosen
+        )
+
+    def jump(self, place: Place) -> None:
+        """Go to a node as a new history entry (MainScreen.jump)."""
+        raise NotImplementedError
+
+    node_filter: NodeFilter | None = None
+
+    def action_choose_filter(self) -> None:
+        """Show only bookmarked nodes, nodes with notes, follow-ups or unreviewed ones."""
+        if self.store is None:
+            self.notify("Your notes are still loading", timeout=2)
+            return
+        choices = [("all", "Show everything")] + [(f.value, FILTER_NAMES[f]) for f in NodeFilter]
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.apply_filter(None if key == "all" else NodeFilter(key))
+
+        current = self.node_filter.value if self.node_filter else "all"
+        self.app.push_screen(ChoiceScreen("Filter the tree", choices, current), chosen)
+
+    def apply_filter(self, wanted: NodeFilter | None) -> None:
+        """Filter the tree now (None shows everything)."""
+        assert self.store is not None
+        self.node_filter = wanted
+        tree = self.query_one(PrinciplesTree)
+        if wanted is None:
+            tree.set_filter(None)
+            self.show_progress()
+            return
+        annotations = self.store.annotations
+        keep: set[Place] = set()
+        for pack in self._library.packs:
+            if wanted in (NodeFilter.UNREVIEWED, NodeFilter.FOLLOW_UP):
+                candidates: list[str] = [r.id for r in pack.recommendations]
+            else:
+                candidates = [*pack.nodes, *annotations.packs.get(pack.pack.id, {})]
+            pack_id = pack.pack.id
+            keep.update((pack_id, i) for i in annotations.matching(pack_id, candidates, wanted))
+        tree.set_filter(keep)
+        self.show_progress()
+        if not keep:
+            self.notify(f"Nothing to show: no {FILTER_NAMES[wanted].lower()}", timeout=4)
 
     def action_cycle_status(self) -> None:
         """Move the review status on: unreviewed, reviewed, needs follow-up."""

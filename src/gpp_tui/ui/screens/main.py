@@ -30,6 +30,14 @@ class MainScreen(Annotating):
         Binding("b", "toggle_bookmark", "Bookmark", id="notes.bookmark"),
         Binding("r", "cycle_status", "Review status", id="notes.status"),
         Binding("n", "add_note", "Note", id="notes.add"),
+        Binding("B", "show_bookmarks", "Bookmarks", id="notes.bookmarks"),
+        Binding("F", "choose_filter", "Filter", id="notes.filter"),
+        Binding("L", "label_bookmark", "Label bookmark", show=False, id="notes.label"),
+        Binding("1", "set_status('unreviewed')", "Mark unreviewed", show=False, id="status.none"),
+        Binding("2", "set_status('reviewed')", "Mark reviewed", show=False, id="status.reviewed"),
+        Binding(
+            "3", "set_status('follow-up')", "Mark needs follow-up", show=False, id="status.follow"
+        ),
         Binding("backspace,alt+left", "back", "Back", id="nav.back"),
         Binding("alt+right", "forward", "Forward", id="nav.forward"),
         Binding("f", "follow", "Links", id="nav.follow"),

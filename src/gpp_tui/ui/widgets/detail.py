@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from gpp_tui.content import FocusArea, GlossaryEntry, Library, Node, NodeKind, Recommendation
+from gpp_tui.content import FocusArea, Library, Node, NodeKind, Recommendation
 from gpp_tui.store.models import EMPTY_NODE, NodeAnnotations, ReviewStatus
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.notes import NotesList
@@ -25,6 +25,8 @@ _KIND_NAMES = {
     NodeKind.RECOMMENDATION: "Recommendation",
     NodeKind.GLOSSARY: "Glossary",
     NodeKind.TERM: "Glossary term",
+    NodeKind.ORPHANS: "Notes and bookmarks on nodes this pack no longer has",
+    NodeKind.ORPHAN: "Orphaned: this node is no longer in the pack; your notes are kept",
 }
 
 
@@ -90,8 +92,9 @@ class DetailPane(VerticalScroll):
                 mine.append(f": {annotations.bookmark.label}")
         self._set("#detail-mine", mine if mine.plain else None)
         count = len(annotations.notes)
-        heading = f"Your notes ({count})" if count else "No notes yet"
-        self._set("#notes-heading", Text(f"{heading} (n to add, enter to edit, d to delete)"))
+        sep = g.separator
+        heading = f"Your notes ({count}) {sep} n add {sep} enter edit {sep} d delete"
+        self._set("#notes-heading", Text(heading if count else "No notes yet: n to add one"))
         self.query_one(NotesList).show_notes(annotations.notes, changed, g)
 
     def compose(self) -> ComposeResult:
@@ -184,9 +187,9 @@ class DetailPane(VerticalScroll):
         elif isinstance(item, FocusArea):
             heading = "Recommendations (enter to open)"
             targets = [nodes[i] for i in node.children]
-        elif node.children and not isinstance(item, GlossaryEntry):
+        elif node.children and node.kind is not NodeKind.ORPHANS:
             heading = "Contents (enter to open)"
-            targets = [nodes[i] for i in node.children]
+            targets = [nodes[i] for i in node.children if i in nodes]
         else:
             heading, targets = "", []
         self._set("#links-heading", Text(heading) if targets else None)

@@ -11,6 +11,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from gpp_tui.content import Library, Node, NodeKind
+from gpp_tui.content.models import ORPHANS_ID, ROOT_ID
 from gpp_tui.ui.glyphs import Glyphs
 
 Place = tuple[str, str]
@@ -49,15 +50,83 @@ class PrinciplesTree(Tree[Node]):
         self._by_place: dict[Place, TreeNode[Node]] = {}
         self.marker: Callable[[Node], str] = lambda node: ""
         """Markers (review status, bookmark, notes) shown before a node's label."""
+        self._orphans: dict[Place, Node] = {}
+        self._keep: set[Place] | None = None
 
     def on_mount(self) -> None:
         """Add the packs and their top-level nodes; open the first pack."""
+        self._add_all()
+
+    def _add_all(self) -> None:
+        self.clear()
+        self._by_place.clear()
         for pack in self._library.packs:
-            self._add(self.root, pack.nodes[":pack"])
+            root = self.node_at((pack.pack.id, ROOT_ID))
+            if root is not None and self._shown(root):
+                self._add(self.root, root)
         first = next(iter(self.root.children), None)
         if first is not None:
             self._populate(first)
             first.expand()
+        if self._keep is not None:
+            self.root.expand_all()
+
+    def node_at(self, place: Place) -> Node | None:
+        """The node at a place: a pack's own node, or one made for orphaned notes."""
+        pack = self._library.pack(place[0])
+        if pack is None:
+            return None
+        if place[1] == ROOT_ID and any(p[0] == place[0] for p in self._orphans):
+            root = pack.nodes[ROOT_ID]
+            return Node(
+                root.pack_id,
+                root.id,
+                root.kind,
+                root.title,
+                None,
+                root.item,
+                (*root.children, ORPHANS_ID),
+            )
+        return pack.nodes.get(place[1]) or self._orphans.get(place)
+
+    def set_orphans(self, pack_id: str, node_ids: Iterable[str]) -> None:
+        """Show annotations on node ids the pack no longer has under "Orphaned notes"."""
+        ids = tuple(sorted(node_ids))
+        self._orphans = {p: n for p, n in self._orphans.items() if p[0] != pack_id}
+        if ids:
+            self._orphans[(pack_id, ORPHANS_ID)] = Node(
+                pack_id, ORPHANS_ID, NodeKind.ORPHANS, "Orphaned notes", ROOT_ID, None, ids
+            )
+            for node_id in ids:
+                self._orphans[(pack_id, node_id)] = Node(
+                    pack_id, node_id, NodeKind.ORPHAN, f"{node_id} (not in the pack)", ORPHANS_ID
+                )
+        self._rebuild_keeping_cursor()
+
+    def set_filter(self, keep: set[Place] | None) -> None:
+        """Show only these nodes and their ancestors (None shows everything)."""
+        if keep is not None:
+            with_ancestors: set[Place] = set()
+            for place in keep:
+                node = self.node_at(place)
+                while node is not None and (node.pack_id, node.id) not in with_ancestors:
+                    with_ancestors.add((node.pack_id, node.id))
+                    parent = node.parent_id
+                    node = self.node_at((node.pack_id, parent)) if parent else None
+            keep = with_ancestors
+        self._keep = keep
+        self._rebuild_keeping_cursor()
+
+    def _rebuild_keeping_cursor(self) -> None:
+        cursor = self.cursor_node.data if self.cursor_node is not None else None
+        self._add_all()
+        if cursor is not None and self._shown(cursor):
+            self.go_to((cursor.pack_id, cursor.id))
+        else:
+            self.call_after_refresh(self.move_cursor_to_line, 0)
+
+    def _shown(self, node: Node) -> bool:
+        return self._keep is None or (node.pack_id, node.id) in self._keep
 
     def label_for(self, node: Node) -> Text:
         """The node's label with its markers (data goes in as Text, never as markup)."""
@@ -77,7 +146,7 @@ class PrinciplesTree(Tree[Node]):
 
     def _add(self, parent: TreeNode[Node], node: Node) -> TreeNode[Node]:
         label = self.label_for(node)
-        if node.children:
+        if node.children or node.id == ROOT_ID:
             tree_node = parent.add(label, data=node)
         else:
             tree_node = parent.add_leaf(label, data=node)
@@ -87,12 +156,14 @@ class PrinciplesTree(Tree[Node]):
     def _populate(self, tree_node: TreeNode[Node]) -> None:
         """Add the children of a node the first time it is needed."""
         node = tree_node.data
-        if node is None or tree_node.children or not node.children:
+        if node is None or tree_node.children:
             return
-        pack = self._library.pack(node.pack_id)
-        assert pack is not None
+        if node.id == ROOT_ID:
+            node = self.node_at((node.pack_id, ROOT_ID)) or node
         for child_id in node.children:
-            self._add(tree_node, pack.nodes[child_id])
+            child = self.node_at((node.pack_id, child_id))
+            if child is not None and self._shown(child):
+                self._add(tree_node, child)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Node]) -> None:
         """Fill a node in lazily, so a pack of thousands of nodes opens at once."""
@@ -100,14 +171,11 @@ class PrinciplesTree(Tree[Node]):
 
     def reveal(self, place: Place) -> TreeNode[Node] | None:
         """Make the node at `place` visible (expanding its ancestors) and return it."""
-        pack = self._library.pack(place[0])
-        if pack is None or place[1] not in pack.nodes:
-            return None
         chain: list[Node] = []
-        node: Node | None = pack.nodes[place[1]]
+        node = self.node_at(place)
         while node is not None:
             chain.append(node)
-            node = pack.nodes.get(node.parent_id) if node.parent_id else None
+            node = self.node_at((node.pack_id, node.parent_id)) if node.parent_id else None
         tree_node: TreeNode[Node] | None = None
         for ancestor in reversed(chain):
             tree_node = self._by_place.get((ancestor.pack_id, ancestor.id))

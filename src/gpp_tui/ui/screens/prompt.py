@@ -1,0 +1,41 @@
+"""A one-line text question in a modal dialog (e.g. a bookmark's label)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Asks for one line of text; enter answers, escape cancels (None)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+    ]
+
+    def __init__(self, question: str, value: str = "", *, max_length: int = 80) -> None:
+        super().__init__()
+        self._question = question
+        self._value = value
+        self._max_length = max_length
+
+    def compose(self) -> ComposeResult:
+        """The question and the input field."""
+        with Vertical(id="prompt-box"):
+            yield Static(Text(self._question), id="prompt-question")
+            yield Input(self._value, max_length=self._max_length, id="prompt-input")
+            yield Static("enter to save · escape to cancel", id="prompt-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter gives the answer."""
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        """Escape gives no answer."""
+        self.dismiss(None)
