@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -236,3 +237,19 @@ async def test_a_second_copy_is_read_only_and_says_so(make_app: MakeApp, tmp_pat
             assert screen.store.annotations.node(PACK, "A.1").bookmark is None
     finally:
         first.close()
+
+
+async def test_typed_zero_width_non_joiner_is_kept(make_app: MakeApp) -> None:
+    """Persian keyboards type ZWNJ inside words; losing it changes the word."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await go(pilot, "D.3")
+        await pilot.press("n")
+        await pilot.press(*"اتهام")
+        # As the terminal driver sends it (Pilot's press() drops the character).
+        area = app.screen.query_one(TextArea)
+        area.post_message(events.Key("zero_width_non_joiner", "\u200c"))
+        await pilot.pause()
+        await pilot.press(*"گذاری")
+        assert app.screen.query_one(TextArea).text == "اتهام\u200cگذاری"

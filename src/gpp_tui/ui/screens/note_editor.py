@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from gpp_tui.ui.screens.confirm import ConfirmScreen
+from gpp_tui.ui.widgets.note_text import NoteTextArea
 
 DRAFT_EVERY_SECONDS = 3.0
 
@@ -71,7 +72,7 @@ class NoteEditor(ModalScreen[NoteInput | None]):
         """Heading, text area, tags field and a hint line."""
         with Vertical(id="editor-box"):
             yield Static(Text(self._heading), id="editor-heading")
-            yield TextArea(
+            yield NoteTextArea(
                 self._initial.text,
                 id="editor-text",
                 soft_wrap=True,
