@@ -94,17 +94,16 @@ Field = tuple[MatchField, str]
 
 
 def node_fields(node: Node) -> Iterator[Field]:
-    """The searchable fields of a pack node, most important first."""
-    yield MatchField.TITLE, node.title
+    """The searchable fields of a pack node, lightest first (see FIELD_WEIGHTS): title last."""
     item = node.item
     if isinstance(item, Recommendation):
-        yield MatchField.SUMMARY, item.summary
-        yield MatchField.CONTEXT, item.context
-        for tag in item.tags:
-            yield MatchField.TAG, tag
         for reference in item.references:
             text = f"{reference.label}: {reference.note}" if reference.note else reference.label
             yield MatchField.REFERENCE, text
+        yield MatchField.CONTEXT, item.context
+        yield MatchField.SUMMARY, item.summary
+        for tag in item.tags:
+            yield MatchField.TAG, tag
     elif isinstance(item, FocusArea):
         yield MatchField.SUMMARY, item.summary
     elif isinstance(item, Section):
@@ -113,13 +112,17 @@ def node_fields(node: Node) -> Iterator[Field]:
         yield MatchField.GLOSSARY, item.definition
     elif isinstance(item, Pack):
         yield MatchField.SUMMARY, item.pack.description
+    yield MatchField.TITLE, node.title
 
 
 def user_fields(doc: UserDoc) -> Iterator[Field]:
-    """The searchable fields of a note or bookmark."""
-    yield (MatchField.NOTE if doc.kind == "note" else MatchField.BOOKMARK), doc.text
+    """The searchable fields of a note or bookmark, lightest first."""
+    if doc.kind == "note":
+        yield MatchField.NOTE, doc.text
     for tag in doc.tags:
         yield MatchField.TAG, tag
+    if doc.kind == "bookmark":
+        yield MatchField.BOOKMARK, doc.text
 
 
 def short_ref(node: Node | None, node_id: str) -> str:

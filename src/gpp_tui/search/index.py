@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import heapq
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -31,15 +33,11 @@ FUZZY = {1: 0.45, 2: 0.3}
 MIN_PREFIX = 2
 """The last word completes as a prefix from this many characters on."""
 
-_SEP = "|"
-_NUL = "\x00"
-_WORDS_AND_NUL = re.compile(f"{WORD_PATTERN}|{_NUL}")
-_ASCII_WORDS_AND_NUL = re.compile(f"[a-z0-9_]+|{_NUL}")
-"""The same split for ASCII text (folded, so lower case), about a third faster."""
-_BEST_FIELD_FACTOR = 4
+_SEP = "\x00"
+"""Ends each field's words in a target's blob; no word holds it, no phrase spans it."""
+_WORDS_AND_SEP = re.compile(f"{WORD_PATTERN}|{_SEP}")
 _MAX_REPEATS = 8
-"""A word's score in a node: 4x the weight of its best field, plus how often it occurs
-there (up to 8 times), so a word that is also in the tags and the context counts more."""
+"""Ties are broken by how often the query's words occur in a hit, counted up to this."""
 
 Postings = dict[int, int]
 Expansion = tuple[Postings, float, str]
@@ -56,7 +54,7 @@ class _Target:
     user: list[Field] = field(default_factory=list)
     """The note's fields, or the bookmark label's fields of a node."""
     blob: str = ""
-    """The folded words of every field, each field as " a b " between _SEP."""
+    """The folded words of every field: " a b \\x00 c " for fields "A b" and "C"."""
 
     @property
     def kind(self) -> NodeKind | None:
@@ -64,10 +62,11 @@ class _Target:
         return self.node.kind if self.node is not None and self.note_id is None else None
 
     def all_fields(self) -> list[Field]:
-        """Every searchable field, in the order of the parts of `blob`."""
+        """Every searchable field, lightest first, in the order of the parts of `blob`."""
         if self.node is None or self.note_id is not None:
             return self.user
-        return [*node_fields(self.node), *self.user]
+        *fields, title = node_fields(self.node)
+        return [*fields, *self.user, title]
 
 
 class SearchIndex:
@@ -89,6 +88,11 @@ class SearchIndex:
     @classmethod
     def build(cls, library: Library, user_docs: Iterable[UserDoc] = ()) -> SearchIndex:
         """Index every node of every pack, and the user's notes and bookmark labels."""
+        with _collector_paused():
+            return cls._build(library, user_docs)
+
+    @classmethod
+    def _build(cls, library: Library, user_docs: Iterable[UserDoc]) -> SearchIndex:
         index = cls()
         index._vocabulary = None  # filled once at the end: faster than word by word
         postings: defaultdict[str, Postings] = defaultdict(dict)
@@ -190,10 +194,29 @@ class SearchIndex:
                 return []
         if not scores:
             return []
-        top = heapq.nlargest(limit, scores.items(), key=itemgetter(1))
-        wanted = [{word for _, _, word in expansions} for expansions in terms]
         needles = [_needle(phrase) for phrase in parsed.phrases]
+        top = self._top(scores, limit, [*_probes(parsed.words, terms), *needles])
+        wanted = [{word for _, _, word in expansions} for expansions in terms]
         return [self._hit(t, score, wanted, needles) for t, score in top]
+
+    def _top(
+        self, scores: dict[int, float], limit: int, probes: list[str]
+    ) -> list[tuple[int, float]]:
+        """The best `limit` targets: by score, then by how often the probes occur, then order."""
+        if len(scores) > limit:
+            cutoff = heapq.nlargest(limit, scores.values())[-1]
+            pool = [(t, score) for t, score in scores.items() if score >= cutoff]
+        else:
+            pool = list(scores.items())
+        targets = self._targets
+
+        def rank(item: tuple[int, float]) -> tuple[float, int, int]:
+            target = targets[item[0]]
+            blob = target.blob if target is not None else ""
+            repeats = sum(min(blob.count(probe), _MAX_REPEATS) for probe in probes)
+            return (-item[1], -repeats, item[0])
+
+        return sorted(pool, key=rank)[:limit]
 
     def _content_target(self, pack_id: str, node_id: str) -> int:
         """The target of a node, created (possibly for a node no pack has) on first use."""
@@ -209,35 +232,36 @@ class SearchIndex:
         target = self._targets[t]
         assert target is not None
         fields = target.all_fields()
+        if not fields:
+            target.blob = ""
+            return
         # One fold and one word split for all fields: NUL is no part of a word, so it
-        # splits the folded words back into fields.
-        texts = (text.replace(_NUL, "") if _NUL in text else text for _, text in fields)
-        folded = fold(_NUL.join(texts))
-        words = (_ASCII_WORDS_AND_NUL if folded.isascii() else _WORDS_AND_NUL).findall(folded)
-        parts = f" {' '.join(words)} ".split(_NUL)
-        target.blob = _SEP.join(parts)
+        # marks where each field's words end.
+        joined = _SEP.join(text for _, text in fields)
+        if joined.count(_SEP) != len(fields) - 1:
+            joined = _SEP.join(text.replace(_SEP, "") for _, text in fields)
+        folded = fold(joined)
+        words = _WORDS_AND_SEP.findall(folded)
+        target.blob = f" {' '.join(words)} "
         kind = target.kind
-        by_weight = sorted(
-            zip([WEIGHTS[match_field, kind] for match_field, _ in fields], parts, strict=True),
-            key=itemgetter(0),
-        )
-        best: dict[str, int] = {}
-        for w, part in by_weight:  # lightest first, so each word keeps its best weight
-            best.update(dict.fromkeys(part.split(), w))
-        counts = Counter(words)
+        parts = target.blob.split(_SEP)
         postings, vocabulary = self._postings, self._vocabulary
-        for word, w in best.items():
-            count = counts[word]
-            score = _BEST_FIELD_FACTOR * w + (count if count < _MAX_REPEATS else _MAX_REPEATS)
-            if vocabulary is None:  # building, postings is a defaultdict
-                postings[word][t] = score
-                continue
-            entry = postings.get(word)
-            if entry is None:
-                postings[word] = {t: score}
-                vocabulary.add(word)
-            else:
-                entry[t] = score
+        # Lightest field first, so each word ends with the weight of its best field.
+        if vocabulary is None:  # building: postings is a defaultdict
+            for (match_field, _), part in zip(fields, parts, strict=True):
+                w = WEIGHTS[match_field, kind]
+                for word in part.split():
+                    postings[word][t] = w
+            return
+        for (match_field, _), part in zip(fields, parts, strict=True):
+            w = WEIGHTS[match_field, kind]
+            for word in part.split():
+                entry = postings.get(word)
+                if entry is None:
+                    postings[word] = {t: w}
+                    vocabulary.add(word)
+                else:
+                    entry[t] = w
 
     def _unindex(self, t: int) -> None:
         target = self._targets[t]
@@ -325,6 +349,30 @@ class SearchIndex:
             spans=spans,
             score=float(score),
         )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a build allocates ~1M objects and no cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _probes(words: tuple[str, ...], terms: list[list[Expansion]]) -> list[str]:
+    """What to count in a blob for each query word: the word itself as a word start,
+    or the words it was corrected to."""
+    probes: list[str] = []
+    for word, expansions in zip(words, terms, strict=True):
+        if any(found.startswith(word) for _, _, found in expansions):
+            probes.append(f" {word}")
+        else:
+            probes.extend(f" {found} " for _, _, found in expansions)
+    return probes
 
 
 def _needle(phrase: tuple[str, ...]) -> str:

@@ -48,10 +48,10 @@ del _MARKS
 _INVISIBLE = "\u00ad\u0640\u200c\u200d"
 
 _STRIP = re.compile(f"[{_NONSPACING}{_INVISIBLE}]+")
-WORD_PATTERN = rf"(?:\w|[{_ALL_MARKS}])+"
+WORD_PATTERN = rf"[\w{_ALL_MARKS}]+"
 """A regex for one word of folded text: letters, digits and the marks that go with them."""
 _WORD = re.compile(WORD_PATTERN)
-_SOURCE_WORD = re.compile(rf"(?:\w|[{_ALL_MARKS}{_INVISIBLE}])+")
+_SOURCE_WORD = re.compile(rf"[\w{_ALL_MARKS}{_INVISIBLE}]+")
 
 # Arabic and Persian keyboards type different code points for the same letters and
 # digits; fold them to one form so a note typed on either is found from the other.
