@@ -8,9 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, ClassVar
-
-from annotated_types import Ge, MinLen
+from typing import ClassVar
 
 SCHEMA_VERSION = 1
 """The newest pack schema this version of gpp-tui understands."""
@@ -21,11 +19,10 @@ GLOSSARY_ID = ":glossary"
 ORPHANS_ID = ":orphans"
 TERM_PREFIX = "term:"
 
-# Pydantic reads this config and the annotated_types constraints when it validates a
-# pack (content/schema.py); the classes themselves are plain dataclasses, so reading a
-# validated pack from the cache needs no pydantic at all and start-up stays fast.
+# Pydantic reads this config when content/schema.py validates a pack; the classes
+# themselves are plain dataclasses, so a pack rebuilt from the cache needs no pydantic
+# at all and start-up stays fast.
 _STRICT = {"extra": "forbid", "str_strip_whitespace": True}
-NonEmpty = Annotated[str, MinLen(1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +30,7 @@ class Reference:
     """A legal or documentary reference given as context for a recommendation."""
 
     __pydantic_config__: ClassVar = _STRICT
-    label: NonEmpty
+    label: str
     note: str = ""
     verified: bool = True
 
@@ -44,7 +41,7 @@ class Recommendation:
 
     __pydantic_config__: ClassVar = _STRICT
     id: str
-    title: NonEmpty
+    title: str
     summary: str = ""
     context: str = ""
     tags: tuple[str, ...] = ()
@@ -58,7 +55,7 @@ class FocusArea:
 
     __pydantic_config__: ClassVar = _STRICT
     id: str
-    title: NonEmpty
+    title: str
     summary: str = ""
     recommendations: tuple[Recommendation, ...] = ()
 
@@ -69,7 +66,7 @@ class Section:
 
     __pydantic_config__: ClassVar = _STRICT
     id: str
-    title: NonEmpty
+    title: str
     body: str = ""
 
 
@@ -78,7 +75,7 @@ class GlossaryEntry:
     """A glossary term and its plain definition."""
 
     __pydantic_config__: ClassVar = _STRICT
-    term: NonEmpty
+    term: str
     definition: str = ""
 
     @property
@@ -93,8 +90,8 @@ class PackInfo:
 
     __pydantic_config__: ClassVar = _STRICT
     id: str
-    title: NonEmpty
-    source: NonEmpty
+    title: str
+    source: str
     language: str = "en"
     version: str = ""
     description: str = ""
@@ -156,7 +153,7 @@ class Pack:
     """A whole content pack; content/schema.py validates one (unique ids, related ids)."""
 
     __pydantic_config__: ClassVar = _STRICT
-    schema_version: Annotated[int, Ge(1)]
+    schema_version: int
     pack: PackInfo
     sections: tuple[Section, ...] = ()
     areas: tuple[FocusArea, ...] = ()

@@ -26,8 +26,33 @@ def _adapter() -> TypeAdapter[Pack]:
 def validate_pack(raw: dict[str, Any]) -> Pack:
     """A validated Pack, or pydantic's ValidationError / PackProblem."""
     pack = _adapter().validate_python(raw)
+    check_values(pack)
     check_ids(pack)
     return pack
+
+
+def check_values(pack: Pack) -> None:
+    """Titles, terms, labels and the source are not empty; schema_version is at least 1."""
+    if pack.schema_version < 1:
+        raise PackProblem(f"schema_version: must be 1 or more, not {pack.schema_version}")
+    required: list[tuple[str, str]] = [
+        ("pack.title", pack.pack.title),
+        ("pack.source", pack.pack.source),
+    ]
+    required += [(f"sections[{i}] ({s.id}).title", s.title) for i, s in enumerate(pack.sections)]
+    for i, area in enumerate(pack.areas):
+        required.append((f"areas[{i}] ({area.id}).title", area.title))
+        for j, rec in enumerate(area.recommendations):
+            where = f"areas[{i}] ({area.id}).recommendations[{j}] ({rec.id})"
+            required.append((f"{where}.title", rec.title))
+            required += [
+                (f"{where}.references[{k}].label", ref.label)
+                for k, ref in enumerate(rec.references)
+            ]
+    required += [(f"glossary[{i}].term", entry.term) for i, entry in enumerate(pack.glossary)]
+    for where, value in required:
+        if not value:
+            raise PackProblem(f"{where}: must not be empty")
 
 
 def check_ids(pack: Pack) -> None:

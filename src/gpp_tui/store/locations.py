@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -33,8 +34,7 @@ def cache_dir() -> Path:
 def ensure_private_dir(path: Path) -> Path:
     """Create the folder (and parents) if needed, readable only by the user."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
+    # A folder we do not own (e.g. a shared mount) keeps its mode.
+    with contextlib.suppress(OSError):
         path.chmod(0o700)
-    except OSError:
-        pass  # A folder we do not own (e.g. a shared mount) keeps its mode.
     return path

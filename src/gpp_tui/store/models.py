@@ -6,17 +6,19 @@ save running on another thread always works on a consistent snapshot.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Annotated
 from uuid import uuid4
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+# Re-exported: the models are where most code looks for them.
+from gpp_tui.store.kinds import NodeFilter as NodeFilter
+from gpp_tui.store.kinds import ReviewStatus as ReviewStatus
+from gpp_tui.store.kinds import text_hash as text_hash
 
 SCHEMA_VERSION = 1
 """The newest annotations schema this version of gpp-tui writes and reads."""
@@ -27,16 +29,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def utc_now() -> datetime:
     """The current time, in UTC."""
     return datetime.now(UTC)
-
-
-def text_hash(text: str) -> str:
-    """A short fingerprint of a node's source text, to notice when the text changes.
-
-    Line endings and Unicode normalisation are evened out first, so re-saving a
-    pack in another editor does not flag every note.
-    """
-    normal = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 
 def _to_utc(moment: datetime) -> datetime:
@@ -58,19 +50,6 @@ class _Frozen(BaseModel):
     # extra="forbid": a field this version does not know must not be dropped by
     # the next save, so such a file is treated as unreadable and kept aside.
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class ReviewStatus(StrEnum):
-    """Where a reviewer stands on a node."""
-
-    UNREVIEWED = "unreviewed"
-    REVIEWED = "reviewed"
-    FOLLOW_UP = "follow-up"
-
-    def next(self) -> ReviewStatus:
-        """The status `r` moves to: unreviewed → reviewed → follow-up → unreviewed."""
-        order = list(ReviewStatus)
-        return order[(order.index(self) + 1) % len(order)]
 
 
 class Note(_Frozen):
@@ -117,15 +96,6 @@ class NodeAnnotations(_Frozen):
 
 
 EMPTY_NODE = NodeAnnotations()
-
-
-class NodeFilter(StrEnum):
-    """The tree filters: only nodes that match are shown."""
-
-    BOOKMARKED = "bookmarked"
-    NOTES = "notes"
-    FOLLOW_UP = "follow-up"
-    UNREVIEWED = "unreviewed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,14 +15,13 @@ from textual.widgets import Tree
 
 from gpp_tui.content import Library
 from gpp_tui.store.errors import StoreError
-from gpp_tui.store.models import ReviewStatus
+from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import load_state
 from gpp_tui.ui import glyphs
 from gpp_tui.ui.commands import NodeCommands
 from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.screens.help import BindingGroup, HelpScreen
 from gpp_tui.ui.screens.main import MainScreen
-from gpp_tui.ui.screens.note_editor import NoteEditor
 from gpp_tui.ui.widgets.detail import LinkList
 from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
@@ -61,6 +60,13 @@ class GppApp(App[None]):
         state = load_state(self.data_dir)
         return MainScreen(self.library, self.glyphs, self.data_dir, (state.pack_id, state.node_id))
 
+    def on_ready(self) -> None:
+        """The first frame is on screen: now load the user's annotations in a thread.
+
+        Loading them earlier would compete with the first paint for the interpreter.
+        """
+        self.main_screen.open_store()
+
     @property
     def main_screen(self) -> MainScreen:
         """The main screen (always at the bottom of the stack)."""
@@ -79,6 +85,8 @@ class GppApp(App[None]):
 
     def binding_groups(self) -> list[BindingGroup]:
         """Every binding the user can press, grouped by where it works."""
+        from gpp_tui.ui.screens.note_editor import NoteEditor
+
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
         return [
             (

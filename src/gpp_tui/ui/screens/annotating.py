@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.screen import Screen
 
 from gpp_tui.content import Library, Node, NodeKind
-from gpp_tui.store.annotation_store import AnnotationStore
-from gpp_tui.store.drafts import Draft
 from gpp_tui.store.errors import StoreError
-from gpp_tui.store.models import NodeFilter, ReviewStatus, text_hash
+from gpp_tui.store.kinds import NodeFilter, ReviewStatus, text_hash
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.history import Place
 from gpp_tui.ui.screens.bookmarks import BookmarksScreen
 from gpp_tui.ui.screens.choice import ChoiceScreen
 from gpp_tui.ui.screens.confirm import ConfirmScreen
-from gpp_tui.ui.screens.note_editor import NoteEditor, NoteInput
 from gpp_tui.ui.screens.prompt import PromptScreen
 from gpp_tui.ui.widgets.detail import DetailPane
 from gpp_tui.ui.widgets.notes import NotesList, local_time
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
+
+if TYPE_CHECKING:
+    # The store (pydantic, filelock) is imported off the UI thread after the first paint.
+    from gpp_tui.store.annotation_store import AnnotationStore
+    from gpp_tui.store.drafts import Draft
+    from gpp_tui.ui.screens.note_editor import NoteInput
 
 MESSAGE_SECONDS = 12
 
@@ -258,6 +263,9 @@ class Annotating(Screen[None]):
 
     def open_editor(self, node: Node, note_id: str | None, draft: str | None = None) -> None:
         """Open the editor on a new note (note_id None) or an existing one."""
+        # TextArea is slow to import: load the editor when it is first needed.
+        from gpp_tui.ui.screens.note_editor import NoteEditor
+
         store = self.store
         assert store is not None
         note = store.annotations.node(node.pack_id, node.id).note(note_id) if note_id else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,9 +13,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gpp_tui.content import Library
-from gpp_tui.store.models import Annotations
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.history import Place
+
+if TYPE_CHECKING:
+    from gpp_tui.store.models import Annotations
 
 
 class BookmarksScreen(ModalScreen[Place | None]):

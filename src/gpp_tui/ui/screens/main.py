@@ -14,7 +14,6 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header, Tree
 
 from gpp_tui.content import Library, Node
-from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.state import AppState, save_state
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.history import History, Place
@@ -76,11 +75,12 @@ class MainScreen(Annotating):
             first = self._library.packs[0]
             tree.go_to((first.pack.id, ":pack"))
         tree.focus()
-        self.open_store()
 
     @work(thread=True, group="store")
     def open_store(self) -> None:
-        """Load the annotations off the UI thread, so the tree shows at once."""
+        """Load the annotations off the UI thread (the app calls this once it has painted)."""
+        from gpp_tui.store.annotation_store import AnnotationStore
+
         store = AnnotationStore(self._state_dir)
         self.app.call_from_thread(self.store_ready, store)
 

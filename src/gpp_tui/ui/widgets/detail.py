@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,9 +14,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gpp_tui.content import FocusArea, Library, Node, NodeKind, Recommendation
-from gpp_tui.store.models import EMPTY_NODE, NodeAnnotations, ReviewStatus
+from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.notes import NotesList
+
+if TYPE_CHECKING:
+    from gpp_tui.store.models import NodeAnnotations
 
 _KIND_NAMES = {
     NodeKind.PACK: "Content pack",
@@ -69,14 +73,19 @@ class DetailPane(VerticalScroll):
         super().__init__(id=id)
         self._library = library
         self._glyphs = glyphs
-        self._annotations: NodeAnnotations = EMPTY_NODE
+        self._annotations: NodeAnnotations | None = None
         self._changed: set[str] = set()
 
-    def show_annotations(self, annotations: NodeAnnotations, changed: set[str]) -> None:
-        """Show the user's status, bookmark and notes for the shown node."""
+    def show_annotations(self, annotations: NodeAnnotations | None, changed: set[str]) -> None:
+        """Show the user's status, bookmark and notes for the shown node (None: not loaded)."""
         self._annotations, self._changed = annotations, changed
         node = self.node
         if node is None:
+            return
+        if annotations is None:
+            for part in ("#detail-mine", "#notes-heading"):
+                self._set(part, None)
+            self.query_one(NotesList).show_notes((), set(), self._glyphs)
             return
         g = self._glyphs
         mine = Text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -12,8 +12,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from gpp_tui.store.models import Note
 from gpp_tui.ui.glyphs import Glyphs
+
+if TYPE_CHECKING:
+    from gpp_tui.store.models import Note
 
 
 def local_time(note_time: object) -> str:

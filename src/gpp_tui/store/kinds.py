@@ -1,0 +1,43 @@
+"""Light definitions the UI needs at start-up: review statuses, tree filters, text hashes.
+
+They live apart from the pydantic models so that importing them costs nothing; the
+models and the store are loaded off the UI thread once the first screen is painted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from enum import StrEnum
+
+
+def text_hash(text: str) -> str:
+    """A short fingerprint of a node's source text, to notice when the text changes.
+
+    Line endings and Unicode normalisation are evened out first, so re-saving a
+    pack in another editor does not flag every note.
+    """
+    normal = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+class ReviewStatus(StrEnum):
+    """Where a reviewer stands on a node."""
+
+    UNREVIEWED = "unreviewed"
+    REVIEWED = "reviewed"
+    FOLLOW_UP = "follow-up"
+
+    def next(self) -> ReviewStatus:
+        """The status `r` moves to: unreviewed → reviewed → follow-up → unreviewed."""
+        order = list(ReviewStatus)
+        return order[(order.index(self) + 1) % len(order)]
+
+
+class NodeFilter(StrEnum):
+    """The tree filters: only nodes that match are shown."""
+
+    BOOKMARKED = "bookmarked"
+    NOTES = "notes"
+    FOLLOW_UP = "follow-up"
+    UNREVIEWED = "unreviewed"
