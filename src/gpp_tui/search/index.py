@@ -239,7 +239,7 @@ class SearchIndex:
         # marks where each field's words end.
         joined = _SEP.join(text for _, text in fields)
         if joined.count(_SEP) != len(fields) - 1:
-            joined = _SEP.join(text.replace(_SEP, "") for _, text in fields)
+            joined = _SEP.join(text.replace(_SEP, " ") for _, text in fields)
         folded = fold(joined)
         words = _WORDS_AND_SEP.findall(folded)
         target.blob = f" {' '.join(words)} "
