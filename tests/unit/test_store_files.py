@@ -382,3 +382,20 @@ def test_save_skips_writing_when_nothing_changed(tmp_path: Path) -> None:
         mtime = os.stat(store.path).st_mtime_ns
         assert store.save() is False
         assert os.stat(store.path).st_mtime_ns == mtime
+
+
+def test_temp_files_left_by_a_killed_save_are_removed_when_the_store_opens(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    with AnnotationStore(folder) as store, store.update() as edit:
+        edit.add_note("p", "n", "kept")
+    leftover = folder / ".annotations.toml.abc123.tmp"
+    leftover.write_bytes(b"half a save")
+    draft_leftover = folder / "drafts" / ".x.toml.def.tmp"
+    draft_leftover.parent.mkdir(exist_ok=True)
+    draft_leftover.write_bytes(b"half a draft")
+    with AnnotationStore(folder) as store:
+        assert [n.text for n in store.annotations.notes_for("p", "n")] == ["kept"]
+    assert not leftover.exists()
+    assert not draft_leftover.exists()

@@ -13,7 +13,7 @@ from types import TracebackType
 from filelock import FileLock, Timeout
 
 from gpp_tui.store.atomic import atomic_write_bytes, fsync_dir
-from gpp_tui.store.drafts import Draft, Drafts
+from gpp_tui.store.drafts import DRAFTS_DIR, Draft, Drafts
 from gpp_tui.store.editor import AnnotationsEditor
 from gpp_tui.store.errors import (
     NewerSchemaError,
@@ -175,12 +175,25 @@ class AnnotationStore:
             self._set_read_only(f"the folder {self.folder} cannot be created ({error.strerror})")
         else:
             self._take_lock()
+            if not self.read_only:
+                self._remove_leftover_temp_files()
         self._restore_pending = False
         annotations = self._load()
         with self._data_lock:
             self._annotations = annotations
             # None: the file does not hold these annotations yet, so the next save writes.
             self._saved = None if self._restore_pending else annotations
+
+    def _remove_leftover_temp_files(self) -> None:
+        """Delete temporary files of saves that a crash interrupted.
+
+        Only done while holding the lock, so no other copy is writing them. The
+        file they were meant to replace still holds the state before that save.
+        """
+        for folder in (self.folder, self.folder / DRAFTS_DIR):
+            for leftover in folder.glob(".*.tmp"):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
 
     def _take_lock(self) -> None:
         lock = FileLock(
