@@ -9,7 +9,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from gpp_tui.content.models import Library, Node, NodeKind
 from gpp_tui.search.documents import (
@@ -22,25 +21,22 @@ from gpp_tui.search.documents import (
     user_fields,
 )
 from gpp_tui.search.query import parse_query
+from gpp_tui.search.ranking import (
+    MAX_REPEATS,
+    Expansion,
+    Postings,
+    all_terms,
+    expand,
+    needle,
+    probes,
+)
 from gpp_tui.search.results import Hit, make_snippet
-from gpp_tui.search.text import WORD_PATTERN, fold, max_edits
+from gpp_tui.search.text import WORD_PATTERN, fold
 from gpp_tui.search.vocabulary import Vocabulary
-
-EXACT = 1.0
-"""Quality of an exact word match; prefixes and typos count less (see `_expand`)."""
-PREFIX_MIN, PREFIX_MAX = 0.5, 0.8
-FUZZY = {1: 0.45, 2: 0.3}
-MIN_PREFIX = 2
-"""The last word completes as a prefix from this many characters on."""
 
 _SEP = "\x00"
 """Ends each field's words in a target's blob; no word holds it, no phrase spans it."""
 _WORDS_AND_SEP = re.compile(f"{WORD_PATTERN}|{_SEP}")
-_MAX_REPEATS = 8
-"""Ties are broken by how often the query's words occur in a hit, counted up to this."""
-
-Postings = dict[int, int]
-Expansion = tuple[Postings, float, str]
 
 
 @dataclass(slots=True)
@@ -181,21 +177,23 @@ class SearchIndex:
         parsed = parse_query(query)
         if not parsed or limit <= 0:
             return []
+        postings = self._postings
+        vocabulary = self._vocabulary if self._vocabulary is not None else Vocabulary(postings)
         terms: list[list[Expansion]] = []
         for i, word in enumerate(parsed.words):
-            expansions = self._expand(word, last=i == len(parsed.words) - 1)
+            expansions = expand(word, postings, vocabulary, last=i == len(parsed.words) - 1)
             if not expansions:
                 return []
             terms.append(expansions)
-        scores = _all_terms(terms)
+        scores = all_terms(terms)
         for phrase in parsed.phrases:
             scores = self._phrase(phrase, scores)
             if not scores:
                 return []
         if not scores:
             return []
-        needles = [_needle(phrase) for phrase in parsed.phrases]
-        top = self._top(scores, limit, [*_probes(parsed.words, terms), *needles])
+        needles = [needle(phrase) for phrase in parsed.phrases]
+        top = self._top(scores, limit, [*probes(parsed.words, terms), *needles])
         wanted = [{word for _, _, word in expansions} for expansions in terms]
         return [self._hit(t, score, wanted, needles) for t, score in top]
 
@@ -213,7 +211,7 @@ class SearchIndex:
         def rank(item: tuple[int, float]) -> tuple[float, int, int]:
             target = targets[item[0]]
             blob = target.blob if target is not None else ""
-            repeats = sum(min(blob.count(probe), _MAX_REPEATS) for probe in probes)
+            repeats = sum(min(blob.count(probe), MAX_REPEATS) for probe in probes)
             return (-item[1], -repeats, item[0])
 
         return sorted(pool, key=rank)[:limit]
@@ -275,31 +273,13 @@ class SearchIndex:
                     self._vocabulary.discard(word)
         target.blob = ""
 
-    def _expand(self, word: str, *, last: bool) -> list[Expansion]:
-        """The indexed words a query word stands for, each with its match quality."""
-        postings = self._postings
-        vocabulary = self._vocabulary if self._vocabulary is not None else Vocabulary(postings)
-        expansions: list[Expansion] = []
-        if word in postings:
-            expansions.append((postings[word], EXACT, word))
-        completions = vocabulary.completions(word) if last and len(word) >= MIN_PREFIX else []
-        if not expansions and not completions:
-            for near, distance in vocabulary.near(word, max_edits(word)):
-                expansions.append((postings[near], FUZZY[distance], near))
-            if not expansions and len(word) > MIN_PREFIX:
-                completions = vocabulary.completions(word)
-        for completion in completions:
-            quality = PREFIX_MIN + (PREFIX_MAX - PREFIX_MIN) * len(word) / len(completion)
-            expansions.append((postings[completion], quality, completion))
-        return expansions
-
     def _phrase(self, phrase: tuple[str, ...], scores: dict[int, float] | None) -> dict[int, float]:
         """Targets (among `scores`, if given) whose same field holds the words in this order."""
         entries = [self._postings.get(word) for word in phrase]
         lists = sorted((e for e in entries if e is not None), key=len)
         if len(lists) < len(entries):
             return {}
-        needle = _needle(phrase)
+        wanted = needle(phrase)
         source = scores if scores is not None and len(scores) < len(lists[0]) else lists[0]
         found: dict[int, float] = {}
         for t in source:
@@ -307,7 +287,7 @@ class SearchIndex:
                 continue
             if all(t in entry for entry in lists):
                 target = self._targets[t]
-                if target is not None and needle in target.blob:
+                if target is not None and wanted in target.blob:
                     found[t] = sum(entry[t] for entry in lists) + (scores[t] if scores else 0)
         return found
 
@@ -327,10 +307,10 @@ class SearchIndex:
                 if common:
                     count += 1
                     highlight |= common
-            for needle in needles:
-                if needle in part:
+            for phrase in needles:
+                if phrase in part:
                     count += 1
-                    highlight.update(needle.split())
+                    highlight.update(phrase.split())
             rank = (count, WEIGHTS[match_field, target.kind])
             if count and (best is None or rank > best[0]):
                 best = (rank, (match_field, text), highlight)
@@ -361,59 +341,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _probes(words: tuple[str, ...], terms: list[list[Expansion]]) -> list[str]:
-    """What to count in a blob for each query word: the word itself as a word start,
-    or the words it was corrected to."""
-    probes: list[str] = []
-    for word, expansions in zip(words, terms, strict=True):
-        if any(found.startswith(word) for _, _, found in expansions):
-            probes.append(f" {word}")
-        else:
-            probes.extend(f" {found} " for _, _, found in expansions)
-    return probes
-
-
-def _needle(phrase: tuple[str, ...]) -> str:
-    return f" {' '.join(phrase)} "
-
-
-def _term_scores(expansions: list[Expansion]) -> dict[int, float]:
-    """Each target's best score for one query word over all the words it stands for."""
-    ordered = sorted(expansions, key=itemgetter(1), reverse=True)
-    entry, quality, _ = ordered[0]
-    scores: dict[int, float] = {t: w * quality for t, w in entry.items()}
-    for entry, quality, _ in ordered[1:]:
-        for t, w in entry.items():
-            value = w * quality
-            if value > scores.get(t, 0.0):
-                scores[t] = value
-    return scores
-
-
-def _all_terms(terms: list[list[Expansion]]) -> dict[int, float] | None:
-    """Targets that match every query word, with summed scores (None without words)."""
-    scores: dict[int, float] | None = None
-    for expansions in sorted(terms, key=lambda e: sum(len(p) for p, _, _ in e)):
-        if scores is None:
-            scores = _term_scores(expansions)
-            continue
-        size = sum(len(p) for p, _, _ in expansions)
-        if len(scores) * len(expansions) < size:
-            narrowed: dict[int, float] = {}
-            for t, total in scores.items():
-                value = 0.0
-                for entry, quality, _ in expansions:
-                    w = entry.get(t)
-                    if w is not None and w * quality > value:
-                        value = w * quality
-                if value:
-                    narrowed[t] = total + value
-            scores = narrowed
-        else:
-            term = _term_scores(expansions)
-            scores = {t: total + term[t] for t, total in scores.items() if t in term}
-        if not scores:
-            return scores
-    return scores
