@@ -121,6 +121,7 @@ def private_data_dir(
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("GPP_TUI_DATA_DIR", str(folder))
     monkeypatch.setenv("GPP_TUI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("GPP_TUI_CONFIG", str(folder / "no-config.toml"))
     return folder
 
 

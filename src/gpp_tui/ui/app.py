@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Tree
 
 from gpp_tui.content import Library
+from gpp_tui.store.config import Config, config_path, load_config
 from gpp_tui.store.errors import StoreError
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import load_state
@@ -46,19 +47,63 @@ class GppApp(App[None]):
         *,
         ascii_only: bool | None = None,
         environ: dict[str, str] | None = None,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
         env = dict(os.environ) if environ is None else environ
+        self.config, self.config_problems = (config, []) if config else load_config()
+        self.keymap: dict[str, str] = {}
+        """Keys remapped by the settings file, by binding id."""
         self.library = library
         self.data_dir = data_dir
+        if ascii_only is None:
+            ascii_only = self.config.ascii
         self.glyphs = glyphs.pick(glyphs.wants_ascii(env) if ascii_only is None else ascii_only)
         # The Linux console has 16 colours: the ANSI theme uses exactly those.
         self.theme = "ansi-dark" if env.get("TERM") == "linux" else "textual-dark"
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                self.config_problems.append(
+                    f"{config_path()}: unknown theme {self.config.theme!r}; "
+                    f"choose one of {', '.join(sorted(self.available_themes))}"
+                )
+        self._apply_keymap()
+
+    def _apply_keymap(self) -> None:
+        """Remap keys from the settings file; unknown binding ids are reported."""
+        if not self.config.keys:
+            return
+        known = {
+            binding.id
+            for _, group in self.binding_groups()
+            for binding in Binding.make_bindings(group)
+            if binding.id
+        }
+        keymap: dict[str, str] = {}
+        for binding_id, keys in self.config.keys.items():
+            if binding_id in known:
+                keymap[binding_id] = keys
+            else:
+                self.config_problems.append(
+                    f"{config_path()}: keys.{binding_id}: no binding has this id "
+                    "(the help screen lists the ids)"
+                )
+        self.keymap = keymap
+        if keymap:
+            self.set_keymap(keymap)
+
+    def on_mount(self) -> None:
+        """Report problems with the settings file (the defaults are in use)."""
+        for problem in self.config_problems:
+            self.notify(problem, severity="warning", timeout=12)
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen, opened where the user left off."""
         state = load_state(self.data_dir)
-        return MainScreen(self.library, self.glyphs, self.data_dir, (state.pack_id, state.node_id))
+        start = (state.pack_id, state.node_id)
+        return MainScreen(self.library, self.glyphs, self.data_dir, start, self.config.author)
 
     def on_ready(self) -> None:
         """The first frame is on screen: now load the user's annotations in a thread.

@@ -37,18 +37,27 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
         table.add_column("Key", style="bold", no_wrap=True)
         table.add_column("Action")
+        table.add_column("Id (for [keys] in the settings file)", style="dim", no_wrap=True)
+        keymap: dict[str, str] = getattr(self.app, "keymap", {})
         for title, bindings in self._groups:
             table.add_row(Text(title, style="bold underline"), "")
             keys_by_action: dict[str, list[str]] = {}
+            ids: dict[str, str] = {}
             for binding in Binding.make_bindings(bindings):
-                if binding.description:
-                    keys = keys_by_action.setdefault(binding.description, [])
-                    key = self.app.get_key_display(binding)
-                    if key not in keys:
-                        keys.append(key)
+                if not binding.description:
+                    continue
+                keys = keys_by_action.setdefault(binding.description, [])
+                if binding.id:
+                    ids[binding.description] = binding.id
+                if binding.id and binding.id in keymap:
+                    remapped = Binding(keymap[binding.id], binding.action, binding.description)
+                    shown = [self.app.get_key_display(b) for b in Binding.make_bindings([remapped])]
+                else:
+                    shown = [self.app.get_key_display(binding)]
+                keys.extend(key for key in shown if key not in keys)
             for description, keys in keys_by_action.items():
-                table.add_row(Text(", ".join(keys)), Text(description))
-            table.add_row("", "")
+                table.add_row(Text(", ".join(keys)), Text(description), ids.get(description, ""))
+            table.add_row("", "", "")
         return table
 
     async def action_dismiss(self, result: None = None) -> None:

@@ -6,12 +6,12 @@ import contextlib
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Tree
+from textual.widgets import Footer, Header, Static, Tree
 
 from gpp_tui.content import Library, Node
 from gpp_tui.store.state import AppState, save_state
@@ -20,6 +20,9 @@ from gpp_tui.ui.history import History, Place
 from gpp_tui.ui.screens.annotating import Annotating
 from gpp_tui.ui.widgets.detail import DetailPane, LinkList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 18
 
 
 class MainScreen(Annotating):
@@ -50,8 +53,11 @@ class MainScreen(Annotating):
 
     current: reactive[Node | None] = reactive(None)
 
-    def __init__(self, library: Library, glyphs: Glyphs, state_dir: Path, start: Place) -> None:
+    def __init__(
+        self, library: Library, glyphs: Glyphs, state_dir: Path, start: Place, author: str = ""
+    ) -> None:
         super().__init__()
+        self._author = author
         self._library = library
         self._glyphs = glyphs
         self._start = start
@@ -66,7 +72,17 @@ class MainScreen(Annotating):
             yield DetailPane(self._library, self._glyphs, id="detail").data_bind(
                 node=MainScreen.current
             )
+        yield Static(
+            f"Terminal too small: gpp-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}. "
+            "Make the window larger.",
+            id="too-small",
+        )
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below the minimum size show one clear line instead of a broken layout."""
+        size = event.size
+        self.set_class(size.width < MIN_WIDTH or size.height < MIN_HEIGHT, "-too-small")
 
     def on_mount(self) -> None:
         """Go to where the user was last time (or the start of the first pack)."""
@@ -81,7 +97,7 @@ class MainScreen(Annotating):
         """Load the annotations off the UI thread (the app calls this once it has painted)."""
         from gpp_tui.store.annotation_store import AnnotationStore
 
-        store = AnnotationStore(self._state_dir)
+        store = AnnotationStore(self._state_dir, author=self._author)
         self.app.call_from_thread(self.store_ready, store)
 
     @property

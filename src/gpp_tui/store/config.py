@@ -1,0 +1,88 @@
+"""The user's settings file (TOML in the user config folder), read without surprises.
+
+A bad setting never stops the app: it is reported in one line naming the file
+and the key, and the default is used instead.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_config_path
+
+CONFIG_ENV = "GPP_TUI_CONFIG"
+CONFIG_FILE = "config.toml"
+MAX_CONFIG_BYTES = 1_000_000
+
+EXAMPLE = """\
+# gpp-tui settings. Every key is optional.
+author = ""              # your name, stored with each note you write
+theme = ""               # a Textual theme, e.g. "textual-light", "ansi-dark"
+ascii = false            # true: ASCII symbols only (for consoles whose font lacks some)
+
+[keys]                   # remap keys by binding id (see the help screen, ?)
+# "notes.bookmark" = "ctrl+b"
+"""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings, with defaults for anything missing or wrong."""
+
+    author: str = ""
+    theme: str = ""
+    ascii: bool | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+
+
+def config_path() -> Path:
+    """Where the settings file is: $GPP_TUI_CONFIG, else the user config folder."""
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env).expanduser()
+    return user_config_path("gpp-tui", appauthor=False) / CONFIG_FILE
+
+
+def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
+    """The settings and one line per problem found (a missing file is no problem)."""
+    path = path or config_path()
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            return Config(), [f"{path}: file is too large for a settings file; using defaults"]
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config(), []
+    except (OSError, UnicodeDecodeError) as error:
+        return Config(), [f"{path}: cannot be read ({error}); using defaults"]
+    except tomllib.TOMLDecodeError as error:
+        return Config(), [f"{path}: invalid TOML: {error}; using defaults"]
+    problems: list[str] = []
+
+    def text(key: str) -> str:
+        value = raw.get(key, "")
+        if isinstance(value, str):
+            return value.strip()
+        problems.append(f"{path}: {key} must be text; ignored")
+        return ""
+
+    ascii_only = raw.get("ascii")
+    if ascii_only is not None and not isinstance(ascii_only, bool):
+        problems.append(f"{path}: ascii must be true or false; ignored")
+        ascii_only = None
+    keys: dict[str, str] = {}
+    raw_keys = raw.get("keys", {})
+    if isinstance(raw_keys, dict):
+        for binding_id, key in raw_keys.items():
+            if isinstance(key, str) and key.strip():
+                keys[binding_id] = key.strip()
+            else:
+                problems.append(f"{path}: keys.{binding_id} must be a key such as 'ctrl+b'")
+    else:
+        problems.append(f"{path}: [keys] must be a table; ignored")
+    known = {"author", "theme", "ascii", "keys"}
+    problems += [f"{path}: unknown setting {key!r}; ignored" for key in raw if key not in known]
+    config = Config(author=text("author"), theme=text("theme"), ascii=ascii_only, keys=keys)
+    return config, problems

@@ -1,0 +1,80 @@
+"""Pilot tests: settings file, key remaps, themes, small terminals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from gpp_tui.ui.app import GppApp
+from gpp_tui.ui.screens.help import HelpScreen
+from gpp_tui.ui.screens.note_editor import NoteEditor
+
+from .test_annotations import PACK, go, ready, saved
+
+MakeApp = Callable[..., GppApp]
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
+    def write(text: str) -> Path:
+        path = tmp_path / "config.toml"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setenv("GPP_TUI_CONFIG", str(path))
+        return path
+
+    return write
+
+
+async def test_settings_give_author_theme_and_keys(
+    make_app: MakeApp, config_file: Callable[[str], Path]
+) -> None:
+    config_file(
+        'author = "Amina K."\ntheme = "textual-light"\n[keys]\n"notes.bookmark" = "ctrl+b"\n'
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        assert app.theme == "textual-light"
+        await go(pilot, "A.2")
+        await pilot.press("ctrl+b")
+        assert screen.store is not None
+        assert screen.store.annotations.node(PACK, "A.2").bookmark is not None
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        app.screen.query_one(TextArea).insert("signed")
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        (note,) = screen.store.annotations.notes_for(PACK, "A.2")
+        assert note.author == "Amina K."
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_bad_settings_are_reported_and_defaults_used(
+    make_app: MakeApp, config_file: Callable[[str], Path]
+) -> None:
+    path = config_file('theme = "no-such-theme"\n[keys]\n"no.such.binding" = "x"\n')
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("unknown theme 'no-such-theme'" in m and str(path) in m for m in messages)
+        assert any("keys.no.such.binding" in m for m in messages)
+        assert app.theme == "textual-dark"
+
+
+async def test_too_small_terminal_shows_one_clear_line_and_recovers(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(50, 14)) as pilot:
+        await pilot.pause()
+        notice = app.main_screen.query_one("#too-small")
+        assert notice.display and notice.region.width > 0
+        assert "Terminal too small" in str(notice.render())
+        assert not app.main_screen.query_one("#body").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.main_screen.query_one("#body").region.width == 80
+        assert app.main_screen.query_one("#too-small").region.width == 0

@@ -1,0 +1,69 @@
+"""The settings file: good values are used, bad ones are reported and replaced by defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gpp_tui.store.config import EXAMPLE, Config, config_path, load_config
+
+
+def write(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "config.toml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_file_gives_defaults_silently(tmp_path: Path) -> None:
+    assert load_config(tmp_path / "absent.toml") == (Config(), [])
+
+
+def test_example_is_valid_and_documents_every_setting(tmp_path: Path) -> None:
+    config, problems = load_config(write(tmp_path, EXAMPLE))
+    assert problems == []
+    for key in ("author", "theme", "ascii", "[keys]"):
+        assert key in EXAMPLE
+
+
+def test_good_values_are_read(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        'author = " Amina K. "\ntheme = "textual-light"\nascii = true\n'
+        '[keys]\n"notes.bookmark" = "ctrl+b"\n',
+    )
+    config, problems = load_config(path)
+    assert problems == []
+    assert config == Config("Amina K.", "textual-light", True, {"notes.bookmark": "ctrl+b"})
+
+
+def test_bad_toml_names_the_file_and_uses_defaults(tmp_path: Path) -> None:
+    path = write(tmp_path, "author = \n")
+    config, problems = load_config(path)
+    assert config == Config()
+    assert len(problems) == 1 and str(path) in problems[0] and "invalid TOML" in problems[0]
+
+
+def test_wrong_types_are_reported_one_line_each(tmp_path: Path) -> None:
+    path = write(tmp_path, 'author = 3\nascii = "yes"\nkeys = 5\ncolour = "red"\n')
+    config, problems = load_config(path)
+    assert config == Config()
+    assert len(problems) == 4
+    assert all("\n" not in p and str(path) in p for p in problems)
+    joined = " ".join(problems)
+    for key in ("author", "ascii", "[keys]", "'colour'"):
+        assert key in joined
+
+
+def test_bad_utf8_is_reported(tmp_path: Path) -> None:
+    config, problems = load_config(write(tmp_path, b'author = "\xff"\n'))
+    assert config == Config() and "cannot be read" in problems[0]
+
+
+def test_path_can_be_overridden(monkeypatch: object, tmp_path: Path) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setenv("GPP_TUI_CONFIG", str(tmp_path / "x.toml"))
+    assert config_path() == tmp_path / "x.toml"
