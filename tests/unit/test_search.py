@@ -265,7 +265,7 @@ def _all_text(hit: Hit) -> str:
 
 def _words_of_nodes(library: Library) -> list[tuple[str, str]]:
     """(node id, whitespace-separated chunk) for every chunk of every indexed field."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for pack in library.packs:
         for node in pack.nodes.values():
             for _, text in node_fields(node):
@@ -288,7 +288,7 @@ def test_any_word_of_the_pack_finds_its_node(data: st.DataObject) -> None:
 
 
 _TEXT = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=60
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=60
 )
 
 
