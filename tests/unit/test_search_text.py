@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from gpp_tui.search import fold, parse_query, tokens
 from gpp_tui.search.results import SNIPPET_WIDTH, make_snippet
-from gpp_tui.search.text import edit_distance, max_edits
+from gpp_tui.search.text import FIELD_SEPARATOR, edit_distance, field_words, max_edits, words
 from gpp_tui.search.vocabulary import Vocabulary
 
 
@@ -34,6 +34,18 @@ def test_tokens(text: str, expected: list[str]) -> None:
 @given(st.text())
 def test_folding_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+@given(st.lists(st.text(), min_size=1, max_size=4))
+def test_fields_split_like_each_field_alone(texts: list[str]) -> None:
+    texts = [t.replace(FIELD_SEPARATOR, " ") for t in texts]
+    assert field_words(fold(FIELD_SEPARATOR.join(texts))) == [tokens(t) for t in texts]
+
+
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=127)), min_size=1, max_size=4))
+def test_ascii_fields_split_like_the_general_path(texts: list[str]) -> None:
+    texts = [t.replace(FIELD_SEPARATOR, " ") for t in texts]
+    assert field_words(fold(FIELD_SEPARATOR.join(texts))) == [words(fold(t)) for t in texts]
 
 
 def test_parse_query() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import heapq
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -31,12 +30,11 @@ from gpp_tui.search.ranking import (
     probes,
 )
 from gpp_tui.search.results import Hit, make_snippet
-from gpp_tui.search.text import WORD_PATTERN, fold
+from gpp_tui.search.text import FIELD_SEPARATOR, field_words, fold
 from gpp_tui.search.vocabulary import Vocabulary
 
-_SEP = "\x00"
+_SEP = FIELD_SEPARATOR
 """Ends each field's words in a target's blob; no word holds it, no phrase spans it."""
-_WORDS_AND_SEP = re.compile(f"{WORD_PATTERN}|{_SEP}")
 
 
 @dataclass(slots=True)
@@ -233,27 +231,25 @@ class SearchIndex:
         if not fields:
             target.blob = ""
             return
-        # One fold and one word split for all fields: NUL is no part of a word, so it
-        # marks where each field's words end.
+        # One fold for all fields: the separator is no part of a word, so it marks
+        # where each field's words end.
         joined = _SEP.join(text for _, text in fields)
         if joined.count(_SEP) != len(fields) - 1:
             joined = _SEP.join(text.replace(_SEP, " ") for _, text in fields)
-        folded = fold(joined)
-        words = _WORDS_AND_SEP.findall(folded)
-        target.blob = f" {' '.join(words)} "
+        per_field = field_words(fold(joined))
+        target.blob = _SEP.join([f" {' '.join(words)} " for words in per_field])
         kind = target.kind
-        parts = target.blob.split(_SEP)
         postings, vocabulary = self._postings, self._vocabulary
         # Lightest field first, so each word ends with the weight of its best field.
         if vocabulary is None:  # building: postings is a defaultdict
-            for (match_field, _), part in zip(fields, parts, strict=True):
+            for (match_field, _), words in zip(fields, per_field, strict=True):
                 w = WEIGHTS[match_field, kind]
-                for word in part.split():
+                for word in words:
                     postings[word][t] = w
             return
-        for (match_field, _), part in zip(fields, parts, strict=True):
+        for (match_field, _), words in zip(fields, per_field, strict=True):
             w = WEIGHTS[match_field, kind]
-            for word in part.split():
+            for word in words:
                 entry = postings.get(word)
                 if entry is None:
                     postings[word] = {t: w}
