@@ -1,0 +1,1 @@
+"""Share and carry annotations: export, cite, import and merge (no textual here)."""

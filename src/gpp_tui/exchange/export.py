@@ -1,0 +1,93 @@
+"""Export the annotations: a review to read or print (Markdown, HTML) or a file to import."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from gpp_tui.content.models import Library
+from gpp_tui.exchange.html import render_html
+from gpp_tui.exchange.markdown import render_markdown
+from gpp_tui.exchange.portable import ExportInfo, select, to_json, to_toml
+from gpp_tui.exchange.review import build_review
+from gpp_tui.store.atomic import atomic_write_bytes
+from gpp_tui.store.kinds import NodeFilter
+from gpp_tui.store.models import Annotations
+
+
+class ExportFormat(StrEnum):
+    """The formats `export` writes."""
+
+    MD = "md"
+    HTML = "html"
+    JSON = "json"
+    TOML = "toml"
+
+    @property
+    def suffix(self) -> str:
+        """The file name suffix: ".md", ".html", ...."""
+        return f".{self.value}"
+
+    @property
+    def importable(self) -> bool:
+        """True for the formats `gpp import` reads back."""
+        return self in (ExportFormat.JSON, ExportFormat.TOML)
+
+    @classmethod
+    def from_path(cls, path: Path) -> ExportFormat | None:
+        """The format a file name asks for (review.html → HTML), if any."""
+        suffix = path.suffix.lower().lstrip(".")
+        aliases = {"markdown": "md", "htm": "html"}
+        try:
+            return cls(aliases.get(suffix, suffix))
+        except ValueError:
+            return None
+
+
+class ExportWriteError(Exception):
+    """An export file could not be written; the message is one line."""
+
+
+def export(
+    library: Library,
+    annotations: Annotations,
+    fmt: ExportFormat | str,
+    only: NodeFilter | str | None = None,
+    info: ExportInfo | None = None,
+) -> str:
+    """The export as text; `only` keeps just the bookmarked, noted or follow-up nodes.
+
+    Markdown and HTML show every recommendation (or, with `only`, the nodes that
+    pass), other annotated nodes, progress and orphaned annotations. JSON and TOML
+    carry the raw annotations of every pack, for `gpp import` elsewhere.
+    """
+    fmt = ExportFormat(fmt)
+    wanted = NodeFilter(only) if only is not None else None
+    info = info or ExportInfo()
+    if info.generated_at is None:
+        info = ExportInfo(info.author, info.moment, info.timezone)
+    if fmt is ExportFormat.JSON:
+        return to_json(library, select(annotations, wanted), info)
+    if fmt is ExportFormat.TOML:
+        return to_toml(library, select(annotations, wanted), info)
+    review = build_review(library, annotations, wanted, info)
+    return render_html(review) if fmt is ExportFormat.HTML else render_markdown(review)
+
+
+def suggested_file_name(fmt: ExportFormat | str, moment: datetime) -> str:
+    """A default file name: gpp-review-2026-05-01.html, or gpp-notes-2026-05-01.toml."""
+    fmt = ExportFormat(fmt)
+    kind = "notes" if fmt.importable else "review"
+    return f"gpp-{kind}-{moment.astimezone():%Y-%m-%d}{fmt.suffix}"
+
+
+def write_export(path: Path, text: str) -> None:
+    """Write an export atomically: the file is complete or not there (ExportWriteError)."""
+    if path.is_dir():
+        raise ExportWriteError(f"not written: {path} is a folder")
+    try:
+        atomic_write_bytes(path, text.encode("utf-8"))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ExportWriteError(f"not written: {path} ({reason})") from None

@@ -1,0 +1,145 @@
+"""The annotated review as one self-contained HTML file: inline CSS, no scripts, prints well.
+
+Every piece of text, the pack's and the user's, goes through `html.escape`; the
+file refers to nothing outside itself (no links, fonts, images or scripts).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from gpp_tui.exchange.review import STATUS_WORDS, NodeView, NoteView, PackView, Review
+
+CSS = """
+:root { color-scheme: light; }
+body { font-family: Georgia, "Times New Roman", serif; line-height: 1.5; color: #1a1a1a;
+  max-width: 48rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.7rem; margin-bottom: .25rem; }
+h2 { font-size: 1.4rem; border-bottom: 2px solid #444; margin-top: 2.5rem; }
+h3 { font-size: 1.2rem; margin-top: 2rem; }
+h4 { font-size: 1.05rem; margin: 1.5rem 0 .25rem; }
+.meta, .progress { color: #444; }
+.meta dt { font-weight: bold; float: left; clear: left; margin-right: .5rem; }
+.meta dd { margin: 0; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; }
+th, td { border-bottom: 1px solid #ccc; padding: .2rem .8rem .2rem 0; text-align: left; }
+blockquote.source { border-left: 3px solid #888; margin: .5rem 0; padding: .1rem .8rem;
+  color: #333; white-space: pre-wrap; }
+.marks { font-family: system-ui, sans-serif; font-size: .85rem; margin: .25rem 0; }
+.badge { border: 1px solid currentColor; border-radius: .25rem; padding: 0 .35rem; }
+.reviewed { color: #1b5e20; }
+.follow-up { color: #8a4b00; }
+.unreviewed { color: #555; }
+.note { border: 1px solid #ccc; border-radius: .3rem; padding: .4rem .8rem; margin: .5rem 0; }
+.note-head { font-family: system-ui, sans-serif; font-size: .85rem; color: #444; }
+.note-text { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: .25rem; }
+.flag { color: #8a4b00; font-family: system-ui, sans-serif; font-size: .85rem; }
+.tag { background: #eee; border-radius: .25rem; padding: 0 .3rem; }
+@media print {
+  @page { margin: 2cm; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+  h2, h3, h4 { break-after: avoid; }
+  .node, .note, tr { break-inside: avoid; }
+  .tag { background: none; border: 1px solid #999; }
+}
+"""
+
+
+def render_html(review: Review) -> str:
+    """The whole review as one HTML document."""
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(review.title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{escape(review.title)}</h1>",
+        '<dl class="meta">',
+    ]
+    if review.who:
+        out.append(f'<dt>Reviewer</dt><dd dir="auto">{escape(review.who)}</dd>')
+    out.append(f"<dt>Generated</dt><dd>{escape(review.generated)}</dd>")
+    if review.scope:
+        out.append(f"<dt>Showing</dt><dd>{escape(review.scope)}</dd>")
+    out.append("</dl>")
+    for pack in review.packs:
+        out += _pack(pack)
+    if review.unloaded:
+        out.append("<h2>Annotations on packs that are not loaded</h2>")
+        for pack_id, nodes in review.unloaded:
+            out.append(f"<h3>Pack {escape(pack_id)}</h3>")
+            out += [line for node in nodes for line in _node(node)]
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _pack(pack: PackView) -> list[str]:
+    version = f", version {escape(pack.version)}" if pack.version else ""
+    out = [
+        "<section>",
+        f"<h2>{escape(pack.title)}</h2>",
+        f'<p class="meta">{escape(pack.source)} · pack {escape(pack.pack_id)}{version}</p>',
+        f'<p class="progress"><strong>Progress:</strong> {escape(str(pack.progress))}</p>',
+    ]
+    if pack.area_progress:
+        out.append("<table><thead><tr><th>Focus area</th><th>Progress</th></tr></thead><tbody>")
+        out += [
+            f"<tr><td>{escape(area)}</td><td>{escape(str(progress))}</td></tr>"
+            for area, progress in pack.area_progress
+        ]
+        out.append("</tbody></table>")
+    for group in pack.groups:
+        out.append(f"<h3>{escape(group.title)}</h3>")
+        if group.progress is not None:
+            out.append(f'<p class="progress">{escape(str(group.progress))}</p>')
+        out += [line for node in group.nodes for line in _node(node)]
+    if pack.orphans:
+        out += [
+            "<h3>Orphaned annotations</h3>",
+            "<p>Annotations on parts this version of the pack no longer has.</p>",
+        ]
+        out += [line for node in pack.orphans for line in _node(node)]
+    out.append("</section>")
+    return out
+
+
+def _node(node: NodeView) -> list[str]:
+    out = ['<div class="node">', f"<h4>{escape(node.label)}</h4>"]
+    if node.text:
+        out.append(f'<blockquote class="source">{escape(node.text)}</blockquote>')
+    status = STATUS_WORDS[node.status]
+    if node.status_changed:
+        status += f" ({node.status_changed})"
+    marks = [f'<span class="badge {node.status.value}">{escape(status)}</span>']
+    if node.bookmarked:
+        label = f": “{escape(node.bookmark_label)}”" if node.bookmark_label else ""
+        marks.append(f'<span class="bookmark">Bookmarked<span dir="auto">{label}</span></span>')
+    out.append(f'<p class="marks">{" · ".join(marks)}</p>')
+    out += [line for note in node.notes for line in _note(note)]
+    out.append("</div>")
+    return out
+
+
+def _note(note: NoteView) -> list[str]:
+    head = [f'<span dir="auto">{escape(note.author)}</span>' if note.author else "(no author)"]
+    head.append(escape(note.written))
+    if note.edited:
+        head.append(f"edited {escape(note.edited)}")
+    if note.tags:
+        head.append(" ".join(f'<span class="tag" dir="auto">{escape(t)}</span>' for t in note.tags))
+    out = ['<div class="note">', f'<div class="note-head">{" · ".join(head)}</div>']
+    if note.text_changed:
+        out.append(
+            '<div class="flag">⚠ The source text has changed since this note was written.</div>'
+        )
+    if note.conflict_of:
+        out.append(
+            f'<div class="flag">⚠ Another version of note {escape(note.conflict_of)}: '
+            "both were edited, both are kept.</div>"
+        )
+    out += [f'<div class="note-text" dir="auto">{escape(note.text)}</div>', "</div>"]
+    return out

@@ -1,0 +1,205 @@
+"""Read a JSON or TOML export back, refusing anything that is not one, with one clear line."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from gpp_tui.content.models import Library
+from gpp_tui.exchange.portable import ENVELOPE_KEYS, FORMAT, ExportFile, PackVersion, Totals
+from gpp_tui.store.errors import NewerSchemaError, UnreadableFileError
+from gpp_tui.store.migrations import migrate
+from gpp_tui.store.models import Annotations
+from gpp_tui.store.serialize import validate
+
+MAX_IMPORT_BYTES = 20_000_000
+"""Larger files are refused unread: real exports are far smaller (10,000 notes ≈ 5 MB)."""
+
+
+class ImportRefusedError(Exception):
+    """A file that cannot be imported; the message is one line: "cannot import PATH: why"."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"cannot import {path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class NotAnExportError(ImportRefusedError):
+    """Not a gpp-tui export: another format, garbage, or damaged."""
+
+
+class IncompleteExportError(ImportRefusedError):
+    """An export that was cut short (truncated copy, full USB stick)."""
+
+
+class NewerExportError(ImportRefusedError):
+    """An export from a newer gpp-tui, with a schema this version does not know."""
+
+
+class OtherPackError(ImportRefusedError):
+    """An export for packs the user has not loaded."""
+
+
+class ExportTooLargeError(ImportRefusedError):
+    """A file over `MAX_IMPORT_BYTES`."""
+
+
+def read_export(path: Path, library: Library, *, limit: int = MAX_IMPORT_BYTES) -> ExportFile:
+    """Read an export file made by `gpp export --format json|toml` (the format is sniffed).
+
+    Raises an `ImportRefusedError` subclass; nothing is written anywhere.
+    """
+    data = _read_bytes(path, limit)
+    raw = _parse(path, data)
+    if raw.get("format") != FORMAT:
+        hint = (
+            " (it looks like an annotations.toml; export it with `gpp export --format toml`)"
+            if "schema_version" in raw and "format" not in raw
+            else ""
+        )
+        raise NotAnExportError(path, f'it is not a gpp-tui export (no format = "{FORMAT}"){hint}')
+    annotations_raw = {key: value for key, value in raw.items() if key not in ENVELOPE_KEYS}
+    try:
+        annotations = validate(migrate(annotations_raw))
+    except NewerSchemaError as error:
+        raise NewerExportError(
+            path,
+            f"it was made by a newer gpp-tui (schema_version {error.found}; this version "
+            f"reads up to {error.supported}); update gpp-tui to import it",
+        ) from None
+    except UnreadableFileError as error:
+        if not isinstance(raw.get("totals"), dict):
+            raise _cut_short(path) from None
+        raise NotAnExportError(path, str(error)) from None
+    _check_totals(path, raw.get("totals"), annotations)
+    exported_from = _exported_from(path, raw.get("exported_from"))
+    _check_packs(path, library, set(annotations.packs) or set(exported_from), exported_from)
+    exported = raw.get("exported")
+    return ExportFile(
+        annotations=annotations,
+        exported_from=exported_from,
+        exported=_moment(exported),
+        author=str(raw.get("author", "")),
+        generator=str(raw.get("generator", "")),
+    )
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ExportTooLargeError(path, f"it is {_mb(size)}; an export is at most {_mb(limit)}")
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
+    except ImportRefusedError:
+        raise
+    except FileNotFoundError:
+        raise ImportRefusedError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ImportRefusedError(path, "it is a folder, not an export file") from None
+    except OSError as error:
+        raise ImportRefusedError(path, error.strerror or str(error)) from None
+    if len(data) > limit:
+        raise ExportTooLargeError(path, f"it is over {_mb(limit)}, the most an export can be")
+    if not data.strip():
+        raise NotAnExportError(path, "it is empty")
+    return data
+
+
+def _parse(path: Path, data: bytes) -> dict[str, Any]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise NotAnExportError(
+            path, f"it is not a text export (not UTF-8 at byte {error.start})"
+        ) from None
+    try:
+        is_json = text.lstrip().startswith("{")
+        parsed = _parse_json(path, text) if is_json else tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise NotAnExportError(
+            path, f"it is neither JSON nor valid TOML ({error}); was it cut short?"
+        ) from None
+    except RecursionError:
+        raise NotAnExportError(path, "it is nested too deeply to be an export") from None
+    if not isinstance(parsed, dict):
+        raise NotAnExportError(path, "it is not a gpp-tui export (not a JSON object)")
+    return parsed
+
+
+def _parse_json(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()):
+            raise _cut_short(path) from None
+        raise NotAnExportError(
+            path, f"it is not valid JSON (line {error.lineno} column {error.colno}: {error.msg})"
+        ) from None
+
+
+def _cut_short(path: Path) -> IncompleteExportError:
+    return IncompleteExportError(path, "it is incomplete: the file was cut short")
+
+
+def _check_totals(path: Path, totals: object, annotations: Annotations) -> None:
+    if not isinstance(totals, dict):
+        raise _cut_short(path)
+    found = Totals.of(annotations)
+    expected = (totals.get("nodes"), totals.get("notes"))
+    if expected != (found.nodes, found.notes):
+        raise IncompleteExportError(
+            path,
+            f"it is incomplete: it should hold {expected[1]} notes on {expected[0]} nodes "
+            f"but holds {found.notes} on {found.nodes}; was it cut short?",
+        )
+
+
+def _exported_from(path: Path, raw: object) -> dict[str, PackVersion]:
+    if not isinstance(raw, dict):
+        return {}
+    packs: dict[str, PackVersion] = {}
+    for pack_id, info in raw.items():
+        if not isinstance(info, dict):
+            raise NotAnExportError(path, f"exported_from.{pack_id} is not a table")
+        packs[str(pack_id)] = PackVersion(
+            title=str(info.get("title", "")), version=str(info.get("version", ""))
+        )
+    return packs
+
+
+def _check_packs(
+    path: Path, library: Library, pack_ids: set[str], exported_from: dict[str, PackVersion]
+) -> None:
+    """Refuse a file whose annotations belong only to packs the user has not loaded."""
+    if not pack_ids or any(library.pack(pack_id) for pack_id in pack_ids):
+        return
+    names = ", ".join(
+        f"{pack_id!r}" + (f" ({exported_from[pack_id].title})" if pack_id in exported_from else "")
+        for pack_id in sorted(pack_ids)
+    )
+    loaded = ", ".join(repr(pack.pack.id) for pack in library.packs)
+    raise OtherPackError(
+        path,
+        f"it holds annotations for pack {names}, which is not loaded here (loaded: {loaded}); "
+        "load that pack with --content to import it",
+    )
+
+
+def _moment(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
