@@ -14,8 +14,13 @@ from gpp_tui import __version__
 
 if TYPE_CHECKING:
     from gpp_tui.content import Library, Node
+    from gpp_tui.exchange.merge import MergeResult
+    from gpp_tui.exchange.portable import ExportFile
+    from gpp_tui.store.annotation_store import AnnotationStore
 
 EXIT_USAGE = 2
+EXPORT_FORMATS = ("md", "html", "json", "toml")
+EXPORT_FILTERS = ("bookmarked", "notes", "follow-up")
 
 
 class CliError(Exception):
@@ -53,7 +58,39 @@ def build_parser() -> argparse.ArgumentParser:
     show_cmd.add_argument("--json", action="store_true", help="print JSON")
     validate_cmd = commands.add_parser("validate", help="check a content pack without the UI")
     validate_cmd.add_argument("path", type=Path, metavar="PATH", help="a .toml file or folder")
+    _add_exchange_commands(commands)
     return parser
+
+
+def _add_exchange_commands(commands: Any) -> None:
+    export_cmd = commands.add_parser(
+        "export",
+        help="write your review (md, html) or your annotations for import elsewhere (json, toml)",
+    )
+    export_cmd.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        help="md or html: a review to read or print; json or toml: for `gpp import` "
+        "(default: from the --output file name)",
+    )
+    export_cmd.add_argument(
+        "--output", "-o", type=Path, metavar="PATH", help="the file to write (default: stdout)"
+    )
+    export_cmd.add_argument(
+        "--only",
+        choices=EXPORT_FILTERS,
+        help="only bookmarked nodes, nodes with notes, or follow-up",
+    )
+    export_cmd.add_argument("--author", metavar="NAME", help="the reviewer named in a review")
+    import_cmd = commands.add_parser(
+        "import", help="merge a colleague's json or toml export into your annotations"
+    )
+    import_cmd.add_argument("path", type=Path, metavar="PATH", help="a file from `gpp export`")
+    import_cmd.add_argument(
+        "--dry-run", action="store_true", help="print what would change, write nothing"
+    )
+    cite_cmd = commands.add_parser("cite", help="print a citation of one node (e.g. B.2)")
+    cite_cmd.add_argument("id", metavar="ID", help="a node id such as B.2, or PACK/ID")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -69,6 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             _print_list(library, as_json=args.json)
         elif args.command == "show":
             _print_node(library, args.id, as_json=args.json)
+        elif args.command == "cite":
+            _print_citation(library, args.id)
+        elif args.command == "export":
+            _export(args, library)
+        elif args.command == "import":
+            _import(args, library)
         return 0
     except CliError as exc:
         print(f"gpp: {exc}", file=sys.stderr)
@@ -85,6 +128,103 @@ def _library(content: Path | None) -> Library:
         return load_library(content, cache_dir=cache_dir() / "packs")
     except PackError as exc:
         raise CliError(str(exc)) from None
+
+
+def _print_citation(library: Library, ref: str) -> None:
+    from gpp_tui.exchange.cite import citation
+
+    node = library.find(ref)
+    if node is None:
+        raise CliError(f"no node with id {ref!r}; `gpp list` shows the ids")
+    print(citation(library, node))
+
+
+def _open_store(data_dir_arg: Path | None) -> AnnotationStore:
+    from gpp_tui.store.annotation_store import AnnotationStore
+    from gpp_tui.store.locations import data_dir
+
+    store = AnnotationStore(data_dir(data_dir_arg))
+    for message in store.messages:
+        print(f"gpp: {message}", file=sys.stderr)
+    return store
+
+
+def _export(args: argparse.Namespace, library: Library) -> None:
+    from gpp_tui.exchange.export import ExportFormat, ExportWriteError, export, write_export
+    from gpp_tui.exchange.portable import ExportInfo
+
+    output: Path | None = args.output
+    fmt = ExportFormat(args.format) if args.format else None
+    if fmt is None and output is not None:
+        fmt = ExportFormat.from_path(output)
+    if fmt is None:
+        raise CliError("choose a format with --format md|html|json|toml")
+    with _open_store(args.data_dir) as store:
+        annotations = store.annotations
+    text = export(library, annotations, fmt, args.only, ExportInfo(author=args.author or ""))
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_export(output, text)
+    except ExportWriteError as exc:
+        raise CliError(str(exc)) from None
+    print(f"written to {output}", file=sys.stderr)
+
+
+def _import(args: argparse.Namespace, library: Library) -> None:
+    from gpp_tui.exchange.io import ImportRefusedError, read_export
+    from gpp_tui.exchange.merge import merge
+    from gpp_tui.store.errors import StoreError
+
+    try:
+        incoming = read_export(args.path, library)
+    except ImportRefusedError as exc:
+        raise CliError(str(exc)) from None
+    with _open_store(args.data_dir) as store:
+        if store.read_only and not args.dry_run:
+            raise CliError(f"not imported: {store.read_only_reason}; nothing was changed")
+        result = merge(store.annotations, incoming.annotations)
+        for line in _import_lines(library, incoming, result):
+            print(line)
+        if args.dry_run:
+            print("Dry run: nothing was written.")
+            return
+        if not result.changed:
+            print("Nothing to import: your annotations already hold all of it.")
+            return
+        try:
+            with store.update() as editor:
+                editor.annotations = result.annotations
+        except StoreError as exc:
+            raise CliError(str(exc)) from None
+        print(f"Imported into {store.path}.")
+
+
+def _import_lines(library: Library, incoming: ExportFile, result: MergeResult) -> list[str]:
+    """What an import changes, one line per change, then the totals."""
+    from gpp_tui.exchange.review import local_time
+
+    made = f" on {local_time(incoming.exported)}" if incoming.exported else ""
+    by = f" by {incoming.author}" if incoming.author else ""
+    lines = [f"Importing {incoming.annotations.note_total} notes exported{made}{by}."]
+    for pack_id, info in incoming.exported_from.items():
+        pack = library.pack(pack_id)
+        if pack is not None and info.version and pack.pack.version != info.version:
+            lines.append(
+                f"It was made with version {info.version} of pack {pack_id}; you have "
+                f"{pack.pack.version or 'an unversioned copy'}. Notes on changed text are flagged."
+            )
+    for pack_id in incoming.annotations.packs:
+        if library.pack(pack_id) is None:
+            lines.append(f"Annotations on pack {pack_id!r}, which is not loaded, are kept too.")
+    for change in result.report.changes:
+        where = change.node_id if len(library.packs) == 1 else f"{change.pack_id}/{change.node_id}"
+        detail = f": {change.detail}" if change.detail else ""
+        kind = "kept both versions of" if change.kind.value == "conflict" else change.kind.value
+        lines.append(f"  {kind} {change.item} on {where}{detail}")
+    lines.append(result.report.summary() + ".")
+    return lines
 
 
 def _run_app(args: argparse.Namespace) -> int:

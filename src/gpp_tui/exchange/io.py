@@ -117,12 +117,17 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
         raise NotAnExportError(
             path, f"it is not a text export (not UTF-8 at byte {error.start})"
         ) from None
+    is_json = text.lstrip().startswith("{")
     try:
-        is_json = text.lstrip().startswith("{")
-        parsed = _parse_json(path, text) if is_json else tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        parsed = json.loads(text) if is_json else tomllib.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
+        kind = "JSON" if is_json else "TOML"
+        if FORMAT in text[:500]:
+            raise IncompleteExportError(
+                path, f"it is damaged or was cut short (not valid {kind}: {_one_line(error)})"
+            ) from None
         raise NotAnExportError(
-            path, f"it is neither JSON nor valid TOML ({error}); was it cut short?"
+            path, f"it is not a gpp-tui export (not JSON or TOML: {_one_line(error)})"
         ) from None
     except RecursionError:
         raise NotAnExportError(path, "it is nested too deeply to be an export") from None
@@ -131,15 +136,8 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
     return parsed
 
 
-def _parse_json(path: Path, text: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
-            raise _cut_short(path) from None
-        raise NotAnExportError(
-            path, f"it is not valid JSON (line {error.lineno} column {error.colno}: {error.msg})"
-        ) from None
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
 
 
 def _cut_short(path: Path) -> IncompleteExportError:
@@ -149,12 +147,14 @@ def _cut_short(path: Path) -> IncompleteExportError:
 def _check_totals(path: Path, totals: object, annotations: Annotations) -> None:
     if not isinstance(totals, dict):
         raise _cut_short(path)
+    nodes, notes = totals.get("nodes"), totals.get("notes")
+    if not isinstance(nodes, int) or not isinstance(notes, int):
+        raise _cut_short(path)
     found = Totals.of(annotations)
-    expected = (totals.get("nodes"), totals.get("notes"))
-    if expected != (found.nodes, found.notes):
+    if (nodes, notes) != (found.nodes, found.notes):
         raise IncompleteExportError(
             path,
-            f"it is incomplete: it should hold {expected[1]} notes on {expected[0]} nodes "
+            f"it is incomplete: it should hold {notes} notes on {nodes} nodes "
             f"but holds {found.notes} on {found.nodes}; was it cut short?",
         )
 
