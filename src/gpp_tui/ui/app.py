@@ -131,6 +131,7 @@ class GppApp(App[None]):
     def binding_groups(self) -> list[BindingGroup]:
         """Every binding the user can press, grouped by where it works."""
         from gpp_tui.ui.screens.note_editor import NoteEditor
+        from gpp_tui.ui.screens.search import SearchScreen
 
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
         return [
@@ -160,6 +161,7 @@ class GppApp(App[None]):
                 [Binding("enter", "", "Edit the note"), *NotesList.BINDINGS],
             ),
             ("Note editor", NoteEditor.BINDINGS),
+            ("Search", [*SearchScreen.BINDINGS, Binding("enter", "", "Go to the result")]),
             ("Help", HelpScreen.BINDINGS),
         ]
 

@@ -9,11 +9,10 @@ from textual.screen import Screen
 
 from gpp_tui.content import Library, Node, NodeKind
 from gpp_tui.store.errors import StoreError
-from gpp_tui.store.kinds import NodeFilter, ReviewStatus, text_hash
+from gpp_tui.store.kinds import ReviewStatus, text_hash
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.history import Place
 from gpp_tui.ui.screens.bookmarks import BookmarksScreen
-from gpp_tui.ui.screens.choice import ChoiceScreen
 from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.screens.prompt import PromptScreen
 from gpp_tui.ui.widgets.detail import DetailPane
@@ -27,13 +26,6 @@ if TYPE_CHECKING:
     from gpp_tui.ui.screens.note_editor import NoteInput
 
 MESSAGE_SECONDS = 12
-
-FILTER_NAMES = {
-    NodeFilter.BOOKMARKED: "Bookmarked nodes",
-    NodeFilter.NOTES: "Nodes with notes",
-    NodeFilter.FOLLOW_UP: "Recommendations that need follow-up",
-    NodeFilter.UNREVIEWED: "Unreviewed recommendations",
-}
 
 
 class Annotating(Screen[None]):
@@ -121,9 +113,11 @@ class Annotating(Screen[None]):
         if area is not None:
             in_area = annotations.progress(pack.pack.id, (r.id for r in area.recommendations))
             text += f" {self._glyphs.separator} {area.title}: {in_area.reviewed} of {in_area.total}"
-        if self.node_filter is not None:
-            text += f" {self._glyphs.separator} filter: {self.node_filter.value}"
-        self.app.sub_title = text
+        self.app.sub_title = text + self.filter_summary()
+
+    def filter_summary(self) -> str:
+        """What the tree is filtered by, for the header ("" when it is not)."""
+        return ""
 
     def _writable(self) -> AnnotationStore | None:
         if self.store is None:
@@ -183,45 +177,6 @@ class Annotating(Screen[None]):
     def jump(self, place: Place) -> None:
         """Go to a node as a new history entry (MainScreen.jump)."""
         raise NotImplementedError
-
-    node_filter: NodeFilter | None = None
-
-    def action_choose_filter(self) -> None:
-        """Show only bookmarked nodes, nodes with notes, follow-ups or unreviewed ones."""
-        if self.store is None:
-            self.notify("Your notes are still loading", timeout=2)
-            return
-        choices = [("all", "Show everything")] + [(f.value, FILTER_NAMES[f]) for f in NodeFilter]
-
-        def chosen(key: str | None) -> None:
-            if key is not None:
-                self.apply_filter(None if key == "all" else NodeFilter(key))
-
-        current = self.node_filter.value if self.node_filter else "all"
-        self.app.push_screen(ChoiceScreen("Filter the tree", choices, current), chosen)
-
-    def apply_filter(self, wanted: NodeFilter | None) -> None:
-        """Filter the tree now (None shows everything)."""
-        assert self.store is not None
-        self.node_filter = wanted
-        tree = self.query_one(PrinciplesTree)
-        if wanted is None:
-            tree.set_filter(None)
-            self.show_progress()
-            return
-        annotations = self.store.annotations
-        keep: set[Place] = set()
-        for pack in self._library.packs:
-            if wanted in (NodeFilter.UNREVIEWED, NodeFilter.FOLLOW_UP):
-                candidates: list[str] = [r.id for r in pack.recommendations]
-            else:
-                candidates = [*pack.nodes, *annotations.packs.get(pack.pack.id, {})]
-            pack_id = pack.pack.id
-            keep.update((pack_id, i) for i in annotations.matching(pack_id, candidates, wanted))
-        tree.set_filter(keep)
-        self.show_progress()
-        if not keep:
-            self.notify(f"Nothing to show: no {FILTER_NAMES[wanted].lower()}", timeout=4)
 
     def action_cycle_status(self) -> None:
         """Move the review status on: unreviewed, reviewed, needs follow-up."""

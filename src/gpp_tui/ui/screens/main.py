@@ -17,15 +17,16 @@ from gpp_tui.content import Library, Node
 from gpp_tui.store.state import AppState, save_state
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.history import History, Place
-from gpp_tui.ui.screens.annotating import Annotating
+from gpp_tui.ui.screens.finding import Finding
 from gpp_tui.ui.widgets.detail import DetailPane, LinkList
+from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
 
 
-class MainScreen(Annotating):
+class MainScreen(Finding):
     """Browse the packs; owns the navigation history, the position and the user's data."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -33,7 +34,8 @@ class MainScreen(Annotating):
         Binding("r", "cycle_status", "Review status", id="notes.status"),
         Binding("n", "add_note", "Note", id="notes.add"),
         Binding("B", "show_bookmarks", "Bookmarks", id="notes.bookmarks"),
-        Binding("F", "choose_filter", "Filter", id="notes.filter"),
+        Binding("slash", "search", "Search", id="find.search"),
+        Binding("F", "choose_filter", "Filter", id="find.filter"),
         Binding("L", "label_bookmark", "Label bookmark", show=False, id="notes.label"),
         Binding("1", "set_status('unreviewed')", "Mark unreviewed", show=False, id="status.none"),
         Binding("2", "set_status('reviewed')", "Mark reviewed", show=False, id="status.reviewed"),
@@ -117,6 +119,9 @@ class MainScreen(Annotating):
             return
         self.current = node
         self.history.visit((node.pack_id, node.id))
+        if self.pending_note is not None and self.pending_note[0] == (node.pack_id, node.id):
+            self.call_after_refresh(self.focus_note, self.pending_note[1])
+            self.pending_note = None
 
     @on(LinkList.Followed)
     def _followed(self, event: LinkList.Followed) -> None:
@@ -145,6 +150,16 @@ class MainScreen(Annotating):
             self.notify("Nothing to go forward to", timeout=2)
             return
         self.query_one(PrinciplesTree).go_to(place)
+
+    def focus_note(self, note_id: str) -> None:
+        """Highlight and focus one note of the shown node (after a search hit on it)."""
+        notes = self.query_one(NotesList)
+        for index, option in enumerate(notes.options):
+            if option.id == note_id:
+                notes.highlighted = index
+                notes.focus()
+                self.query_one(DetailPane).scroll_to_widget(notes)
+                return
 
     def action_follow(self) -> None:
         """Move the focus to the links of the shown node (related recommendations)."""

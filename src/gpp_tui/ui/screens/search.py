@@ -1,0 +1,124 @@
+"""Search-as-you-type over the packs and the user's notes; enter jumps, escape returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from gpp_tui.search import Hit
+from gpp_tui.ui.glyphs import Glyphs
+
+RESULT_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class SearchTarget:
+    """Where the user chose to go: a node, and a note on it when a note matched."""
+
+    pack_id: str
+    node_id: str
+    note_id: str | None
+
+
+def hit_prompt(hit: Hit, glyphs: Glyphs) -> Text:
+    """A result: what matched (id and title, or "note on B.2") and a highlighted snippet."""
+    prompt = Text(hit.heading, style="bold")
+    if hit.note_id is not None:
+        prompt.append(f" {glyphs.separator} {hit.label}")
+    prompt.append(f"  ({hit.field.value})", style="italic dim")
+    snippet = Text("\n  " + hit.snippet)
+    for start, end in hit.spans:
+        snippet.stylize("reverse", start + 3, end + 3)
+    prompt.append_text(snippet)
+    return prompt
+
+
+class SearchScreen(ModalScreen[SearchTarget | None]):
+    """Type to search; results update as you type without blocking a key."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_none", "Back to where you were", id="search.close"),
+        Binding("down", "to_results", "Results", show=False, id="search.results"),
+    ]
+
+    def __init__(
+        self, search: Callable[[str, int], list[Hit]], glyphs: Glyphs, query: str = ""
+    ) -> None:
+        super().__init__()
+        self._search = search
+        self._glyphs = glyphs
+        self._query = query
+        self._hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        """The query field, a status line and the results."""
+        with Vertical(id="search-box"):
+            yield Input(self._query, placeholder="search principles, context and your notes")
+            yield Static("", id="search-status")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        """Search for the initial query, if any."""
+        if self._query:
+            self.run_search(self._query)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        """Search off the UI thread; a newer query cancels this one's result."""
+        hits = self._search(query, RESULT_LIMIT) if query.strip() else []
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, query, hits)
+
+    def _show(self, query: str, hits: list[Hit]) -> None:
+        if query != self.query_one(Input).value:
+            return  # A stale answer: the user has typed on.
+        self._hits = hits
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options(Option(hit_prompt(hit, self._glyphs)) for hit in hits)
+        if not query.strip():
+            status = "Type to search; enter or down to reach the results"
+        elif hits:
+            more = f" (first {len(hits)})" if len(hits) >= RESULT_LIMIT else ""
+            status = f"{len(hits)} result{'s' if len(hits) != 1 else ''}{more}"
+        else:
+            status = "No results"
+        self.query_one("#search-status", Static).update(status)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        if self._hits:
+            results = self.query_one(OptionList)
+            results.highlighted = 0
+            results.focus()
+
+    def action_to_results(self) -> None:
+        """Move from the query to the results."""
+        results = self.query_one(OptionList)
+        if results.option_count:
+            results.highlighted = results.highlighted or 0
+            results.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        hit = self._hits[event.option_index]
+        self.dismiss(SearchTarget(hit.pack_id, hit.node_id, hit.note_id))
+
+    def action_dismiss_none(self) -> None:
+        """Return to where the user was."""
+        self.dismiss(None)
