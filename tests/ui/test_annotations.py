@@ -201,7 +201,7 @@ async def test_filter_shows_only_bookmarked_nodes(make_app: MakeApp) -> None:
         assert visible_ids(app) == [":pack", "B", "B.2"]
         assert visible_labels(app)[-1] == "★ B.2 Anti-Retaliation Safeguards"
         assert "filter: bookmarked" in app.sub_title
-        await pilot.press("F", "up", "up", "enter")  # back to everything (first option)
+        await pilot.press("F", "home", "enter")  # back to everything (first option)
         await pilot.pause()
         assert len(visible_labels(app)) > 5
 

@@ -1,0 +1,170 @@
+"""Merging annotations: commutative, idempotent, and no note text is ever lost."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gpp_tui.exchange.merge import ChangeKind, conflict_copy_id, merge
+from gpp_tui.store import edits
+from gpp_tui.store.models import Annotations, Bookmark, NodeAnnotations, Note, ReviewStatus
+
+T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+PACK = "wigj-gpp"
+
+# Few ids, texts and times, so that the two sides often share notes, edit the same
+# note differently, or tie on times.
+times = st.sampled_from([T0 + timedelta(minutes=m) for m in range(4)])
+texts = st.sampled_from(["", "a", "b", "a\r\nb", "ß", "دری", "<script>"]) | st.text(max_size=6)
+tags = st.lists(st.sampled_from(["x", "y", "z"]), max_size=2, unique=True).map(tuple)
+notes = st.builds(
+    Note,
+    id=st.sampled_from(["n1", "n2", "n3", "n4"]),
+    text=texts,
+    tags=tags,
+    created=times,
+    updated=times,
+    author=st.sampled_from(["", "Alice", "Bob"]),
+    text_hash=st.sampled_from(["", "0123456789abcdef"]),
+    conflict_of=st.sampled_from(["", "n1"]),
+)
+nodes = st.builds(
+    NodeAnnotations,
+    status=st.sampled_from(list(ReviewStatus)),
+    status_changed=st.none() | times,
+    bookmark=st.none() | st.builds(Bookmark, label=st.sampled_from(["", "l", "m"]), created=times),
+    notes=st.lists(notes, max_size=4, unique_by=lambda note: note.id).map(tuple),
+)
+annotation_sets = st.builds(
+    Annotations,
+    packs=st.dictionaries(
+        st.sampled_from([PACK, "extra"]),
+        st.dictionaries(st.sampled_from(["A.1", "B.2", "gone"]), nodes, max_size=3),
+        max_size=2,
+    ),
+)
+
+
+def note_texts(annotations: Annotations) -> set[tuple[str, str, str, tuple[str, ...]]]:
+    return {
+        (pack_id, node_id, note.text, note.tags)
+        for pack_id, pack_nodes in annotations.packs.items()
+        for node_id, node in pack_nodes.items()
+        for note in node.notes
+    }
+
+
+@settings(max_examples=300)
+@given(annotation_sets, annotation_sets)
+def test_merge_is_commutative(a: Annotations, b: Annotations) -> None:
+    assert merge(a, b).annotations == merge(b, a).annotations
+
+
+@settings(max_examples=300)
+@given(annotation_sets, annotation_sets)
+def test_merging_again_changes_nothing(a: Annotations, b: Annotations) -> None:
+    merged = merge(a, b).annotations
+
+    for again in (b, a, merged):
+        result = merge(merged, again)
+        assert result.annotations == merged
+        assert not result.changed
+        assert result.report.changes == ()
+
+
+@settings(max_examples=300)
+@given(annotation_sets, annotation_sets)
+def test_no_note_text_is_lost_and_ids_stay_unique(a: Annotations, b: Annotations) -> None:
+    merged = merge(a, b).annotations
+
+    assert note_texts(a) | note_texts(b) <= note_texts(merged)
+    for pack_nodes in merged.packs.values():
+        for node in pack_nodes.values():
+            ids = [note.id for note in node.notes]
+            assert len(ids) == len(set(ids))
+
+
+@given(annotation_sets)
+def test_merging_into_nothing_gives_the_same_annotations(a: Annotations) -> None:
+    assert merge(Annotations(), a).annotations == a
+    assert merge(a, Annotations()).annotations == a
+    assert merge(a, a).annotations is a
+
+
+@settings(max_examples=100)
+@given(annotation_sets, annotation_sets, annotation_sets)
+def test_the_order_of_three_imports_does_not_matter(
+    a: Annotations, b: Annotations, c: Annotations
+) -> None:
+    one = merge(merge(a, b).annotations, c).annotations
+    other = merge(merge(a, c).annotations, b).annotations
+    assert one == other
+
+
+def edited_on_both_sides() -> tuple[Annotations, Annotations, str]:
+    base, note = edits.add_note(Annotations(), PACK, "B.2", "shared", author="Alice", now=T0)
+    mine, _ = edits.edit_note(base, PACK, "B.2", note.id, text="mine", now=T0 + timedelta(hours=1))
+    theirs, _ = edits.edit_note(
+        base, PACK, "B.2", note.id, text="theirs", now=T0 + timedelta(hours=2)
+    )
+    return mine, theirs, note.id
+
+
+def test_a_note_edited_on_both_sides_keeps_both_versions() -> None:
+    mine, theirs, note_id = edited_on_both_sides()
+
+    result = merge(mine, theirs)
+
+    kept = result.annotations.notes_for(PACK, "B.2")
+    assert [(n.id, n.text, n.conflict_of) for n in kept] == [
+        (note_id, "theirs", ""),
+        (conflict_copy_id(note_id, "mine", ()), "mine", note_id),
+    ]
+    (conflict,) = result.report.conflicts
+    assert conflict.note_id == conflict_copy_id(note_id, "mine", ())
+    assert result.report.updated == [] and result.report.added == []
+
+
+def test_the_later_status_wins_and_bookmarks_are_a_union() -> None:
+    mine = edits.set_status(Annotations(), PACK, "A.1", ReviewStatus.REVIEWED, now=T0)
+    mine = edits.set_bookmark(mine, PACK, "A.1", now=T0)
+    theirs = edits.set_status(
+        Annotations(), PACK, "A.1", ReviewStatus.FOLLOW_UP, now=T0 + timedelta(1)
+    )
+    theirs = edits.set_bookmark(theirs, PACK, "B.2", "check", now=T0)
+    theirs = edits.set_status(theirs, PACK, "B.2", ReviewStatus.REVIEWED, now=T0 - timedelta(1))
+
+    result = merge(mine, theirs)
+
+    merged = result.annotations
+    assert merged.status_of(PACK, "A.1") is ReviewStatus.FOLLOW_UP
+    assert [node_id for node_id, _ in merged.bookmarks(PACK)] == ["A.1", "B.2"]
+    assert merged.node(PACK, "B.2").bookmark == Bookmark(label="check", created=T0)
+    kinds = [(c.kind, c.item, c.node_id) for c in result.report.changes]
+    assert kinds == [
+        (ChangeKind.UPDATED, "status", "A.1"),
+        (ChangeKind.ADDED, "status", "B.2"),
+        (ChangeKind.ADDED, "bookmark", "B.2"),
+    ]
+    assert result.report.unchanged == 0
+
+
+def test_a_later_copy_of_the_same_note_is_an_update_not_a_conflict() -> None:
+    mine, note = edits.add_note(Annotations(), PACK, "A.1", "same", now=T0)
+    theirs, _ = edits.edit_note(mine, PACK, "A.1", note.id, tags=(), now=T0 + timedelta(1))
+
+    result = merge(mine, theirs)
+
+    assert result.annotations == theirs
+    assert [(c.kind, c.item) for c in result.report.changes] == [(ChangeKind.UPDATED, "note")]
+
+
+def test_the_summary_counts_each_kind() -> None:
+    mine, theirs, _ = edited_on_both_sides()
+    theirs, _ = edits.add_note(theirs, PACK, "gone.1", "on a node the pack lost", now=T0)
+
+    report = merge(mine, theirs).report
+
+    assert report.summary() == "1 added, 0 updated, 1 kept as conflict copies, 0 unchanged"
