@@ -275,8 +275,37 @@ def write(
     pack_path = outdir / "pack.toml"
     pack_path.write_text(tomli_w.dumps(pack, multiline_strings=False), encoding="utf-8")
     notes_path = outdir / "annotations.toml"
-    notes_path.write_text(tomli_w.dumps(make_annotations(writer, pack, notes)), encoding="utf-8")
+    raw_annotations = make_annotations(writer, pack, notes)
+    notes_path.write_text(tomli_w.dumps(raw_annotations), encoding="utf-8")
+    write_data_dir(outdir / "data", raw_annotations)
     return pack_path, notes_path
+
+
+def write_data_dir(folder: Path, raw: dict[str, Any]) -> None:
+    """The same notes and bookmarks as a gpp data folder (the store's own file format)."""
+    from datetime import UTC, datetime, timedelta
+
+    from gpp_tui.store.models import Annotations, Bookmark, NodeAnnotations, Note
+    from gpp_tui.store.serialize import AnnotationsWriter, encode
+
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    by_node: dict[str, dict[str, Any]] = {}
+    for n, note in enumerate(raw["notes"]):
+        when = start + timedelta(minutes=n)
+        entry = by_node.setdefault(note["node"], {"notes": []})
+        entry["notes"].append(
+            Note(id=note["id"], text=note["text"], tags=note["tags"], created=when, updated=when)
+        )
+    for bookmark in raw["bookmarks"]:
+        entry = by_node.setdefault(bookmark["node"], {"notes": []})
+        entry["bookmark"] = Bookmark(label=bookmark["label"], created=start)
+    nodes = {
+        node_id: NodeAnnotations(notes=tuple(e["notes"]), bookmark=e.get("bookmark"))
+        for node_id, e in by_node.items()
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    data = encode(Annotations(packs={PACK_ID: nodes}), AnnotationsWriter())
+    (folder / "annotations.toml").write_bytes(data)
 
 
 def main(argv: list[str] | None = None) -> int:

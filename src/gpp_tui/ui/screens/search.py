@@ -37,6 +37,8 @@ def hit_prompt(hit: Hit, glyphs: Glyphs) -> Text:
     if hit.note_id is not None:
         prompt.append(f" {glyphs.separator} {hit.label}")
     prompt.append(f"  ({hit.field.value})", style="italic dim")
+    if hit.snippet.strip("… ") in hit.label:
+        return prompt  # A title match: the heading already shows it.
     snippet = Text("\n  " + hit.snippet)
     for start, end in hit.spans:
         snippet.stylize("reverse", start + 3, end + 3)
