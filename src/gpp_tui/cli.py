@@ -81,7 +81,12 @@ def _add_exchange_commands(commands: Any) -> None:
         choices=EXPORT_FILTERS,
         help="only bookmarked nodes, nodes with notes, or follow-up",
     )
-    export_cmd.add_argument("--author", metavar="NAME", help="the reviewer named in a review")
+    export_cmd.add_argument(
+        "--author",
+        metavar="NAME",
+        help="the reviewer named in a review (default: author in the settings file, "
+        "else the authors of the notes)",
+    )
     import_cmd = commands.add_parser(
         "import", help="merge a colleague's json or toml export into your annotations"
     )
@@ -161,7 +166,7 @@ def _export(args: argparse.Namespace, library: Library) -> None:
         raise CliError("choose a format with --format md|html|json|toml")
     with _open_store(args.data_dir) as store:
         annotations = store.annotations
-    text = export(library, annotations, fmt, args.only, ExportInfo(author=args.author or ""))
+    text = export(library, annotations, fmt, args.only, ExportInfo(author=_author(args.author)))
     if output is None:
         sys.stdout.write(text)
         return
@@ -170,6 +175,18 @@ def _export(args: argparse.Namespace, library: Library) -> None:
     except ExportWriteError as exc:
         raise CliError(str(exc)) from None
     print(f"written to {output}", file=sys.stderr)
+
+
+def _author(given: str | None) -> str:
+    """The reviewer named in a review: --author, else `author` from the settings file."""
+    if given is not None:
+        return given
+    from gpp_tui.store.config import load_config
+
+    config, problems = load_config()
+    for problem in problems:
+        print(f"gpp: {problem}", file=sys.stderr)
+    return config.author
 
 
 def _import(args: argparse.Namespace, library: Library) -> None:
