@@ -37,6 +37,8 @@ NETWORK_SIGNS = (
     "Failed to establish a new connection",
     "Temporary failure in name resolution",
     "Name or service not known",
+    "NameResolutionError",
+    "Failed to resolve",
     "nodename nor servname",
     "Network is unreachable",
     "ConnectTimeoutError",
