@@ -16,6 +16,7 @@ from gpp_tui.store.atomic import atomic_write_bytes, fsync_dir
 from gpp_tui.store.drafts import DRAFTS_DIR, Draft, Drafts
 from gpp_tui.store.editor import AnnotationsEditor
 from gpp_tui.store.errors import (
+    EncryptedFileError,
     NewerSchemaError,
     ReadOnlyError,
     SaveError,
@@ -250,6 +251,13 @@ class AnnotationStore:
             return Annotations()
         try:
             return decode(data, self._codec)
+        except EncryptedFileError as error:
+            self._set_read_only(f"{self.path} is encrypted and was not unlocked")
+            self.messages.append(
+                f"{self.path} cannot be read: {error}. It was left untouched; "
+                "nothing will be written."
+            )
+            return Annotations()
         except NewerSchemaError as error:
             self._set_read_only(f"{self.path} was written by a newer gpp-tui")
             self.messages.append(

@@ -29,3 +29,11 @@ class NewerSchemaError(StoreError):
         )
         self.found = found
         self.supported = supported
+
+
+class EncryptedFileError(UnreadableFileError):
+    """A file is encrypted and cannot be read with what was given; it is left untouched."""
+
+
+class WrongPassphraseError(StoreError):
+    """The passphrase does not open the data folder's key."""

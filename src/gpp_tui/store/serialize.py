@@ -11,7 +11,8 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from gpp_tui.store.errors import SaveError, UnreadableFileError
+from gpp_tui.store.crypto import AGE_HEADER
+from gpp_tui.store.errors import EncryptedFileError, SaveError, UnreadableFileError
 from gpp_tui.store.migrations import RawDict, migrate
 from gpp_tui.store.models import Annotations, NodeAnnotations, Note, ReviewStatus
 from gpp_tui.store.tomltext import dumps
@@ -37,7 +38,9 @@ class PlainCodec:
         return data
 
     def decode(self, data: bytes) -> bytes:
-        """The bytes unchanged."""
+        """The bytes unchanged; an encrypted file is refused, never taken for a damaged one."""
+        if data.startswith(AGE_HEADER):
+            raise EncryptedFileError("it is encrypted: unlock it with your passphrase")
         return data
 
 
