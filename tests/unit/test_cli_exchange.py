@@ -220,3 +220,16 @@ def test_the_reviewer_comes_from_the_settings_file(
 
     assert "- **Reviewer:** Dr. Amina\n" in named
     assert "- **Reviewer:** Chi\n" in given
+
+
+def test_export_works_while_the_app_holds_the_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    store_with(tmp_path, edits.add_note(Annotations(), PACK, "A.1", "while open")[0])
+
+    with AnnotationStore(tmp_path):
+        status, out, err = run(capsys, "--data-dir", str(tmp_path), "export", "--format", "toml")
+
+    assert status == 0
+    assert 'text = "while open"' in out
+    assert "read-only" in err

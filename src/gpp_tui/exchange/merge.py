@@ -102,13 +102,16 @@ def merge(mine: Annotations, theirs: Annotations) -> MergeResult:
     for pack_id in _union(mine.packs, theirs.packs):
         mine_nodes = mine.packs.get(pack_id, {})
         their_nodes = theirs.packs.get(pack_id, {})
-        packs[pack_id] = {
-            node_id: merge_node(mine.node(pack_id, node_id), theirs.node(pack_id, node_id))
-            if node_id in mine_nodes and node_id in their_nodes
-            else mine_nodes.get(node_id) or their_nodes[node_id]
-            for node_id in _union(mine_nodes, their_nodes)
-        }
-    merged = Annotations(schema_version=mine.schema_version, packs=packs)
+        nodes: dict[str, NodeAnnotations] = {}
+        for node_id in _union(mine_nodes, their_nodes):
+            if node_id not in their_nodes:
+                nodes[node_id] = mine_nodes[node_id]
+            elif node_id not in mine_nodes:
+                nodes[node_id] = their_nodes[node_id]
+            else:
+                nodes[node_id] = merge_node(mine_nodes[node_id], their_nodes[node_id])
+        packs[pack_id] = nodes
+    merged = mine.model_copy(update={"packs": packs})
     changed = merged != mine
     return MergeResult(
         mine if not changed else merged, _report(mine, theirs, merged), changed=changed
