@@ -22,6 +22,7 @@ EXAMPLE = """\
 author = ""              # your name, stored with each note you write
 theme = ""               # a Textual theme, e.g. "textual-light", "ansi-dark"
 ascii = false            # true: ASCII symbols only (for consoles whose font lacks some)
+lock_after_minutes = 0   # lock the screen after this many idle minutes (0: never)
 
 [keys]                   # remap keys by binding id (see the help screen, ?)
 # "notes.bookmark" = "ctrl+b"
@@ -36,6 +37,7 @@ class Config:
     theme: str = ""
     ascii: bool | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    lock_after_minutes: float = 0
 
 
 def config_path() -> Path:
@@ -82,7 +84,17 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
                 problems.append(f"{path}: keys.{binding_id} must be a key such as 'ctrl+b'")
     else:
         problems.append(f"{path}: [keys] must be a table; ignored")
-    known = {"author", "theme", "ascii", "keys"}
+    lock_after = raw.get("lock_after_minutes", 0)
+    if isinstance(lock_after, bool) or not isinstance(lock_after, int | float) or lock_after < 0:
+        problems.append(f"{path}: lock_after_minutes must be a number of minutes (0: never)")
+        lock_after = 0
+    known = {"author", "theme", "ascii", "keys", "lock_after_minutes"}
     problems += [f"{path}: unknown setting {key!r}; ignored" for key in raw if key not in known]
-    config = Config(author=text("author"), theme=text("theme"), ascii=ascii_only, keys=keys)
+    config = Config(
+        author=text("author"),
+        theme=text("theme"),
+        ascii=ascii_only,
+        keys=keys,
+        lock_after_minutes=lock_after,
+    )
     return config, problems

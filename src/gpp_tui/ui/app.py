@@ -6,8 +6,10 @@ import os
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from time import monotonic
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -15,6 +17,7 @@ from textual.widgets import Tree
 
 from gpp_tui.content import Library
 from gpp_tui.store.config import Config, config_path, load_config
+from gpp_tui.store.crypto import encryption_enabled
 from gpp_tui.store.errors import StoreError
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import load_state
@@ -22,10 +25,14 @@ from gpp_tui.ui import glyphs
 from gpp_tui.ui.commands import NodeCommands
 from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.screens.help import BindingGroup, HelpScreen
+from gpp_tui.ui.screens.lock import LockScreen
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.widgets.detail import LinkList
 from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
+
+if TYPE_CHECKING:
+    from gpp_tui.store.serialize import ByteCodec
 
 
 class GppApp(App[None]):
@@ -37,6 +44,7 @@ class GppApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+l", "lock", "Lock the screen", show=False, id="app.lock"),
     ]
     COMMANDS = App.COMMANDS | {NodeCommands}
 
@@ -52,6 +60,9 @@ class GppApp(App[None]):
         super().__init__()
         env = dict(os.environ) if environ is None else environ
         self.config, self.config_problems = (config, []) if config else load_config()
+        self.codec: ByteCodec | None = None
+        """The encryption of the data folder, once unlocked (None: not encrypted)."""
+        self._last_activity = monotonic()
         self.keymap: dict[str, str] = {}
         """Keys remapped by the settings file, by binding id."""
         self.library = library
@@ -95,9 +106,11 @@ class GppApp(App[None]):
             self.set_keymap(keymap)
 
     def on_mount(self) -> None:
-        """Report problems with the settings file (the defaults are in use)."""
+        """Report problems with the settings file (the defaults are in use); start the idle lock."""
         for problem in self.config_problems:
             self.notify(problem, severity="warning", timeout=12)
+        if self.config.lock_after_minutes > 0:
+            self.set_interval(min(30.0, self.config.lock_after_minutes * 30), self._lock_if_idle)
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen, opened where the user left off."""
@@ -109,8 +122,45 @@ class GppApp(App[None]):
         """The first frame is on screen: now load the user's annotations in a thread.
 
         Loading them earlier would compete with the first paint for the interpreter.
+        With encryption on, the passphrase is asked first.
         """
-        self.main_screen.open_store()
+        if not encryption_enabled(self.data_dir):
+            self.main_screen.open_store()
+            return
+
+        def unlocked(codec: ByteCodec | None) -> None:
+            self.codec = codec
+            self.main_screen.open_store(codec)
+
+        self.push_screen(
+            LockScreen("Your notes are encrypted. Enter your passphrase.", self._unlock),
+            unlocked,
+        )
+
+    def _unlock(self, passphrase: str) -> ByteCodec:
+        from gpp_tui.store.crypto import unlock
+
+        return unlock(self.data_dir, passphrase)
+
+    def action_lock(self) -> None:
+        """Hide everything at once behind a neutral screen (the passphrase brings it back)."""
+        if isinstance(self.screen, LockScreen):
+            return
+        if self.codec is not None:
+            self.push_screen(LockScreen("Locked. Enter your passphrase.", self._unlock))
+        else:
+            self.push_screen(LockScreen("Locked."))
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note the time of the last key or click, for the idle lock."""
+        if isinstance(event, events.Key | events.MouseDown):
+            self._last_activity = monotonic()
+        await super().on_event(event)
+
+    def _lock_if_idle(self) -> None:
+        idle = monotonic() - self._last_activity
+        if idle >= self.config.lock_after_minutes * 60:
+            self.action_lock()
 
     @property
     def main_screen(self) -> MainScreen:
@@ -171,6 +221,7 @@ class GppApp(App[None]):
             if command.title != "Screenshot":
                 yield command
         yield SystemCommand("Help", "Show every key binding", self.action_help)
+        yield SystemCommand("Lock", "Hide everything behind a neutral screen", self.action_lock)
         main = self.main_screen
         yield SystemCommand(
             "Bookmark", "Bookmark the highlighted node", main.action_toggle_bookmark

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -21,6 +21,9 @@ from gpp_tui.ui.screens.finding import Finding
 from gpp_tui.ui.widgets.detail import DetailPane, LinkList
 from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
+
+if TYPE_CHECKING:
+    from gpp_tui.store.serialize import ByteCodec
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
@@ -95,11 +98,12 @@ class MainScreen(Finding):
         tree.focus()
 
     @work(thread=True, group="store")
-    def open_store(self) -> None:
+    def open_store(self, codec: ByteCodec | None = None) -> None:
         """Load the annotations off the UI thread (the app calls this once it has painted)."""
         from gpp_tui.store.annotation_store import AnnotationStore
+        from gpp_tui.store.serialize import PLAIN
 
-        store = AnnotationStore(self._state_dir, author=self._author)
+        store = AnnotationStore(self._state_dir, codec=codec or PLAIN, author=self._author)
         self.app.call_from_thread(self.store_ready, store)
 
     @property

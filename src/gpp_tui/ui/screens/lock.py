@@ -1,0 +1,88 @@
+"""The lock screen: hides everything; asks for the passphrase when notes are encrypted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from gpp_tui.store.errors import StoreError
+
+MAX_TRIES = 3
+
+
+class LockScreen(Screen[Any]):
+    """A neutral full screen. Without `unlock`, enter leaves it; with it, the passphrase does.
+
+    `unlock(passphrase)` runs off the UI thread (a memory-hard key derivation takes
+    about a second) and returns what the screen is dismissed with, or raises StoreError.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "leave", "Unlock", show=False, id="lock.unlock"),
+    ]
+    AUTO_FOCUS = "Input"
+
+    def __init__(self, message: str, unlock: Callable[[str], Any] | None = None) -> None:
+        super().__init__()
+        self._message = message
+        self._unlock = unlock
+        self._failures = 0
+
+    def compose(self) -> ComposeResult:
+        """A title, the message, and the passphrase field when one is needed."""
+        with Vertical(id="lock-box"):
+            yield Static("gpp-tui", id="lock-title")
+            yield Static(self._message, id="lock-message")
+            if self._unlock is not None:
+                yield Input(password=True, placeholder="passphrase", id="lock-passphrase")
+            else:
+                yield Static("Press enter to continue.", id="lock-hint")
+            yield Static("", id="lock-status")
+
+    def action_leave(self) -> None:
+        """Without encryption, enter unlocks."""
+        if self._unlock is None:
+            self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        passphrase = event.value
+        event.input.value = ""
+        if not passphrase:
+            return
+        event.input.disabled = True
+        self.query_one("#lock-status", Static).update("Checking the passphrase...")
+        self.check(passphrase)
+
+    @work(thread=True, exclusive=True, group="unlock")
+    def check(self, passphrase: str) -> None:
+        """Derive the key off the UI thread."""
+        assert self._unlock is not None
+        try:
+            result = self._unlock(passphrase)
+        except StoreError as error:
+            self.app.call_from_thread(self._failed, str(error))
+        else:
+            self.app.call_from_thread(self.dismiss, result)
+
+    def _failed(self, reason: str) -> None:
+        self._failures += 1
+        left = MAX_TRIES - self._failures
+        if left <= 0:
+            self.app.exit(
+                return_code=1, message=f"gpp: {reason}; {MAX_TRIES} wrong passphrases, closed."
+            )
+            return
+        field = self.query_one(Input)
+        field.disabled = False
+        field.focus()
+        tries = f"{left} tr{'y' if left == 1 else 'ies'} left"
+        self.query_one("#lock-status", Static).update(f"{reason.capitalize()}. {tries}.")

@@ -1,0 +1,87 @@
+"""Pilot tests: the privacy lock, and the passphrase asked at start when notes are encrypted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from gpp_tui.store.annotation_store import AnnotationStore
+from gpp_tui.store.crypto import encrypt_folder
+from gpp_tui.ui.app import GppApp
+from gpp_tui.ui.screens.lock import LockScreen
+from gpp_tui.ui.screens.main import MainScreen
+
+from .conftest import detail_text
+from .test_annotations import PACK, go, ready
+
+MakeApp = Callable[..., GppApp]
+PASSPHRASE = "correct horse battery"
+
+
+async def test_ctrl_l_hides_everything_and_enter_comes_back(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await go(pilot, "B.2")
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, LockScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Anti-Retaliation" not in shown and "Locked" in shown
+        await pilot.press("enter")
+        assert isinstance(app.screen, MainScreen)
+        assert "Anti-Retaliation" in detail_text(app)
+
+
+async def test_encrypted_notes_need_the_passphrase_at_start_and_to_unlock(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    with AnnotationStore(folder) as store, store.update() as edit:
+        edit.add_note(PACK, "D.3", "secret note about a witness")
+    encrypt_folder(folder, PASSPHRASE)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        assert app.main_screen.store is None
+        await pilot.press(*"wrong passphrase", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LockScreen)
+        assert "Wrong passphrase" in str(app.screen.query_one("#lock-status", Static).render())
+        await pilot.press(*PASSPHRASE, "enter")
+        screen = await ready(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert screen.store is not None and not screen.store.read_only
+        await go(pilot, "D.3")
+        assert "secret note about a witness" in detail_text(app)
+        # With encryption on, the privacy lock needs the passphrase too.
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, LockScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, LockScreen)
+        app.screen.query_one(Input).value = PASSPHRASE
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_three_wrong_passphrases_close_the_app(make_app: MakeApp, tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    with AnnotationStore(folder) as store, store.update() as edit:
+        edit.add_note(PACK, "A.1", "kept safe")
+    encrypt_folder(folder, PASSPHRASE)
+    sealed = (folder / "annotations.toml").read_bytes()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for attempt in range(3):
+            await pilot.press(*f"wrong {attempt}", "enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    assert app.return_code == 1
+    assert (folder / "annotations.toml").read_bytes() == sealed
