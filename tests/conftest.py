@@ -80,7 +80,10 @@ BAD_PACKS: dict[str, tuple[Callable[[Path], Path], tuple[str, ...]]] = {
     ),
     "tags-not-list": (_edit(_REC, _REC + 'tags = "x"\n'), ("(X.1).tags",)),
     "missing-key": (_edit('source = "Test source"\n', ""), ("pack.source", "required")),
-    "empty-title": (_edit('title = "Extra area"', 'title = "  "'), ("(X).title", "must not be empty")),
+    "empty-title": (
+        _edit('title = "Extra area"', 'title = "  "'),
+        ("(X).title", "must not be empty"),
+    ),
     "duplicate-recommendation-id": (
         _text(MINIMAL_PACK + "\n[[areas.recommendations]]\n" + _REC),
         ("duplicate id 'X.1'",),

@@ -59,6 +59,20 @@ def build_parser() -> argparse.ArgumentParser:
     validate_cmd = commands.add_parser("validate", help="check a content pack without the UI")
     validate_cmd.add_argument("path", type=Path, metavar="PATH", help="a .toml file or folder")
     _add_exchange_commands(commands)
+    search_cmd = commands.add_parser(
+        "search", help="search the principles, context and your notes (as / in the app)"
+    )
+    search_cmd.add_argument("query", metavar="QUERY", help='words, or a "quoted phrase"')
+    search_cmd.add_argument("--json", action="store_true", help="print JSON")
+    search_cmd.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="at most N results (default 20)"
+    )
+    commands.add_parser(
+        "encrypt", help="encrypt your notes behind a passphrase (asked on the terminal)"
+    )
+    commands.add_parser("decrypt", help="turn encrypted notes back into plain TOML")
+    config_cmd = commands.add_parser("config", help="where the settings file is")
+    config_cmd.add_argument("--path", action="store_true", help="print the settings file's path")
     return parser
 
 
@@ -106,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_app(args)
         if args.command == "validate":
             return _validate(args.path)
+        if args.command in ("encrypt", "decrypt", "config"):
+            return _settings_command(args)
         library = _library(args.content)
         if args.command == "list":
             _print_list(library, as_json=args.json)
@@ -117,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _export(args, library)
         elif args.command == "import":
             _import(args, library)
+        elif args.command == "search":
+            _search(args, library)
         return 0
     except CliError as exc:
         print(f"gpp: {exc}", file=sys.stderr)
@@ -145,13 +163,47 @@ def _print_citation(library: Library, ref: str) -> None:
 
 
 def _open_store(data_dir_arg: Path | None) -> AnnotationStore:
-    from gpp_tui.store.annotation_store import AnnotationStore
+    from gpp_tui.cli_lock import LockCommandError, open_store
     from gpp_tui.store.locations import data_dir
 
-    store = AnnotationStore(data_dir(data_dir_arg))
-    for message in store.messages:
-        print(f"gpp: {message}", file=sys.stderr)
-    return store
+    try:
+        return open_store(data_dir(data_dir_arg))
+    except LockCommandError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _settings_command(args: argparse.Namespace) -> int:
+    from gpp_tui.cli_lock import LockCommandError, decrypt, encrypt
+    from gpp_tui.store.config import EXAMPLE, config_path
+    from gpp_tui.store.locations import data_dir
+
+    if args.command == "config":
+        path = config_path()
+        if args.path:
+            print(path)
+        else:
+            state = "exists" if path.exists() else "does not exist yet; an example:"
+            print(f"{path} {state}")
+            if not path.exists():
+                print(EXAMPLE, end="")
+        return 0
+    change = encrypt if args.command == "encrypt" else decrypt
+    try:
+        print(change(data_dir(args.data_dir)))
+    except LockCommandError as exc:
+        raise CliError(str(exc)) from None
+    return 0
+
+
+def _search(args: argparse.Namespace, library: Library) -> None:
+    from gpp_tui.cli_search import hits_json, hits_text, search
+
+    if args.limit < 1:
+        raise CliError("--limit must be 1 or more")
+    with _open_store(args.data_dir) as store:
+        annotations = store.annotations
+    hits = search(library, annotations, args.query, args.limit)
+    print(hits_json(hits) if args.json else hits_text(hits))
 
 
 def _export(args: argparse.Namespace, library: Library) -> None:
@@ -166,6 +218,8 @@ def _export(args: argparse.Namespace, library: Library) -> None:
         raise CliError("choose a format with --format md|html|json|toml")
     with _open_store(args.data_dir) as store:
         annotations = store.annotations
+        if output is not None and store.path.with_name("key.age").exists():
+            print("gpp: note: exports are plain text, not encrypted", file=sys.stderr)
     text = export(library, annotations, fmt, args.only, ExportInfo(author=_author(args.author)))
     if output is None:
         sys.stdout.write(text)

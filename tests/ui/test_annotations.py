@@ -252,4 +252,4 @@ async def test_typed_zero_width_non_joiner_is_kept(make_app: MakeApp) -> None:
         area.post_message(events.Key("zero_width_non_joiner", "\u200c"))
         await pilot.pause()
         await pilot.press(*"گذاری")
-        assert app.screen.query_one(TextArea).text == "اتهام\u200cگذاری"
+        assert app.screen.query_one(TextArea).text == "اتهام\u200cگذاری"  # noqa: RUF001

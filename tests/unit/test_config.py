@@ -21,7 +21,7 @@ def test_missing_file_gives_defaults_silently(tmp_path: Path) -> None:
 
 
 def test_example_is_valid_and_documents_every_setting(tmp_path: Path) -> None:
-    config, problems = load_config(write(tmp_path, EXAMPLE))
+    _, problems = load_config(write(tmp_path, EXAMPLE))
     assert problems == []
     for key in ("author", "theme", "ascii", "[keys]"):
         assert key in EXAMPLE

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -33,6 +34,8 @@ class Annotating(Screen[None]):
 
     _library: Library
     _glyphs: Glyphs
+    _state_dir: Path
+    _author: str
     store: AnnotationStore | None = None
 
     @property

@@ -17,7 +17,7 @@ from gpp_tui.content import Library, Node
 from gpp_tui.store.state import AppState, save_state
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.history import History, Place
-from gpp_tui.ui.screens.finding import Finding
+from gpp_tui.ui.screens.sharing import Sharing
 from gpp_tui.ui.widgets.detail import DetailPane, LinkList
 from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
@@ -29,7 +29,7 @@ MIN_WIDTH = 60
 MIN_HEIGHT = 18
 
 
-class MainScreen(Finding):
+class MainScreen(Sharing):
     """Browse the packs; owns the navigation history, the position and the user's data."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -39,6 +39,8 @@ class MainScreen(Finding):
         Binding("B", "show_bookmarks", "Bookmarks", id="notes.bookmarks"),
         Binding("slash", "search", "Search", id="find.search"),
         Binding("F", "choose_filter", "Filter", id="find.filter"),
+        Binding("x", "export", "Export", id="share.export"),
+        Binding("c", "cite", "Cite", show=False, id="share.cite"),
         Binding("L", "label_bookmark", "Label bookmark", show=False, id="notes.label"),
         Binding("1", "set_status('unreviewed')", "Mark unreviewed", show=False, id="status.none"),
         Binding("2", "set_status('reviewed')", "Mark reviewed", show=False, id="status.reviewed"),

@@ -1,0 +1,110 @@
+"""`gpp encrypt`, `gpp decrypt`, and opening the user's store from the command line.
+
+Passphrases are only ever read from the terminal (never from arguments, which
+other users can see in the process list, or from the environment).
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gpp_tui.store.annotation_store import AnnotationStore
+
+Ask = Callable[[str], str]
+
+
+class LockCommandError(Exception):
+    """A problem the user can fix; one line."""
+
+
+def ask_passphrase(prompt: str) -> str:
+    """Read a passphrase from the terminal without echo."""
+    if not sys.stdin.isatty():
+        raise LockCommandError("the passphrase must be typed in a terminal")
+    return getpass.getpass(prompt)
+
+
+def open_store(folder: Path, ask: Ask | None = None) -> AnnotationStore:
+    """The user's store, unlocked with a passphrase from the terminal when it is encrypted."""
+    from gpp_tui.store.annotation_store import AnnotationStore
+    from gpp_tui.store.crypto import encryption_enabled, unlock
+    from gpp_tui.store.errors import StoreError
+
+    ask = ask or ask_passphrase
+    codec = None
+    if encryption_enabled(folder):
+        try:
+            codec = unlock(folder, ask("Passphrase for your notes: "))
+        except StoreError as error:
+            raise LockCommandError(str(error)) from None
+    store = AnnotationStore(folder, codec=codec) if codec else AnnotationStore(folder)
+    for message in store.messages:
+        print(f"gpp: {message}", file=sys.stderr)
+    return store
+
+
+def encrypt(folder: Path, ask: Ask | None = None) -> str:
+    """Put the data folder under lock; returns what to tell the user."""
+    from gpp_tui.store.crypto import encrypt_folder, encryption_enabled
+    from gpp_tui.store.errors import StoreError
+
+    ask = ask or ask_passphrase
+    if encryption_enabled(folder):
+        passphrase = ask("Passphrase: ")
+    else:
+        passphrase = ask("New passphrase: ")
+        if ask("The same passphrase again: ") != passphrase:
+            raise LockCommandError("the two passphrases differ; nothing was changed")
+    with _locked(folder):
+        try:
+            count = encrypt_folder(folder, passphrase)
+        except StoreError as error:
+            raise LockCommandError(str(error)) from None
+    return (
+        f"Encrypted {count} file(s) in {folder}. Keep your passphrase safe: "
+        "without it your notes cannot be read."
+    )
+
+
+def decrypt(folder: Path, ask: Ask | None = None) -> str:
+    """Turn the data folder back into plain TOML; returns what to tell the user."""
+    from gpp_tui.store.crypto import decrypt_folder, encryption_enabled
+    from gpp_tui.store.errors import StoreError
+
+    if not encryption_enabled(folder):
+        raise LockCommandError(f"{folder} is not encrypted")
+    passphrase = (ask or ask_passphrase)("Passphrase: ")
+    with _locked(folder):
+        try:
+            count = decrypt_folder(folder, passphrase)
+        except StoreError as error:
+            raise LockCommandError(str(error)) from None
+    return f"Decrypted {count} file(s) in {folder}: your notes are plain TOML again."
+
+
+class _locked:
+    """Hold the store's lock, so no running copy of the app writes during the change."""
+
+    def __init__(self, folder: Path) -> None:
+        from filelock import FileLock
+
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._lock = FileLock(folder / "annotations.toml.lock", blocking=False)
+
+    def __enter__(self) -> None:
+        from filelock import Timeout
+
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise LockCommandError(
+                "gpp-tui is running on this folder; close it first (nothing was changed)"
+            ) from None
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()

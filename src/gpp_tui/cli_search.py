@@ -1,0 +1,53 @@
+"""`gpp search`: the app's ranked search, printed without starting the UI."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gpp_tui.content import Library
+    from gpp_tui.search import Hit
+    from gpp_tui.store.models import Annotations
+
+
+def search(library: Library, annotations: Annotations, query: str, limit: int) -> list[Hit]:
+    """Hits over the packs and the user's notes and bookmark labels, best first."""
+    from gpp_tui.search import SearchIndex, UserDoc
+
+    docs: list[UserDoc] = []
+    for pack_id, nodes in annotations.packs.items():
+        for node_id, mine in nodes.items():
+            docs += [UserDoc(pack_id, node_id, "note", n.text, n.tags, n.id) for n in mine.notes]
+            if mine.bookmark is not None and mine.bookmark.label:
+                docs.append(UserDoc(pack_id, node_id, "bookmark", mine.bookmark.label))
+    return SearchIndex.build(library, docs).search(query, limit)
+
+
+def hits_json(hits: list[Hit]) -> str:
+    """Hits as JSON."""
+    data: list[dict[str, Any]] = [
+        {
+            "pack": hit.pack_id,
+            "id": hit.node_id,
+            "note": hit.note_id,
+            "title": hit.label,
+            "heading": hit.heading,
+            "field": hit.field.value,
+            "snippet": hit.snippet,
+            "score": round(hit.score, 3),
+        }
+        for hit in hits
+    ]
+    return json.dumps({"results": data}, ensure_ascii=False, indent=2)
+
+
+def hits_text(hits: list[Hit]) -> str:
+    """Hits as lines for the terminal: heading, field, then the snippet."""
+    lines: list[str] = []
+    for hit in hits:
+        where = f" ({hit.label})" if hit.note_id else ""
+        lines.append(f"{hit.heading}{where}  [{hit.field.value}]")
+        if hit.snippet.strip("… ") not in hit.label:
+            lines.append(f"    {hit.snippet}")
+    return "\n".join(lines) if lines else "No results."
