@@ -223,12 +223,21 @@ class GppApp(App[None]):
         yield SystemCommand("Help", "Show every key binding", self.action_help)
         yield SystemCommand("Lock", "Hide everything behind a neutral screen", self.action_lock)
         main = self.main_screen
-        yield SystemCommand(
-            "Bookmark", "Bookmark the highlighted node", main.action_toggle_bookmark
-        )
-        yield SystemCommand(
-            "Add note", "Write a note on the highlighted node", main.action_add_note
-        )
+        actions = [
+            ("Search", "Search the principles and your notes", main.action_search),
+            ("Bookmark", "Bookmark the highlighted node", main.action_toggle_bookmark),
+            ("Bookmarks", "List your bookmarks", main.action_show_bookmarks),
+            ("Add note", "Write a note on the highlighted node", main.action_add_note),
+            (
+                "Filter",
+                "Filter the tree: bookmarked, notes, follow-up, text",
+                main.action_choose_filter,
+            ),
+            ("Export", "Write a review or your raw notes to a file", main.action_export),
+            ("Cite", "Copy a citation of the highlighted node", main.action_cite),
+        ]
+        for title, help_text, action in actions:
+            yield SystemCommand(title, help_text, action)
         for status in ReviewStatus:
             yield SystemCommand(
                 f"Mark {status.value}",
