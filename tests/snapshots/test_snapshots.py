@@ -50,3 +50,31 @@ def test_main_screen_linux_console(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_help_screen(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_open_help)
+
+
+def test_main_screen_200x60(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(_app(tmp_path), terminal_size=(200, 60), run_before=_open_a1)
+
+
+def test_main_screen_60x18(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(_app(tmp_path), terminal_size=(60, 18), run_before=_open_a1)
+
+
+def test_main_screen_no_color(
+    snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_open_a1)
+
+
+def test_main_screen_light_theme(
+    snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "textual-light"\n', encoding="utf-8")
+    monkeypatch.setenv("GPP_TUI_CONFIG", str(config))
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_open_a1)
+
+
+def test_too_small_terminal(snap_compare: Any, tmp_path: Path) -> None:
+    assert snap_compare(_app(tmp_path), terminal_size=(50, 14), run_before=_loaded)

@@ -85,3 +85,42 @@ async def test_three_wrong_passphrases_close_the_app(make_app: MakeApp, tmp_path
             await pilot.pause()
     assert app.return_code == 1
     assert (folder / "annotations.toml").read_bytes() == sealed
+
+
+async def test_after_an_encrypted_session_no_note_text_is_on_disk(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    encrypt_folder(folder, PASSPHRASE)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*PASSPHRASE, "enter")
+        await ready(pilot)
+        await go(pilot, "B.2")
+        await pilot.press("n")
+        from textual.widgets import TextArea
+
+        area = app.screen.query_one(TextArea)
+        area.insert("Witness W-7 lives near the old mill")
+        # Let a draft be written, as it is every few seconds while typing.
+        app.screen.query_one(TextArea).focus()
+        await pilot.pause(3.5)
+        await pilot.press("ctrl+s", "b")
+        await app.workers.wait_for_complete()
+        await pilot.press("q")
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert any(p.name == "annotations.toml" for p in files)
+    for path in files:
+        data = path.read_bytes()
+        assert b"Witness" not in data and b"old mill" not in data, path
+
+
+async def test_the_palette_offers_no_screenshot(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Screenshot" not in titles
+        assert {"Lock", "Search", "Export", "Help"} <= set(titles)
