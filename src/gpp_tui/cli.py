@@ -14,8 +14,6 @@ from gpp_tui import __version__
 
 if TYPE_CHECKING:
     from gpp_tui.content import Library, Node
-    from gpp_tui.exchange.merge import MergeResult
-    from gpp_tui.exchange.portable import ExportFile
     from gpp_tui.store.annotation_store import AnnotationStore
 
 EXIT_USAGE = 2
@@ -244,7 +242,7 @@ def _author(given: str | None) -> str:
 
 
 def _import(args: argparse.Namespace, library: Library) -> None:
-    from gpp_tui.exchange.io import ImportRefusedError, read_export
+    from gpp_tui.exchange.io import ImportRefusedError, describe_import, read_export
     from gpp_tui.exchange.merge import merge
     from gpp_tui.store.errors import StoreError
 
@@ -256,7 +254,7 @@ def _import(args: argparse.Namespace, library: Library) -> None:
         if store.read_only and not args.dry_run:
             raise CliError(f"not imported: {store.read_only_reason}; nothing was changed")
         result = merge(store.annotations, incoming.annotations)
-        for line in _import_lines(library, incoming, result):
+        for line in describe_import(library, incoming, result):
             print(line)
         if args.dry_run:
             print("Dry run: nothing was written.")
@@ -270,32 +268,6 @@ def _import(args: argparse.Namespace, library: Library) -> None:
         except StoreError as exc:
             raise CliError(str(exc)) from None
         print(f"Imported into {store.path}.")
-
-
-def _import_lines(library: Library, incoming: ExportFile, result: MergeResult) -> list[str]:
-    """What an import changes, one line per change, then the totals."""
-    from gpp_tui.exchange.review import local_time
-
-    made = f" on {local_time(incoming.exported)}" if incoming.exported else ""
-    by = f" by {incoming.author}" if incoming.author else ""
-    lines = [f"Importing {incoming.annotations.note_total} notes exported{made}{by}."]
-    for pack_id, info in incoming.exported_from.items():
-        pack = library.pack(pack_id)
-        if pack is not None and info.version and pack.pack.version != info.version:
-            lines.append(
-                f"It was made with version {info.version} of pack {pack_id}; you have "
-                f"{pack.pack.version or 'an unversioned copy'}. Notes on changed text are flagged."
-            )
-    for pack_id in incoming.annotations.packs:
-        if library.pack(pack_id) is None:
-            lines.append(f"Annotations on pack {pack_id!r}, which is not loaded, are kept too.")
-    for change in result.report.changes:
-        where = change.node_id if len(library.packs) == 1 else f"{change.pack_id}/{change.node_id}"
-        detail = f": {change.detail}" if change.detail else ""
-        kind = "kept both versions of" if change.kind.value == "conflict" else change.kind.value
-        lines.append(f"  {kind} {change.item} on {where}{detail}")
-    lines.append(result.report.summary() + ".")
-    return lines
 
 
 def _run_app(args: argparse.Namespace) -> int:

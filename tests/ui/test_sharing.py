@@ -1,19 +1,27 @@
-"""Pilot tests: export from the app (x, palette) and citation to the clipboard (c)."""
+"""Pilot tests: export (x), import a colleague's notes (I) and citation to the clipboard (c)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 
+from gpp_tui.content import Library
+from gpp_tui.exchange.export import export
+from gpp_tui.store import edits
+from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.crypto import encrypt_folder
+from gpp_tui.store.models import Annotations
 from gpp_tui.ui.app import GppApp
 from gpp_tui.ui.screens.choice import ChoiceScreen
 from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.screens.prompt import PromptScreen
 
-from .test_annotations import go, ready, saved
+from .conftest import detail_text
+from .test_annotations import PACK, go, ready, saved, visible_labels
+from .test_search import results
 
 MakeApp = Callable[..., GppApp]
 
@@ -79,3 +87,96 @@ async def test_c_copies_a_citation(make_app: MakeApp) -> None:
         await pilot.press("c")
         assert "Women's Initiatives for Gender Justice" in app.clipboard
         assert 'B.2 "Anti-Retaliation Safeguards"' in app.clipboard
+
+
+def colleague_export(library: Library, folder: Path) -> Path:
+    """Ben's JSON export: a note on D.3, a bookmark on B.2, a note on a node the pack lacks."""
+    now = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+    ben, _ = edits.add_note(Annotations(), PACK, "D.3", "Ben: ask about reparations", now=now)
+    ben = edits.set_bookmark(ben, PACK, "B.2", "Ben's mark", now=now)
+    ben, _ = edits.add_note(ben, PACK, "Z.9", "Ben on a retired node", now=now)
+    path = folder / "ben.json"
+    path.write_text(export(library, ben, "json"), encoding="utf-8")
+    return path
+
+
+def notes_on_disk(folder: Path) -> Annotations:
+    with AnnotationStore(folder) as store:
+        return store.annotations
+
+
+async def import_file(pilot: object, app: GppApp, path: Path) -> None:
+    await pilot.press("I")  # type: ignore[attr-defined]
+    assert isinstance(app.screen, PromptScreen), [str(n.message) for n in app._notifications]
+    field = app.screen.query_one(Input)
+    assert field.value.endswith("/")  # starts in a folder, ready for a file name
+    field.value = str(path)
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await saved(pilot)  # type: ignore[arg-type]
+
+
+async def test_import_from_the_app_asks_then_merges_and_saves(
+    make_app: MakeApp, library: Library, tmp_path: Path
+) -> None:
+    path = colleague_export(library, tmp_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await import_file(pilot, app, path)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one("#confirm-question", Static).content)
+        assert "added note on D.3" in question
+        assert "added bookmark on B.2" in question
+        assert "3 added, 0 updated, 0 kept as conflict copies" in question
+        await pilot.press("y")
+        await saved(pilot)
+        await go(pilot, "D.3")
+        assert "Ben: ask about reparations" in detail_text(app)
+        assert any("Orphaned notes" in label for label in visible_labels(app))
+        await pilot.press("slash", *"Ben ask")  # the search index knows the new note
+        assert any(line.startswith("note on D.3") for line in await results(pilot))
+        await pilot.press("escape")
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Imported ben.json: 3 added") for m in messages)
+        await pilot.press("q")
+    on_disk = notes_on_disk(tmp_path / "data")
+    assert on_disk.node(PACK, "D.3").notes[0].text == "Ben: ask about reparations"
+    assert on_disk.node(PACK, "B.2").bookmark is not None
+    assert on_disk.node(PACK, "Z.9").notes[0].text == "Ben on a retired node"
+
+    app = make_app()  # the same file a second time: nothing to do, nothing asked
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await import_file(pilot, app, path)
+        assert not isinstance(app.screen, ConfirmScreen)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("Nothing to import from ben.json" in m for m in messages)
+        await pilot.press("q")
+    assert notes_on_disk(tmp_path / "data") == on_disk
+
+
+async def test_import_cancelled_or_refused_changes_nothing(
+    make_app: MakeApp, library: Library, tmp_path: Path
+) -> None:
+    path = colleague_export(library, tmp_path)
+    junk = tmp_path / "junk.json"
+    junk.write_text('{"hello": "world"}', encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await go(pilot, "A.1")
+        await pilot.press("b")
+        await saved(pilot)
+        before = (tmp_path / "data" / "annotations.toml").read_bytes()
+        await import_file(pilot, app, path)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await saved(pilot)
+        await import_file(pilot, app, junk)
+        assert not isinstance(app.screen, ConfirmScreen)
+        messages = [str(n.message) for n in app._notifications]
+        assert f"cannot import {junk}: it is not a gpp-tui export" in "\n".join(messages)
+        await go(pilot, "D.3")
+        assert "Ben" not in detail_text(app)
+        await pilot.press("q")
+    assert (tmp_path / "data" / "annotations.toml").read_bytes() == before

@@ -6,7 +6,7 @@ import json
 import tomllib
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gpp_tui.content.models import Library
 from gpp_tui.exchange.portable import ENVELOPE_KEYS, FORMAT, ExportFile, PackVersion, Totals
@@ -14,6 +14,9 @@ from gpp_tui.store.errors import NewerSchemaError, UnreadableFileError
 from gpp_tui.store.migrations import migrate
 from gpp_tui.store.models import Annotations
 from gpp_tui.store.serialize import validate
+
+if TYPE_CHECKING:
+    from gpp_tui.exchange.merge import MergeResult
 
 MAX_IMPORT_BYTES = 20_000_000
 """Larger files are refused unread: real exports are far smaller (10,000 notes ≈ 5 MB)."""
@@ -203,3 +206,29 @@ def _moment(value: object) -> datetime | None:
 
 def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
+
+
+def describe_import(library: Library, incoming: ExportFile, result: MergeResult) -> list[str]:
+    """What an import changes: where it comes from, one line per change, then the totals."""
+    from gpp_tui.exchange.review import local_time
+
+    made = f" on {local_time(incoming.exported)}" if incoming.exported else ""
+    by = f" by {incoming.author}" if incoming.author else ""
+    lines = [f"Importing {incoming.annotations.note_total} notes exported{made}{by}."]
+    for pack_id, info in incoming.exported_from.items():
+        pack = library.pack(pack_id)
+        if pack is not None and info.version and pack.pack.version != info.version:
+            lines.append(
+                f"It was made with version {info.version} of pack {pack_id}; you have "
+                f"{pack.pack.version or 'an unversioned copy'}. Notes on changed text are flagged."
+            )
+    for pack_id in incoming.annotations.packs:
+        if library.pack(pack_id) is None:
+            lines.append(f"Annotations on pack {pack_id!r}, which is not loaded, are kept too.")
+    for change in result.report.changes:
+        where = change.node_id if len(library.packs) == 1 else f"{change.pack_id}/{change.node_id}"
+        detail = f": {change.detail}" if change.detail else ""
+        kind = "kept both versions of" if change.kind.value == "conflict" else change.kind.value
+        lines.append(f"  {kind} {change.item} on {where}{detail}")
+    lines.append(result.report.summary() + ".")
+    return lines

@@ -234,6 +234,7 @@ class GppApp(App[None]):
                 main.action_choose_filter,
             ),
             ("Export", "Write a review or your raw notes to a file", main.action_export),
+            ("Import", "Merge a colleague's exported notes into yours", main.action_import),
             ("Cite", "Copy a citation of the highlighted node", main.action_cite),
         ]
         for title, help_text, action in actions:

@@ -52,22 +52,40 @@ class Annotating(Screen[None]):
             self.notify(
                 f"Read-only: {store.read_only_reason}", severity="warning", timeout=MESSAGE_SECONDS
             )
-        tree = self.query_one(PrinciplesTree)
-        tree.marker = self.marker
-        for pack in self._library.packs:
-            orphans = store.annotations.orphans(pack.pack.id, pack.nodes)
-            if orphans:
-                tree.set_orphans(pack.pack.id, orphans)
-                self.notify(
-                    f"{len(orphans)} annotated node(s) are no longer in {pack.pack.title}: "
-                    "their notes are kept under Orphaned notes",
-                    severity="warning",
-                    timeout=MESSAGE_SECONDS,
-                )
+        self.query_one(PrinciplesTree).marker = self.marker
+        for pack, count in self.show_orphans():
+            self.notify(
+                f"{count} annotated node(s) are no longer in {pack}: "
+                "their notes are kept under Orphaned notes",
+                severity="warning",
+                timeout=MESSAGE_SECONDS,
+            )
         self.annotations_changed(None)
         drafts = [] if store.read_only else store.drafts()
         if drafts:
             self.offer_drafts(drafts)
+
+    def show_orphans(self) -> list[tuple[str, int]]:
+        """Put annotations on nodes the packs lack under "Orphaned notes".
+
+        Returns the title of each pack that has such nodes, with their number.
+        """
+        assert self.store is not None
+        tree = self.query_one(PrinciplesTree)
+        found: list[tuple[str, int]] = []
+        for pack in self._library.packs:
+            orphans = self.store.annotations.orphans(pack.pack.id, pack.nodes)
+            if orphans or tree.has_orphans(pack.pack.id):
+                tree.set_orphans(pack.pack.id, orphans)
+            if orphans:
+                found.append((pack.pack.title, len(orphans)))
+        return found
+
+    def annotations_replaced(self) -> None:
+        """Many nodes changed at once (an import): redraw everything, then save."""
+        self.show_orphans()
+        self.annotations_changed(None)
+        self.save_in_background(None)
 
     def marker(self, node: Node) -> str:
         """Status, bookmark and notes markers for a tree label."""

@@ -95,6 +95,13 @@ class Finding(Annotating):
                 docs = self.user_docs(node.pack_id, node.id)
                 self._index.replace_user_docs(node.pack_id, node.id, docs)
 
+    def annotations_replaced(self) -> None:
+        """After an import, index the user's text afresh (off the UI thread)."""
+        super().annotations_replaced()
+        with self._index_lock:
+            self._index = None
+        self.build_index_soon()
+
     def action_search(self) -> None:
         """Open search-as-you-type; enter jumps to the result, escape comes back."""
         from gpp_tui.ui.screens.search import SearchScreen

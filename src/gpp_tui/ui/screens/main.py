@@ -41,6 +41,7 @@ class MainScreen(Sharing):
         Binding("F", "choose_filter", "Filter", id="find.filter"),
         Binding("x", "export", "Export", id="share.export"),
         Binding("c", "cite", "Cite", show=False, id="share.cite"),
+        Binding("I", "import", "Import notes", show=False, id="share.import"),
         Binding("L", "label_bookmark", "Label bookmark", show=False, id="notes.label"),
         Binding("1", "set_status('unreviewed')", "Mark unreviewed", show=False, id="status.none"),
         Binding("2", "set_status('reviewed')", "Mark reviewed", show=False, id="status.reviewed"),

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 
@@ -17,24 +18,46 @@ class PromptScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+        Binding("tab", "complete", "Complete", show=False, id="prompt.complete"),
     ]
 
-    def __init__(self, question: str, value: str = "", *, max_length: int = 80) -> None:
+    def __init__(
+        self,
+        question: str,
+        value: str = "",
+        *,
+        max_length: int = 80,
+        suggester: Suggester | None = None,
+        hint: str = "enter to save · escape to cancel",
+    ) -> None:
         super().__init__()
         self._question = question
         self._value = value
         self._max_length = max_length
+        self._suggester = suggester
+        self._hint = hint
 
     def compose(self) -> ComposeResult:
         """The question and the input field."""
         with Vertical(id="prompt-box"):
             yield Static(Text(self._question), id="prompt-question")
-            yield Input(self._value, max_length=self._max_length, id="prompt-input")
-            yield Static("enter to save · escape to cancel", id="prompt-hint")
+            yield Input(
+                self._value,
+                max_length=self._max_length,
+                suggester=self._suggester,
+                id="prompt-input",
+            )
+            yield Static(self._hint, id="prompt-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter gives the answer."""
         self.dismiss(event.value.strip())
+
+    def action_complete(self) -> None:
+        """Tab takes the suggested completion (as → does at the end of the text)."""
+        field = self.query_one(Input)
+        if field.cursor_at_end:
+            field.action_cursor_right()
 
     def action_cancel(self) -> None:
         """Escape gives no answer."""

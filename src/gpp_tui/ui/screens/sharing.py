@@ -1,9 +1,11 @@
-"""The main screen's sharing actions: export a review or the raw notes, copy a citation."""
+"""The main screen's sharing actions: export, import a colleague's notes, copy a citation."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_documents_path
 from textual import work
@@ -12,6 +14,16 @@ from gpp_tui.ui.screens.choice import ChoiceScreen
 from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.screens.finding import Finding
 from gpp_tui.ui.screens.prompt import PromptScreen
+from gpp_tui.ui.widgets.path_suggester import PathSuggester
+
+if TYPE_CHECKING:
+    from gpp_tui.exchange.merge import MergeResult
+    from gpp_tui.exchange.portable import ExportFile
+    from gpp_tui.store.models import Annotations
+
+IMPORT_LINES_SHOWN = 8
+"""Changes listed one by one before an import; the rest are counted."""
+PATH_HINT = "tab completes a name · enter to go on · escape to cancel"
 
 FORMATS = [
     ("html", "HTML review: one file to read or print"),
@@ -28,7 +40,7 @@ def default_export_folder(data_dir: Path) -> Path:
 
 
 class Sharing(Finding):
-    """Export and cite (MainScreen builds on this)."""
+    """Export, import and cite (MainScreen builds on this)."""
 
     def action_cite(self) -> None:
         """Copy a citation of the highlighted node (works over SSH through OSC 52)."""
@@ -79,7 +91,14 @@ class Sharing(Finding):
             )
 
         self.app.push_screen(
-            PromptScreen("Write the export to", str(suggested), max_length=4096), path_chosen
+            PromptScreen(
+                "Write the export to",
+                str(suggested),
+                max_length=4096,
+                suggester=PathSuggester(),
+                hint=PATH_HINT,
+            ),
+            path_chosen,
         )
 
     @work(thread=True, group="export")
@@ -96,3 +115,85 @@ class Sharing(Finding):
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=12)
             return
         self.app.call_from_thread(self.notify, f"Written to {path}", timeout=8)
+
+    def action_import(self) -> None:
+        """Merge a colleague's JSON or TOML export into the user's notes, after a summary."""
+        if self._writable() is None:
+            return
+        folder = default_export_folder(self._state_dir)
+        self.app.push_screen(
+            PromptScreen(
+                "Import a colleague's notes: the .json or .toml file they exported",
+                f"{folder}{os.sep}",
+                max_length=4096,
+                suggester=PathSuggester(),
+                hint=PATH_HINT,
+            ),
+            self._import_path_chosen,
+        )
+
+    def _import_path_chosen(self, answer: str | None) -> None:
+        if answer:
+            self.read_import(Path(answer).expanduser())
+
+    @work(thread=True, group="import", exclusive=True)
+    def read_import(self, path: Path) -> None:
+        """Read and check the file, and work out the merge, off the UI thread."""
+        from gpp_tui.exchange.io import ImportRefusedError, describe_import, read_export
+        from gpp_tui.exchange.merge import merge
+
+        store = self.store
+        assert store is not None
+        try:
+            incoming = read_export(path, self._library)
+        except ImportRefusedError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=12)
+            return
+        base = store.annotations
+        result = merge(base, incoming.annotations)
+        lines = describe_import(self._library, incoming, result)
+        self.app.call_from_thread(self._confirm_import, path, incoming, base, result, lines)
+
+    def _confirm_import(
+        self,
+        path: Path,
+        incoming: ExportFile,
+        base: Annotations,
+        result: MergeResult,
+        lines: list[str],
+    ) -> None:
+        if not result.changed:
+            self.notify(
+                f"Nothing to import from {path.name}: your notes already hold all of it.",
+                timeout=8,
+            )
+            return
+        *about, summary = lines
+        changes = [line.strip() for line in about if line.startswith("  ")]
+        header = [line for line in about if not line.startswith("  ")]
+        shown = changes[:IMPORT_LINES_SHOWN]
+        if len(changes) > len(shown):
+            shown.append(f"... and {len(changes) - len(shown)} more")
+        question = "\n".join([*header, *(f"- {line}" for line in shown), summary, "Import them?"])
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._apply_import(path, incoming, base, result)
+
+        self.app.push_screen(ConfirmScreen(question, "Import", "Cancel"), answered)
+
+    def _apply_import(
+        self, path: Path, incoming: ExportFile, base: Annotations, result: MergeResult
+    ) -> None:
+        from gpp_tui.exchange.merge import merge
+
+        store = self._writable()
+        if store is None:
+            return
+        with store.update(save=False) as edit:
+            if edit.annotations is not base:
+                # Something changed since the file was read: merge into what is there now.
+                result = merge(edit.annotations, incoming.annotations)
+            edit.annotations = result.annotations
+        self.annotations_replaced()
+        self.notify(f"Imported {path.name}: {result.report.summary()}", timeout=10)

@@ -89,6 +89,10 @@ class PrinciplesTree(Tree[Node]):
             )
         return pack.nodes.get(place[1]) or self._orphans.get(place)
 
+    def has_orphans(self, pack_id: str) -> bool:
+        """True when the tree shows an "Orphaned notes" node for this pack."""
+        return (pack_id, ORPHANS_ID) in self._orphans
+
     def set_orphans(self, pack_id: str, node_ids: Iterable[str]) -> None:
         """Show annotations on node ids the pack no longer has under "Orphaned notes"."""
         ids = tuple(sorted(node_ids))
