@@ -171,7 +171,8 @@ class Sharing(Finding):
         *about, summary = lines
         changes = [line.strip() for line in about if line.startswith("  ")]
         header = [line for line in about if not line.startswith("  ")]
-        shown = changes[:IMPORT_LINES_SHOWN]
+        room = max(0, min(IMPORT_LINES_SHOWN, self.app.size.height - 16))  # 8 lines at 80x24
+        shown = changes[:room]
         if len(changes) > len(shown):
             shown.append(f"... and {len(changes) - len(shown)} more")
         question = "\n".join([*header, *(f"- {line}" for line in shown), summary, "Import them?"])
