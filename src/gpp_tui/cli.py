@@ -141,14 +141,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+SLOW_PARSE_BYTES = 512 * 1024
+"""Packs this big take a noticeable time to read when they are not in the cache."""
+
+
 def _library(content: Path | None) -> Library:
     from gpp_tui.content import PackError, load_library
     from gpp_tui.store.locations import cache_dir
 
     try:
-        return load_library(content, cache_dir=cache_dir() / "packs")
+        return load_library(content, cache_dir=cache_dir() / "packs", on_parse=_reading)
     except PackError as exc:
         raise CliError(str(exc)) from None
+
+
+def _reading(path: Path, size: int) -> None:
+    """Say what is happening before a big pack is parsed, so the wait is not a frozen screen."""
+    if size >= SLOW_PARSE_BYTES:
+        print(
+            f"gpp: reading {path} ({size / 1_048_576:.1f} MB) for the first time; "
+            "later starts use a cache and are quicker...",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def _print_citation(library: Library, ref: str) -> None:

@@ -204,3 +204,29 @@ def test_installed_script_and_module_run(tmp_path: Path) -> None:
     assert missing.returncode == 2
     assert missing.stdout == ""
     assert missing.stderr == f"gpp: {tmp_path / 'none.toml'}: no such file or folder\n"
+
+
+def test_a_big_pack_read_for_the_first_time_says_so_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    terms = "".join(
+        f'[[glossary]]\nterm = "Term {i}"\ndefinition = "{"A definition of some length. " * 6}"\n'
+        for i in range(3500)
+    )
+    big = tmp_path / "big.toml"
+    big.write_text(
+        'schema_version = 1\n[pack]\nid = "big"\ntitle = "Big"\nsource = "Test"\n'
+        '[[areas]]\nid = "X"\ntitle = "Area"\nsummary = "s"\n'
+        '[[areas.recommendations]]\nid = "X.1"\ntitle = "One"\nsummary = "s"\n' + terms,
+        encoding="utf-8",
+    )
+    assert big.stat().st_size > 512 * 1024
+
+    status, _, err = run(capsys, "--content", str(big), "show", "X.1")
+    assert status == 0, err
+    assert err == (
+        f"gpp: reading {big} ({big.stat().st_size / 1_048_576:.1f} MB) for the first time; "
+        "later starts use a cache and are quicker...\n"
+    )
+    status, _, err = run(capsys, "--content", str(big), "show", "X.1")
+    assert (status, err) == (0, "")  # from the cache: nothing to say

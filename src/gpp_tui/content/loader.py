@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import stat
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
 
 MAX_PACK_BYTES = 16 * 1024 * 1024
 """Larger packs are refused unread (a 10,000-recommendation pack is about 3 MB)."""
+
+ParseNotice = Callable[[Path, int], None]
+"""Told (file, size in bytes) before a pack that is not in the cache is parsed."""
 
 _TOML_POSITION = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
@@ -49,17 +53,22 @@ def bundled_pack_path() -> Path:
     return Path(__file__).resolve().parents[3] / "data" / "principles.toml"
 
 
-def load_pack(path: Path, *, cache_dir: Path | None = None) -> Pack:
+def load_pack(
+    path: Path, *, cache_dir: Path | None = None, on_parse: ParseNotice | None = None
+) -> Pack:
     """Load one pack file, or raise PackError with a one-line reason.
 
     With `cache_dir`, a pack validated before is rebuilt from the cache (keyed by
-    the file's hash) instead of being parsed and validated again.
+    the file's hash) instead of being parsed and validated again. `on_parse` is
+    called with the file and its size before a pack is parsed (slow for big packs).
     """
     data = _read_bytes(path)
     if cache_dir is not None:
         cached = load_cached(cache_dir, data)
         if cached is not None:
             return cached
+    if on_parse is not None:
+        on_parse(path, len(data))
     raw = _parse_toml(path, data)
     version = raw.get("schema_version")
     if isinstance(version, int) and version > SCHEMA_VERSION:
@@ -97,14 +106,22 @@ def pack_files(path: Path) -> list[Path]:
 
 
 def load_library(
-    extra: Path | None = None, *, include_bundled: bool = True, cache_dir: Path | None = None
+    extra: Path | None = None,
+    *,
+    include_bundled: bool = True,
+    cache_dir: Path | None = None,
+    on_parse: ParseNotice | None = None,
 ) -> Library:
     """The bundled pack plus the packs named by --content, checked for clashing pack ids."""
-    bundled = [load_pack(bundled_pack_path(), cache_dir=cache_dir)] if include_bundled else []
+    bundled = (
+        [load_pack(bundled_pack_path(), cache_dir=cache_dir, on_parse=on_parse)]
+        if include_bundled
+        else []
+    )
     packs: list[Pack] = bundled
     owners: dict[str, Path] = {p.pack.id: bundled_pack_path() for p in packs}
     for file in pack_files(extra) if extra is not None else []:
-        pack = load_pack(file, cache_dir=cache_dir)
+        pack = load_pack(file, cache_dir=cache_dir, on_parse=on_parse)
         if pack.pack.id in owners:
             raise PackError(
                 file, f"pack id {pack.pack.id!r} is already used by {owners[pack.pack.id]}"
