@@ -6,8 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import TextArea
 
+from gpp_tui.content import Library
 from gpp_tui.ui.app import GppApp
 from gpp_tui.ui.screens.help import HelpScreen
 from gpp_tui.ui.screens.note_editor import NoteEditor
@@ -78,3 +80,29 @@ async def test_too_small_terminal_shows_one_clear_line_and_recovers(make_app: Ma
         await pilot.pause()
         assert app.main_screen.query_one("#body").region.width == 80
         assert app.main_screen.query_one("#too-small").region.width == 0
+
+
+CONSOLE_MISSING = "▏▕▔▁▎▊▀▄█╭╮╰╯━┃"
+"""Block and rounded/heavy line glyphs Textual draws that a Linux console font lacks."""
+
+
+async def test_linux_console_draws_only_glyphs_a_console_font_has(
+    library: Library, tmp_path: Path
+) -> None:
+    app = GppApp(library, tmp_path / "data", environ={"TERM": "linux"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await go(pilot, "B.2")
+        main = app.export_screenshot()
+        await pilot.press("n")  # the note editor: a text area, a field and a box
+        await pilot.pause()
+        editor = app.export_screenshot()
+        await pilot.press("escape")
+        await pilot.press("x")  # a list to choose from
+        await pilot.pause()
+        choice = app.export_screenshot()
+        for screen in (main, editor, choice):
+            assert not set(CONSOLE_MISSING) & set(screen)
+        assert "Anti-Retaliation" in main
+        await pilot.press("escape", "q")
+    assert ScrollBar.renderer is ScrollBarRender  # other apps get Textual's bars back

@@ -13,6 +13,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import Tree
 
 from gpp_tui.content import Library
@@ -23,9 +24,6 @@ from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import load_state
 from gpp_tui.ui import glyphs
 from gpp_tui.ui.commands import NodeCommands
-from gpp_tui.ui.screens.confirm import ConfirmScreen
-from gpp_tui.ui.screens.help import BindingGroup, HelpScreen
-from gpp_tui.ui.screens.lock import LockScreen
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.widgets.detail import LinkList
 from gpp_tui.ui.widgets.notes import NotesList
@@ -33,6 +31,14 @@ from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 
 if TYPE_CHECKING:
     from gpp_tui.store.serialize import ByteCodec
+    from gpp_tui.ui.screens.help import BindingGroup
+
+
+class WholeCellScrollBarRender(ScrollBarRender):
+    """Scroll bars without the eighth-block glyphs a console font lacks."""
+
+    VERTICAL_BARS: ClassVar[list[str]] = [" "] * 8
+    HORIZONTAL_BARS: ClassVar[list[str]] = [" "] * 8
 
 
 class GppApp(App[None]):
@@ -70,6 +76,10 @@ class GppApp(App[None]):
         if ascii_only is None:
             ascii_only = self.config.ascii
         self.glyphs = glyphs.pick(glyphs.wants_ascii(env) if ascii_only is None else ascii_only)
+        if self.glyphs is glyphs.ASCII:
+            self.add_class("-ascii")  # app.tcss draws borders with ASCII then
+            # Scroll bars are class-wide in Textual: whole cells while this app runs.
+            ScrollBar.renderer = WholeCellScrollBarRender
         # The Linux console has 16 colours: the ANSI theme uses exactly those.
         self.theme = "ansi-dark" if env.get("TERM") == "linux" else "textual-dark"
         if self.config.theme:
@@ -105,6 +115,10 @@ class GppApp(App[None]):
         if keymap:
             self.set_keymap(keymap)
 
+    def on_unmount(self) -> None:
+        """Give Textual back its scroll bars (another app may run in this process: tests)."""
+        ScrollBar.renderer = ScrollBarRender
+
     def on_mount(self) -> None:
         """Report problems with the settings file (the defaults are in use); start the idle lock."""
         for problem in self.config_problems:
@@ -127,6 +141,7 @@ class GppApp(App[None]):
         if not encryption_enabled(self.data_dir):
             self.main_screen.open_store()
             return
+        from gpp_tui.ui.screens.lock import LockScreen
 
         def unlocked(codec: ByteCodec | None) -> None:
             self.codec = codec
@@ -144,6 +159,8 @@ class GppApp(App[None]):
 
     def action_lock(self) -> None:
         """Hide everything at once behind a neutral screen (the passphrase brings it back)."""
+        from gpp_tui.ui.screens.lock import LockScreen
+
         if isinstance(self.screen, LockScreen):
             return
         if self.codec is not None:
@@ -175,11 +192,14 @@ class GppApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key binding."""
+        from gpp_tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.binding_groups()))
 
     def binding_groups(self) -> list[BindingGroup]:
         """Every binding the user can press, grouped by where it works."""
+        from gpp_tui.ui.screens.help import HelpScreen
         from gpp_tui.ui.screens.note_editor import NoteEditor
         from gpp_tui.ui.screens.search import SearchScreen
 
@@ -260,6 +280,7 @@ class GppApp(App[None]):
         try:
             store.save()
         except StoreError as error:
+            from gpp_tui.ui.screens.confirm import ConfirmScreen
 
             def answered(quit_anyway: bool | None) -> None:
                 if quit_anyway:

@@ -13,9 +13,6 @@ from gpp_tui.store.errors import StoreError
 from gpp_tui.store.kinds import ReviewStatus, text_hash
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.history import Place
-from gpp_tui.ui.screens.bookmarks import BookmarksScreen
-from gpp_tui.ui.screens.confirm import ConfirmScreen
-from gpp_tui.ui.screens.prompt import PromptScreen
 from gpp_tui.ui.widgets.detail import DetailPane
 from gpp_tui.ui.widgets.notes import NotesList, local_time
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
@@ -161,6 +158,8 @@ class Annotating(Screen[None]):
 
     def action_label_bookmark(self) -> None:
         """Give the highlighted node's bookmark a short label (bookmarking it if needed)."""
+        from gpp_tui.ui.screens.prompt import PromptScreen
+
         node, store = self.current_node, self._writable()
         if node is None or store is None:
             return
@@ -183,6 +182,8 @@ class Annotating(Screen[None]):
 
     def action_show_bookmarks(self) -> None:
         """List the bookmarks; enter jumps to one."""
+        from gpp_tui.ui.screens.bookmarks import BookmarksScreen
+
         if self.store is None:
             self.notify("Your notes are still loading", timeout=2)
             return
@@ -287,6 +288,8 @@ class Annotating(Screen[None]):
 
     @on(NotesList.DeleteRequested)
     def _delete_requested(self, event: NotesList.DeleteRequested) -> None:
+        from gpp_tui.ui.screens.confirm import ConfirmScreen
+
         node = self.current_node
         if node is None or self._writable() is None:
             return
@@ -345,6 +348,8 @@ class Annotating(Screen[None]):
 
     def offer_drafts(self, drafts: list[Draft]) -> None:
         """Offer back the first unsaved draft (the others follow once it is handled)."""
+        from gpp_tui.ui.screens.confirm import ConfirmScreen
+
         draft, rest = drafts[0], drafts[1:]
         pack = self._library.pack(draft.pack_id)
         node = pack.nodes.get(draft.node_id) if pack else None

@@ -11,8 +11,6 @@ from gpp_tui.content import Node
 from gpp_tui.store.kinds import NodeFilter
 from gpp_tui.ui.history import Place
 from gpp_tui.ui.screens.annotating import Annotating
-from gpp_tui.ui.screens.choice import ChoiceScreen
-from gpp_tui.ui.screens.prompt import PromptScreen
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 
 if TYPE_CHECKING:
@@ -125,6 +123,9 @@ class Finding(Annotating):
 
     def action_choose_filter(self) -> None:
         """Filter the tree by the user's marks and/or by text; filters combine."""
+        from gpp_tui.ui.screens.choice import ChoiceScreen
+        from gpp_tui.ui.screens.prompt import PromptScreen
+
         if self.store is None:
             self.notify("Your notes are still loading", timeout=2)
             return

@@ -10,11 +10,7 @@ from typing import TYPE_CHECKING
 from platformdirs import user_documents_path
 from textual import work
 
-from gpp_tui.ui.screens.choice import ChoiceScreen
-from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.screens.finding import Finding
-from gpp_tui.ui.screens.prompt import PromptScreen
-from gpp_tui.ui.widgets.path_suggester import PathSuggester
 
 if TYPE_CHECKING:
     from gpp_tui.exchange.merge import MergeResult
@@ -55,12 +51,18 @@ class Sharing(Finding):
 
     def action_export(self) -> None:
         """Choose a format and a file, then write the export (plain text: says so if encrypted)."""
+        from gpp_tui.ui.screens.choice import ChoiceScreen
+
         if self.store is None:
             self.notify("Your notes are still loading", timeout=2)
             return
         self.app.push_screen(ChoiceScreen("Export as", FORMATS, "html"), self._format_chosen)
 
     def _format_chosen(self, fmt: str | None) -> None:
+        from gpp_tui.ui.screens.confirm import ConfirmScreen
+        from gpp_tui.ui.screens.prompt import PromptScreen
+        from gpp_tui.ui.widgets.path_suggester import PathSuggester
+
         if fmt is None:
             return
         from gpp_tui.exchange.export import suggested_file_name
@@ -118,6 +120,9 @@ class Sharing(Finding):
 
     def action_import(self) -> None:
         """Merge a colleague's JSON or TOML export into the user's notes, after a summary."""
+        from gpp_tui.ui.screens.prompt import PromptScreen
+        from gpp_tui.ui.widgets.path_suggester import PathSuggester
+
         if self._writable() is None:
             return
         folder = default_export_folder(self._state_dir)
@@ -162,6 +167,8 @@ class Sharing(Finding):
         result: MergeResult,
         lines: list[str],
     ) -> None:
+        from gpp_tui.ui.screens.confirm import ConfirmScreen
+
         if not result.changed:
             self.notify(
                 f"Nothing to import from {path.name}: your notes already hold all of it.",
