@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import TextArea
 
@@ -101,8 +103,14 @@ async def test_linux_console_draws_only_glyphs_a_console_font_has(
         await pilot.press("x")  # a list to choose from
         await pilot.pause()
         choice = app.export_screenshot()
-        for screen in (main, editor, choice):
-            assert not set(CONSOLE_MISSING) & set(screen)
+        await pilot.press("escape", "question_mark", "pagedown")  # help: keys spelled out
+        await pilot.pause()
+        keys = app.export_screenshot()
+        shown = re.sub(r"<[^>]+>", "", keys).replace("&#160;", " ")
+        assert "alt+left" in shown  # the Back key, on the second page of the help
+        assert app.get_key_display(Binding("backspace", "back", "Back")) == "backspace"
+        for screen in (main, editor, choice, keys):
+            assert not set(CONSOLE_MISSING + "↑↓←→⌫⏎") & set(screen)
         assert "Anti-Retaliation" in main
         await pilot.press("escape", "q")
     assert ScrollBar.renderer is ScrollBarRender  # other apps get Textual's bars back

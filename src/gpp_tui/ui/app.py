@@ -34,6 +34,17 @@ if TYPE_CHECKING:
     from gpp_tui.ui.screens.help import BindingGroup
 
 
+ASCII_KEY_NAMES = {
+    "↑": "up",
+    "↓": "down",
+    "←": "left",
+    "→": "right",
+    "⌫": "backspace",
+    "⏎": "enter",
+}
+"""Key symbols Textual shows in the footer and help, spelled out for a console font."""
+
+
 class WholeCellScrollBarRender(ScrollBarRender):
     """Scroll bars without the eighth-block glyphs a console font lacks."""
 
@@ -114,6 +125,14 @@ class GppApp(App[None]):
         self.keymap = keymap
         if keymap:
             self.set_keymap(keymap)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Textual's key names, with words for the arrows and symbols in ASCII mode."""
+        shown = super().get_key_display(binding)
+        if self.glyphs is glyphs.ASCII:
+            for symbol, word in ASCII_KEY_NAMES.items():
+                shown = shown.replace(symbol, word)
+        return shown
 
     def on_unmount(self) -> None:
         """Give Textual back its scroll bars (another app may run in this process: tests)."""

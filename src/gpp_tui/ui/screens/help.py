@@ -35,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
 
     def _table(self) -> Table:
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
-        table.add_column("Key", style="bold", no_wrap=True, max_width=16)
+        table.add_column("Key", style="bold", max_width=18)  # long key lists wrap, never cut
         table.add_column("Action", ratio=1)
         table.add_column("Id (for [keys] in the settings file)", style="dim", no_wrap=True)
         keymap: dict[str, str] = getattr(self.app, "keymap", {})
