@@ -20,7 +20,14 @@ from gpp_tui.exchange.merge import merge
 from gpp_tui.exchange.portable import FORMAT, ExportInfo
 from gpp_tui.store import edits
 from gpp_tui.store.annotation_store import AnnotationStore
-from gpp_tui.store.models import Annotations, Bookmark, NodeAnnotations, Note, ReviewStatus
+from gpp_tui.store.models import (
+    SCHEMA_VERSION,
+    Annotations,
+    Bookmark,
+    NodeAnnotations,
+    Note,
+    ReviewStatus,
+)
 
 PACK = "wigj-gpp"
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
@@ -102,7 +109,7 @@ def test_raw_exports_name_the_format_pack_and_version(library: Library, fmt: str
 
     if fmt == "json":
         data = json.loads(text)
-        assert data["format"] == FORMAT and data["schema_version"] == 1
+        assert data["format"] == FORMAT and data["schema_version"] == SCHEMA_VERSION
         assert data["exported_from"] == {
             PACK: {"title": "Gender Persecution Principles", "version": "2026.1"}
         }
@@ -160,6 +167,7 @@ notes = st.builds(
     author=texts,
     text_hash=st.sampled_from(["", "0123456789abcdef"]),
     conflict_of=st.sampled_from(["", "n1"]),
+    supersedes=st.sampled_from([(), ("0123456789abcdef",)]),
 )
 
 

@@ -24,7 +24,7 @@ from gpp_tui.exchange.io import (
 from gpp_tui.exchange.portable import ExportInfo
 from gpp_tui.store import edits
 from gpp_tui.store.annotation_store import AnnotationStore
-from gpp_tui.store.models import Annotations
+from gpp_tui.store.models import SCHEMA_VERSION, Annotations
 
 PACK = "wigj-gpp"
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
@@ -109,9 +109,13 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], type[ImportRefusedError], str
         "pack 'extra' (Extra pack), which is not loaded here (loaded: 'wigj-gpp')",
     ),
     "newer-schema": (
-        _write("new.toml", exported("toml").replace("schema_version = 1", "schema_version = 7")),
+        _write(
+            "new.toml",
+            exported("toml").replace(f"schema_version = {SCHEMA_VERSION}", "schema_version = 7"),
+        ),
         NewerExportError,
-        "it was made by a newer gpp-tui (schema_version 7; this version reads up to 1)",
+        "it was made by a newer gpp-tui "
+        f"(schema_version 7; this version reads up to {SCHEMA_VERSION})",
     ),
     "too-big": (_sparse, ExportTooLargeError, "it is 50.0 MB; an export is at most 20.0 MB"),
     "truncated-toml": (_half("toml"), IncompleteExportError, "cut short"),

@@ -1,4 +1,4 @@
-"""Merging annotations: commutative, idempotent, and no note text is ever lost."""
+"""Merging annotations: commutative, idempotent, and no note text is lost unless replaced."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from gpp_tui.exchange.merge import ChangeKind, conflict_copy_id, merge
 from gpp_tui.store import edits
+from gpp_tui.store.kinds import content_hash
 from gpp_tui.store.models import Annotations, Bookmark, NodeAnnotations, Note, ReviewStatus
 
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
@@ -29,6 +30,10 @@ notes = st.builds(
     author=st.sampled_from(["", "Alice", "Bob"]),
     text_hash=st.sampled_from(["", "0123456789abcdef"]),
     conflict_of=st.sampled_from(["", "n1"]),
+    # Histories over the same few versions, so that versions replace one another.
+    supersedes=st.lists(
+        st.sampled_from([content_hash(t, ()) for t in ("", "a", "b", "ß")]), max_size=3
+    ).map(lambda hashes: tuple(sorted(set(hashes)))),
 )
 nodes = st.builds(
     NodeAnnotations,
@@ -45,6 +50,15 @@ annotation_sets = st.builds(
         max_size=2,
     ),
 )
+
+
+def all_notes(annotations: Annotations) -> list[tuple[str, str, Note]]:
+    return [
+        (pack_id, node_id, note)
+        for pack_id, pack_nodes in annotations.packs.items()
+        for node_id, node in pack_nodes.items()
+        for note in node.notes
+    ]
 
 
 def note_texts(annotations: Annotations) -> set[tuple[str, str, str, tuple[str, ...]]]:
@@ -76,10 +90,23 @@ def test_merging_again_changes_nothing(a: Annotations, b: Annotations) -> None:
 
 @settings(max_examples=300)
 @given(annotation_sets, annotation_sets)
-def test_no_note_text_is_lost_and_ids_stay_unique(a: Annotations, b: Annotations) -> None:
+def test_no_note_text_is_lost_unless_replaced_and_ids_stay_unique(
+    a: Annotations, b: Annotations
+) -> None:
     merged = merge(a, b).annotations
 
-    assert note_texts(a) | note_texts(b) <= note_texts(merged)
+    kept = note_texts(merged)
+    replaced = {
+        (pack_id, node_id, digest)
+        for pack_id, node_id, note in all_notes(merged)
+        for digest in note.supersedes
+    }
+    for pack_id, node_id, note in all_notes(a) + all_notes(b):
+        assert (pack_id, node_id, note.text, note.tags) in kept or (
+            pack_id,
+            node_id,
+            note.content_hash(),
+        ) in replaced
     for pack_nodes in merged.packs.values():
         for node in pack_nodes.values():
             ids = [note.id for note in node.notes]
@@ -168,3 +195,72 @@ def test_the_summary_counts_each_kind() -> None:
     report = merge(mine, theirs).report
 
     assert report.summary() == "1 added, 0 updated, 1 kept as conflict copies, 0 unchanged"
+
+
+def shared_note() -> tuple[Annotations, str]:
+    """A note both sides have, as after an earlier exchange."""
+    base, note = edits.add_note(Annotations(), PACK, "B.2", "shared", author="Alice", now=T0)
+    return base, note.id
+
+
+def test_a_note_edited_on_one_side_takes_the_newer_text_without_a_copy() -> None:
+    base, note_id = shared_note()
+    edited, _ = edits.edit_note(base, PACK, "B.2", note_id, text="better", now=T0 + timedelta(1))
+
+    for mine, theirs in ((base, edited), (edited, base)):
+        result = merge(mine, theirs)
+        assert [(n.id, n.text) for n in result.annotations.notes_for(PACK, "B.2")] == [
+            (note_id, "better")
+        ]
+        assert result.report.conflicts == []
+    assert [c.kind for c in merge(base, edited).report.changes] == [ChangeKind.UPDATED]
+    assert merge(edited, base).report.changes == ()  # an older version changes nothing
+
+
+def test_an_older_export_does_not_undo_later_edits_even_when_its_clock_is_ahead() -> None:
+    base, note_id = shared_note()
+    ahead, _ = edits.edit_note(base, PACK, "B.2", note_id, tags=["x"], now=T0 + timedelta(9))
+    later, _ = edits.edit_note(ahead, PACK, "B.2", note_id, text="final", now=T0 + timedelta(1))
+
+    kept = merge(later, ahead).annotations.notes_for(PACK, "B.2")
+    assert [(n.text, n.tags) for n in kept] == [("final", ("x",))]
+
+
+def test_a_note_changed_back_wins_over_the_version_it_left() -> None:
+    base, note_id = shared_note()
+    changed, _ = edits.edit_note(base, PACK, "B.2", note_id, text="draft", now=T0 + timedelta(1))
+    back, _ = edits.edit_note(changed, PACK, "B.2", note_id, text="shared", now=T0 + timedelta(2))
+
+    for mine, theirs in ((changed, back), (back, changed)):
+        kept = merge(mine, theirs).annotations.notes_for(PACK, "B.2")
+        assert [n.text for n in kept] == ["shared"]
+
+
+def test_deleting_a_conflict_copy_settles_it_for_good() -> None:
+    mine, theirs, note_id = edited_on_both_sides()
+    both = merge(mine, theirs).annotations
+    copy_id = conflict_copy_id(note_id, "mine", ())
+    settled, _ = edits.edit_note(
+        both, PACK, "B.2", note_id, text="mine and theirs", now=T0 + timedelta(hours=3)
+    )
+    settled = edits.delete_note(settled, PACK, "B.2", copy_id)
+
+    # The old exports of either side bring nothing back.
+    for old in (mine, theirs):
+        result = merge(settled, old)
+        assert not result.changed
+    # A colleague who still holds both versions takes the settled note, and loses the copy.
+    result = merge(both, settled)
+    assert [n.text for n in result.annotations.notes_for(PACK, "B.2")] == ["mine and theirs"]
+    assert [c.kind for c in result.report.changes] == [ChangeKind.UPDATED, ChangeKind.RESOLVED]
+    assert "1 settled conflicts removed" in result.report.summary()
+
+
+def test_an_edit_records_the_version_it_replaces() -> None:
+    base, note_id = shared_note()
+    (original,) = base.notes_for(PACK, "B.2")
+    same, _ = edits.edit_note(base, PACK, "B.2", note_id, text="shared", now=T0 + timedelta(1))
+    tagged, _ = edits.edit_note(base, PACK, "B.2", note_id, tags=["x"], now=T0 + timedelta(1))
+
+    assert same.notes_for(PACK, "B.2")[0].supersedes == ()
+    assert tagged.notes_for(PACK, "B.2")[0].supersedes == (original.content_hash(),)

@@ -50,7 +50,7 @@ def test_files_are_private_and_the_previous_version_is_kept(tmp_path: Path) -> N
 def test_the_file_reads_like_a_document(tmp_path: Path) -> None:
     with _store_with_note(tmp_path, "Two paragraphs.\n\nدری و فارسی 🙂") as store:
         text = store.path.read_text(encoding="utf-8")
-    assert "schema_version = 1" in text
+    assert "schema_version = 2" in text
     assert '[[packs.wigj-gpp."D.3".notes]]' in text
     assert "text = '''\nTwo paragraphs.\n\nدری و فارسی 🙂'''" in text
     assert '[packs.wigj-gpp."A.1"]\nstatus = "reviewed"' in text
@@ -116,12 +116,12 @@ def test_an_earlier_corrupt_copy_is_never_overwritten(tmp_path: Path) -> None:
 
 
 def test_a_newer_file_opens_read_only_and_nothing_is_written(tmp_path: Path) -> None:
-    newer = b'schema_version = 2\n[packs.p."A.1"]\nstatus = "reviewed"\nmood = "new field"\n'
+    newer = b'schema_version = 3\n[packs.p."A.1"]\nstatus = "reviewed"\nmood = "new field"\n'
     (tmp_path / "annotations.toml").write_bytes(newer)
     with AnnotationStore(tmp_path) as store:
         assert store.read_only
         [message] = store.messages
-        assert "was written by a newer gpp-tui (schema_version 2; this version reads up to 1)" in (
+        assert "was written by a newer gpp-tui (schema_version 3; this version reads up to 2)" in (
             message
         )
         assert "open read-only and nothing will be written" in message
@@ -283,7 +283,7 @@ def test_migrations_run_as_a_chain_before_validation(
 
     v0 = b'schema_version = 0\nreviewed = ["A.1", "B.2"]\n'
     (tmp_path / "annotations.toml").write_bytes(v0)
-    monkeypatch.setattr(migrations, "MIGRATIONS", {0: from_v0})
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 0: from_v0})
     with AnnotationStore(tmp_path) as store:
         assert store.messages == []
         assert store.annotations.matching(P, ["A.1", "A.2", "B.2"], NodeFilter.UNREVIEWED) == [

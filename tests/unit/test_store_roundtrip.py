@@ -59,6 +59,7 @@ def notes(draw: st.DrawFn) -> Note:
         author=draw(texts),
         text_hash=draw(st.sampled_from(["", "0123456789abcdef"])),
         conflict_of=draw(st.sampled_from(["", "5e0f0c1e-1111-4222-8333-944455556666"])),
+        supersedes=tuple(sorted(draw(st.sets(st.sampled_from(["0123456789abcdef", "f" * 16]))))),
     )
 
 

@@ -7,9 +7,12 @@ the side, says what changed for the user.
 
 Rules, per node:
 - notes are matched by id. Versions of one id that differ only in times or
-  author are one note: the later-updated version is kept. Versions whose text
-  or tags differ were edited on both sides: the later-updated one keeps the id
-  and every other one is kept as a conflict copy (see `conflict_copy_id`);
+  author are one note: the later-updated version is kept. A version made from
+  another by edits (it lists the other in `supersedes`) replaces it: a note
+  edited on one side only simply takes the newer text. Versions edited on both
+  sides: the later-updated one keeps the id and every other one is kept as a
+  conflict copy (see `conflict_copy_id`). A conflict copy the user deleted is
+  recorded as replaced in its note, so it does not come back from an old export;
 - a bookmark on either side is kept; a labelled one wins over an unlabelled
   one, then the later-created one;
 - the review status with the later `status_changed` wins.
@@ -17,14 +20,13 @@ Rules, per node:
 
 from __future__ import annotations
 
-import hashlib
 import heapq
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from gpp_tui.store.kinds import content_hash
 from gpp_tui.store.models import Annotations, Bookmark, NodeAnnotations, Note, ReviewStatus
 
 _EPOCH = datetime(1, 1, 1, tzinfo=UTC)
@@ -37,6 +39,8 @@ class ChangeKind(StrEnum):
     ADDED = "added"
     UPDATED = "updated"
     CONFLICT = "conflict"
+    RESOLVED = "resolved"
+    """A conflict copy removed: the other side settled that conflict."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +82,17 @@ class MergeReport:
         """Notes edited on both sides, now kept as two versions."""
         return self.of_kind(ChangeKind.CONFLICT)
 
+    @property
+    def resolved(self) -> list[Change]:
+        """Conflict copies removed because the other side settled them."""
+        return self.of_kind(ChangeKind.RESOLVED)
+
     def summary(self) -> str:
         """One line: "2 added, 1 updated, 1 kept as conflict copies, 5 unchanged"."""
+        settled = f", {len(self.resolved)} settled conflicts removed" if self.resolved else ""
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.conflicts)} kept as conflict copies, {self.unchanged} unchanged"
+            f"{len(self.conflicts)} kept as conflict copies{settled}, {self.unchanged} unchanged"
         )
 
 
@@ -156,9 +166,7 @@ def conflict_copy_id(note_id: str, text: str, tags: Iterable[str]) -> str:
     same conflict found again, on either side or in either order, makes the
     same copy, which is then recognised instead of added twice.
     """
-    content = json.dumps([text, list(tags)], ensure_ascii=False)
-    digest = hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    return f"{note_id}~{digest}"
+    return f"{note_id}~{content_hash(text, tags)[:12]}"
 
 
 def _resolve(versions: list[Note]) -> list[Note]:
@@ -175,12 +183,8 @@ def _resolve(versions: list[Note]) -> list[Note]:
     settled: list[Note] = []
     while queue:
         _, note_id = heapq.heappop(queue)
-        by_content: dict[tuple[str, tuple[str, ...]], Note] = {}
-        for note in groups.pop(note_id):
-            key = (note.text, note.tags)
-            best = by_content.get(key)
-            by_content[key] = note if best is None else max(best, note, key=_note_key)
-        winner, *losers = sorted(by_content.values(), key=_note_key, reverse=True)
+        heads = _heads(_one_per_content(groups.pop(note_id)))
+        winner, *losers = sorted(heads, key=_note_key, reverse=True)
         settled.append(winner)
         for loser in losers:
             copy_id = conflict_copy_id(note_id, loser.text, loser.tags)
@@ -189,10 +193,48 @@ def _resolve(versions: list[Note]) -> list[Note]:
                 groups[copy_id] = set()
                 heapq.heappush(queue, (len(copy_id), copy_id))
             groups[copy_id].add(copy)
-    return settled
+    return _without_settled_copies(settled)
 
 
-def _note_key(note: Note) -> tuple[datetime, datetime, str, tuple[str, ...], str, str, str]:
+def _one_per_content(versions: set[Note]) -> list[Note]:
+    """One version per text and tags: the latest, knowing every version either replaces."""
+    by_content: dict[tuple[str, tuple[str, ...]], list[Note]] = {}
+    for note in versions:
+        by_content.setdefault((note.text, note.tags), []).append(note)
+    result = []
+    for same in by_content.values():
+        best = max(same, key=_note_key)
+        supersedes = tuple(sorted({digest for note in same for digest in note.supersedes}))
+        if supersedes != best.supersedes:
+            best = best.model_copy(update={"supersedes": supersedes})
+        result.append(best)
+    return result
+
+
+def _heads(versions: list[Note]) -> list[Note]:
+    """The versions no other version replaces: one when a note was edited on one side only."""
+    return [
+        note
+        for note in versions
+        if not any(
+            other.descends_from(note) and not note.descends_from(other) for other in versions
+        )
+    ]
+
+
+def _without_settled_copies(notes: list[Note]) -> list[Note]:
+    """Leave out conflict copies whose version the note they copy has since replaced."""
+    replaced = {note.id: set(note.supersedes) for note in notes}
+    return [
+        note
+        for note in notes
+        if not (note.conflict_of and note.content_hash() in replaced.get(note.conflict_of, ()))
+    ]
+
+
+def _note_key(
+    note: Note,
+) -> tuple[datetime, datetime, str, tuple[str, ...], str, str, str, tuple[str, ...]]:
     # Every field but the id (equal within a group): a total order, so the choice is
     # the same whatever order the versions came in.
     return (
@@ -203,6 +245,7 @@ def _note_key(note: Note) -> tuple[datetime, datetime, str, tuple[str, ...], str
         note.author,
         note.text_hash,
         note.conflict_of,
+        note.supersedes,
     )
 
 
@@ -284,6 +327,9 @@ def _node_changes(
         else:
             kind = ChangeKind.ADDED if old is None else ChangeKind.UPDATED
             change(kind, "note", _quote(note.text), note.id)
+    for note in before.notes:
+        if node.note(note.id) is None:  # only a settled conflict copy ever goes
+            change(ChangeKind.RESOLVED, "note", _quote(note.text), note.id)
     unchanged += sum(
         1
         for note in their.notes

@@ -139,13 +139,19 @@ def edit_note(
     old = node.note(note_id)
     if old is None:
         raise NoteNotFoundError(f"no note {note_id} on {pack_id}/{node_id}")
+    new_text = old.text if text is None else text
+    new_tags = old.tags if tags is None else tuple(tags)
+    supersedes = old.supersedes
+    if (new_text, new_tags) != (old.text, old.tags):
+        supersedes = tuple(sorted({*old.supersedes, old.content_hash()}))
     note = Note.model_validate(
         {
             **old.model_dump(),
-            "text": old.text if text is None else text,
-            "tags": old.tags if tags is None else tuple(tags),
+            "text": new_text,
+            "tags": new_tags,
             "updated": now or utc_now(),
             "text_hash": old.text_hash if node_text is None else text_hash(node_text),
+            "supersedes": supersedes,
         }
     )
     notes = tuple(note if existing.id == note_id else existing for existing in node.notes)
@@ -154,9 +160,23 @@ def edit_note(
 
 
 def delete_note(annotations: Annotations, pack_id: str, node_id: str, note_id: str) -> Annotations:
-    """Remove a note from a node."""
+    """Remove a note from a node.
+
+    Removing a conflict copy settles that conflict: the note it was a copy of records
+    the copy's version as replaced, so importing the same version again does not
+    bring the copy back.
+    """
     node = annotations.node(pack_id, node_id)
-    if node.note(note_id) is None:
+    gone = node.note(note_id)
+    if gone is None:
         raise NoteNotFoundError(f"no note {note_id} on {pack_id}/{node_id}")
     notes = tuple(note for note in node.notes if note.id != note_id)
+    if gone.conflict_of:
+        settled = gone.content_hash()
+        notes = tuple(
+            note.model_copy(update={"supersedes": tuple(sorted({*note.supersedes, settled}))})
+            if note.id == gone.conflict_of
+            else note
+            for note in notes
+        )
     return replace_node(annotations, pack_id, node_id, node.model_copy(update={"notes": notes}))

@@ -7,7 +7,9 @@ models and the store are loaded off the UI thread once the first screen is paint
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -19,6 +21,12 @@ def text_hash(text: str) -> str:
     """
     normal = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(text: str, tags: Iterable[str]) -> str:
+    """A short fingerprint of one version of a note (its text and tags), for merging."""
+    content = json.dumps([text, list(tags)], ensure_ascii=False)
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class ReviewStatus(StrEnum):

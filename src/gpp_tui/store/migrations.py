@@ -11,7 +11,12 @@ from gpp_tui.store.models import SCHEMA_VERSION
 RawDict = dict[str, Any]
 Migration = Callable[[RawDict], RawDict]
 
-MIGRATIONS: dict[int, Migration] = {}
+def _to_2(raw: RawDict) -> RawDict:
+    """1 → 2: notes may carry `supersedes`; a version 1 note has none, so nothing changes."""
+    return raw
+
+
+MIGRATIONS: dict[int, Migration] = {1: _to_2}
 """`MIGRATIONS[n]` turns a schema_version n dict into a schema_version n + 1 dict."""
 
 

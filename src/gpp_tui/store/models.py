@@ -18,10 +18,14 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 # Re-exported: the models are where most code looks for them.
 from gpp_tui.store.kinds import NodeFilter as NodeFilter
 from gpp_tui.store.kinds import ReviewStatus as ReviewStatus
+from gpp_tui.store.kinds import content_hash
 from gpp_tui.store.kinds import text_hash as text_hash
 
-SCHEMA_VERSION = 1
-"""The newest annotations schema this version of gpp-tui writes and reads."""
+SCHEMA_VERSION = 2
+"""The newest annotations schema this version of gpp-tui writes and reads.
+
+2: notes carry `supersedes`, the fingerprints of the versions they replace.
+"""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -63,11 +67,28 @@ class Note(_Frozen):
     author: StorableText = ""
     text_hash: str = ""
     conflict_of: str = ""
-    """Reserved for merging: the id of the note this one conflicts with."""
+    """For a conflict copy made by a merge: the id of the note it is a version of."""
+    supersedes: tuple[str, ...] = ()
+    """Fingerprints (`content_hash`) of the earlier versions of this note that it replaces,
+    sorted: an edit adds the version it replaces, deleting a conflict copy adds the
+    copy's version to the note it was a copy of. A merge uses them to tell a note
+    edited on one side (take the newer) from one edited on both (keep both)."""
 
     def text_changed(self, current_hash: str) -> bool:
         """True when the node text differs from the text this note was written against."""
         return bool(self.text_hash) and self.text_hash != current_hash
+
+    def content_hash(self) -> str:
+        """The fingerprint of this version: its text and tags."""
+        return content_hash(self.text, self.tags)
+
+    def descends_from(self, other: Note) -> bool:
+        """True when this version was made from `other` (by edits), so it replaces it."""
+        return (
+            (self.text, self.tags) != (other.text, other.tags)
+            and other.content_hash() in self.supersedes
+            and set(other.supersedes) <= set(self.supersedes)
+        )
 
 
 class Bookmark(_Frozen):

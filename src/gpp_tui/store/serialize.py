@@ -58,6 +58,8 @@ def note_to_raw(note: Note) -> RawDict:
         raw["text_hash"] = note.text_hash
     if note.conflict_of:
         raw["conflict_of"] = note.conflict_of
+    if note.supersedes:
+        raw["supersedes"] = list(note.supersedes)
     raw["text"] = note.text
     return raw
 

@@ -302,9 +302,16 @@ class Annotating(Screen[None]):
                 self.notify("Note deleted", timeout=2)
                 self.edited(node)
 
-        self.app.push_screen(
-            ConfirmScreen(f"Delete this note on {node.label}?", "Delete", "Keep"), answered
-        )
+        store = self.store
+        note = store.annotations.node(node.pack_id, node.id).note(event.note_id) if store else None
+        question = f"Delete this note on {node.label}?"
+        if note is not None and note.conflict_of:
+            question = (
+                f"Delete this conflict copy on {node.label}? Do it once what you want of its "
+                "text is in the other version: the conflict then counts as settled, and "
+                "importing the old version again will not bring the copy back."
+            )
+        self.app.push_screen(ConfirmScreen(question, "Delete", "Keep"), answered)
 
     def edited(self, node: Node, discard_draft: tuple[str, str, str | None] | None = None) -> None:
         """Show an edit at once, then write it to disk without making the user wait."""
