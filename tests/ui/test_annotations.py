@@ -223,6 +223,26 @@ async def test_notes_on_nodes_gone_from_the_pack_are_shown_as_orphans(
         assert "note on a recommendation that was removed" in detail_text(app)
 
 
+async def test_notes_on_a_pack_not_loaded_are_kept_and_mentioned(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    store = AnnotationStore(tmp_path / "data")
+    with store.update() as edit:
+        edit.add_note("my-framework", "X.1", "note on a pack loaded with --content once")
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await go(pilot, "A.1")
+        await pilot.press("b")  # a change, so the file is written again
+        await saved(pilot)
+        shown = [str(n.message) for n in app._notifications]
+        assert any("pack 'my-framework' are kept" in m and "--content" in m for m in shown)
+        await pilot.press("q")
+    text = (tmp_path / "data" / "annotations.toml").read_text(encoding="utf-8")
+    assert "note on a pack loaded with --content once" in text
+
+
 async def test_a_second_copy_is_read_only_and_says_so(make_app: MakeApp, tmp_path: Path) -> None:
     first = AnnotationStore(tmp_path / "data")  # holds the lock, like a running copy
     try:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
@@ -12,6 +14,7 @@ from textual.widgets import OptionList, Static
 from gpp_tui.content import Library, load_library
 from gpp_tui.content.schema import validate_pack
 from gpp_tui.ui.app import GppApp
+from gpp_tui.ui.screens import main as main_screen
 from gpp_tui.ui.screens.help import HelpScreen
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
@@ -134,6 +137,28 @@ async def test_position_is_restored_on_next_start(make_app: MakeApp) -> None:
         await pilot.pause()
         assert current_id(again) == "C.2"
         assert "Include survivors in advocacy and policy efforts." in detail_text(again)
+
+
+async def test_position_is_written_down_without_quitting(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash or a closed terminal still restarts where the user was."""
+    monkeypatch.setattr(main_screen, "POSITION_DELAY", 0.05)
+    app = make_app()
+    state = tmp_path / "data" / "state.toml"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.jump_to("wigj-gpp", "B.1")
+        app.jump_to("wigj-gpp", "C.2")  # moved on before the delay: only C.2 is written
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if state.exists() and 'node = "C.2"' in state.read_text(encoding="utf-8"):
+                break
+        assert 'node = "C.2"' in state.read_text(encoding="utf-8")
+    again = make_app()  # no q: the app above was never asked to quit
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert current_id(again) == "C.2"
 
 
 async def test_palette_jumps_to_a_node_by_id(make_app: MakeApp) -> None:

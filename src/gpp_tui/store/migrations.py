@@ -11,6 +11,7 @@ from gpp_tui.store.models import SCHEMA_VERSION
 RawDict = dict[str, Any]
 Migration = Callable[[RawDict], RawDict]
 
+
 def _to_2(raw: RawDict) -> RawDict:
     """1 → 2: notes may carry `supersedes`; a version 1 note has none, so nothing changes."""
     return raw

@@ -57,6 +57,15 @@ class Annotating(Screen[None]):
                 severity="warning",
                 timeout=MESSAGE_SECONDS,
             )
+        loaded = {pack.pack.id for pack in self._library.packs}
+        for pack_id, nodes in store.annotations.packs.items():
+            if pack_id not in loaded and nodes:
+                self.notify(
+                    f"Your notes on {len(nodes)} node(s) of pack {pack_id!r} are kept, but that "
+                    "pack is not loaded: start with --content and its file to see them",
+                    severity="warning",
+                    timeout=MESSAGE_SECONDS,
+                )
         self.annotations_changed(None)
         drafts = [] if store.read_only else store.drafts()
         if drafts:

@@ -23,10 +23,14 @@ from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from gpp_tui.store.serialize import ByteCodec
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
+POSITION_DELAY = 2.0
+"""Seconds the highlight must rest on a node before it is written down."""
 
 
 class MainScreen(Sharing):
@@ -71,6 +75,8 @@ class MainScreen(Sharing):
         self._start = start
         self.history = History()
         self._state_dir = state_dir
+        self._saved_place: Place = start
+        self._position_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Header, the tree and detail side by side (stacked when narrow), footer."""
@@ -115,9 +121,23 @@ class MainScreen(Sharing):
         return self.current
 
     def watch_current(self) -> None:
-        """Show the new node's annotations and its area's progress."""
+        """Show the new node's annotations and its area's progress; remember it soon."""
         self.show_node_annotations()
         self.show_progress()
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        # Written once the user stays put, so a crash still restarts close to where they were.
+        self._position_timer = self.set_timer(POSITION_DELAY, self._remember_position)
+
+    def _remember_position(self) -> None:
+        node = self.current
+        if node is not None and (node.pack_id, node.id) != self._saved_place:
+            self._saved_place = (node.pack_id, node.id)
+            self._write_position(node)
+
+    @work(thread=True, group="state")
+    def _write_position(self, node: Node) -> None:
+        self.save_position(node)
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[Node]) -> None:
@@ -181,9 +201,9 @@ class MainScreen(Sharing):
         """Put the focus back on the tree."""
         self.query_one(PrinciplesTree).focus()
 
-    def save_position(self) -> None:
-        """Remember the highlighted node for the next start (called when quitting)."""
-        node = self.current
+    def save_position(self, node: Node | None = None) -> None:
+        """Remember the highlighted node (or `node`) for the next start."""
+        node = node or self.current
         if node is None:
             return
         # Losing the remembered position is harmless; never block quitting on it.
