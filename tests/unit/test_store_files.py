@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from gpp_tui.store import migrations
+from gpp_tui.store import migrations, serialize
 from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.errors import ReadOnlyError, SaveError
 from gpp_tui.store.models import NodeFilter, ReviewStatus
@@ -399,3 +399,28 @@ def test_temp_files_left_by_a_killed_save_are_removed_when_the_store_opens(
         assert [n.text for n in store.annotations.notes_for("p", "n")] == ["kept"]
     assert not leftover.exists()
     assert not draft_leftover.exists()
+
+
+def test_a_prepared_store_renders_only_the_edit_on_its_first_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with AnnotationStore(tmp_path) as store, store.update() as edit:
+        for i in range(40):
+            edit.add_note(P, f"N.{i}", f"note {i}")
+    checked: list[tuple[str, ...]] = []
+    real_check = serialize._check_reads_back
+
+    def counting(text: str, path: tuple[str, ...], expected: migrations.RawDict) -> None:
+        checked.append(path)
+        real_check(text, path, expected)
+
+    monkeypatch.setattr(serialize, "_check_reads_back", counting)
+    with AnnotationStore(tmp_path) as store:  # a new session, as after a restart
+        store.prepare_save()
+        assert len(checked) == 40  # every note, in the background, before any edit
+        checked.clear()
+        with store.update() as edit:
+            edit.add_note(P, "N.7", "one more")
+        assert checked == [("packs", P, "N.7")]
+    with AnnotationStore(tmp_path) as store:
+        assert len(store.annotations.notes_for(P, "N.7")) == 2

@@ -124,6 +124,19 @@ class AnnotationStore:
             self._saved = snapshot
             return True
 
+    def prepare_save(self) -> None:
+        """Render and check the current annotations ahead of time, so the first save is quick.
+
+        A save renders only what changed since the last render; without this the
+        first save of a session renders everything (seconds with 10,000 notes).
+        """
+        if self.read_only:
+            return
+        with self._save_lock:
+            with self._data_lock:
+                snapshot = self._annotations
+            self._writer.render(snapshot)
+
     def reload(self) -> None:
         """Read the file again; a copy read-only because of the lock tries to take it now."""
         if self.dirty and not self.read_only:

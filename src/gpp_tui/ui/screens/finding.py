@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import TYPE_CHECKING
 
 from textual import work
 
 from gpp_tui.content import Node
+from gpp_tui.store.errors import StoreError
 from gpp_tui.store.kinds import NodeFilter
 from gpp_tui.ui.history import Place
 from gpp_tui.ui.screens.annotating import Annotating
@@ -82,8 +84,12 @@ class Finding(Annotating):
 
     @work(thread=True, group="index")
     def build_index_soon(self) -> None:
-        """Build the search index off the UI thread."""
+        """Build the search index off the UI thread, then get the first save ready."""
         self.search("", 1)
+        if self.store is not None:
+            # A problem here is the save's to report, when the user has something to save.
+            with contextlib.suppress(StoreError):
+                self.store.prepare_save()
 
     def edited(self, node: Node, discard_draft: tuple[str, str, str | None] | None = None) -> None:
         """Keep the index in step with the notes, without rebuilding it."""
