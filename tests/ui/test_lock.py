@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from gpp_tui.store.annotation_store import AnnotationStore
+from gpp_tui.store.config import Config
 from gpp_tui.store.crypto import encrypt_folder
 from gpp_tui.ui.app import GppApp
 from gpp_tui.ui.screens.lock import LockScreen
@@ -124,3 +125,23 @@ async def test_the_palette_offers_no_screenshot(make_app: MakeApp) -> None:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Screenshot" not in titles
         assert {"Lock", "Search", "Export", "Help"} <= set(titles)
+
+
+async def test_the_app_locks_itself_when_left_idle(make_app: MakeApp) -> None:
+    app = make_app(config=Config(lock_after_minutes=0.02))  # 1.2 s, checked every 0.6 s
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        if isinstance(app.screen, LockScreen):  # a slow start can take that long
+            await pilot.press("enter")
+        await go(pilot, "B.2")
+        await pilot.press("down", "up")  # keys count as activity
+        assert isinstance(app.screen, MainScreen)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, LockScreen):
+                break
+        assert isinstance(app.screen, LockScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Anti-Retaliation" not in shown
+        await pilot.press("enter")
+        assert isinstance(app.screen, MainScreen)
