@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from gpp_tui.exchange.merge import ChangeKind, conflict_copy_id, merge
 from gpp_tui.store import edits
-from gpp_tui.store.kinds import content_hash
 from gpp_tui.store.models import Annotations, Bookmark, NodeAnnotations, Note, ReviewStatus
 
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
@@ -18,6 +17,12 @@ PACK = "wigj-gpp"
 # Few ids, texts and times, so that the two sides often share notes, edit the same
 # note differently, or tie on times.
 times = st.sampled_from([T0 + timedelta(minutes=m) for m in range(4)])
+# Fingerprints of versions the strategy below can make, so that histories overlap.
+VERSION_HASHES = [
+    Note(text=text, created=T0, updated=T0 + timedelta(minutes=m)).version_hash()
+    for text in ("", "a", "b")
+    for m in range(2)
+]
 texts = st.sampled_from(["", "a", "b", "a\r\nb", "ß", "دری", "<script>"]) | st.text(max_size=6)
 tags = st.lists(st.sampled_from(["x", "y", "z"]), max_size=2, unique=True).map(tuple)
 notes = st.builds(
@@ -31,9 +36,9 @@ notes = st.builds(
     text_hash=st.sampled_from(["", "0123456789abcdef"]),
     conflict_of=st.sampled_from(["", "n1"]),
     # Histories over the same few versions, so that versions replace one another.
-    supersedes=st.lists(
-        st.sampled_from([content_hash(t, ()) for t in ("", "a", "b", "ß")]), max_size=3
-    ).map(lambda hashes: tuple(sorted(set(hashes)))),
+    supersedes=st.lists(st.sampled_from(VERSION_HASHES), max_size=3).map(
+        lambda hashes: tuple(sorted(set(hashes)))
+    ),
 )
 nodes = st.builds(
     NodeAnnotations,
@@ -41,6 +46,13 @@ nodes = st.builds(
     status_changed=st.none() | times,
     bookmark=st.none() | st.builds(Bookmark, label=st.sampled_from(["", "l", "m"]), created=times),
     notes=st.lists(notes, max_size=4, unique_by=lambda note: note.id).map(tuple),
+    deleted=st.dictionaries(
+        st.sampled_from(["n1", "n2"]),
+        st.sets(st.sampled_from(VERSION_HASHES), min_size=1).map(
+            lambda hashes: tuple(sorted(hashes))
+        ),
+        max_size=2,
+    ),
 )
 annotation_sets = st.builds(
     Annotations,
@@ -90,23 +102,19 @@ def test_merging_again_changes_nothing(a: Annotations, b: Annotations) -> None:
 
 @settings(max_examples=300)
 @given(annotation_sets, annotation_sets)
-def test_no_note_text_is_lost_unless_replaced_and_ids_stay_unique(
+def test_no_note_text_is_lost_unless_replaced_or_deleted_and_ids_stay_unique(
     a: Annotations, b: Annotations
 ) -> None:
     merged = merge(a, b).annotations
 
-    kept = note_texts(merged)
-    replaced = {
-        (pack_id, node_id, digest)
-        for pack_id, node_id, note in all_notes(merged)
-        for digest in note.supersedes
-    }
     for pack_id, node_id, note in all_notes(a) + all_notes(b):
-        assert (pack_id, node_id, note.text, note.tags) in kept or (
-            pack_id,
-            node_id,
-            note.content_hash(),
-        ) in replaced
+        node = merged.node(pack_id, node_id)
+        family = [n for n in node.notes if n.family == note.family]
+        assert (
+            any((n.text, n.tags) == (note.text, note.tags) for n in family)
+            or any(note.history() < n.history() for n in family)  # a later version has it
+            or node.was_deleted(note)  # a user deleted this very version, or a later one
+        )
     for pack_nodes in merged.packs.values():
         for node in pack_nodes.values():
             ids = [note.id for note in node.notes]
@@ -247,20 +255,69 @@ def test_deleting_a_conflict_copy_settles_it_for_good() -> None:
 
     # The old exports of either side bring nothing back.
     for old in (mine, theirs):
-        result = merge(settled, old)
-        assert not result.changed
+        assert not merge(settled, old).changed
     # A colleague who still holds both versions takes the settled note, and loses the copy.
     result = merge(both, settled)
     assert [n.text for n in result.annotations.notes_for(PACK, "B.2")] == ["mine and theirs"]
-    assert [c.kind for c in result.report.changes] == [ChangeKind.UPDATED, ChangeKind.RESOLVED]
-    assert "1 settled conflicts removed" in result.report.summary()
+    assert [c.kind for c in result.report.changes] == [ChangeKind.UPDATED, ChangeKind.DELETED]
+    assert "1 deleted" in result.report.summary()
+
+
+def test_a_deletion_travels_but_a_later_edit_elsewhere_survives_it() -> None:
+    base, note_id = shared_note()
+    deleted = edits.delete_note(base, PACK, "B.2", note_id)
+    assert deleted.packs[PACK]["B.2"].notes == ()  # the node stays, holding the deletion
+
+    for mine, theirs in ((deleted, base), (base, deleted)):
+        assert merge(mine, theirs).annotations.notes_for(PACK, "B.2") == ()
+    result = merge(base, deleted)  # the colleague who still has it imports the deletion
+    assert [c.kind for c in result.report.changes] == [ChangeKind.DELETED]
+    assert not merge(deleted, base).changed  # an old export does not bring it back
+
+    edited, _ = edits.edit_note(
+        base, PACK, "B.2", note_id, text="still needed", now=T0 + timedelta(1)
+    )
+    for mine, theirs in ((deleted, edited), (edited, deleted)):
+        kept = merge(mine, theirs).annotations.notes_for(PACK, "B.2")
+        assert [n.text for n in kept] == ["still needed"]
+
+
+def test_a_node_left_with_only_deletions_is_not_an_orphan() -> None:
+    base, note = edits.add_note(Annotations(), PACK, "gone", "on a removed node", now=T0)
+    deleted = edits.delete_note(base, PACK, "gone", note.id)
+    assert deleted.orphans(PACK, {"A.1"}) == {}
+    assert set(base.orphans(PACK, {"A.1"})) == {"gone"}
+
+
+def test_three_people_and_an_old_version_in_any_order() -> None:
+    """Ana and Ben edit the same note; Carol edits on from Ana's version."""
+    base, note_id = shared_note()
+    ana, _ = edits.edit_note(base, PACK, "B.2", note_id, text="ana", now=T0 + timedelta(1))
+    ben, _ = edits.edit_note(base, PACK, "B.2", note_id, text="ben", now=T0 + timedelta(2))
+    carol, _ = edits.edit_note(ana, PACK, "B.2", note_id, text="carol", now=T0 + timedelta(3))
+
+    results = [
+        merge(merge(first, second).annotations, third).annotations
+        for first, second, third in (
+            (ana, ben, carol),
+            (ana, carol, ben),
+            (ben, carol, ana),
+            (carol, ana, ben),
+        )
+    ]
+    assert all(result == results[0] for result in results)
+    texts = sorted(n.text for n in results[0].notes_for(PACK, "B.2"))
+    assert texts == ["ben", "carol"]  # ana's version is replaced by carol's, not a copy
 
 
 def test_an_edit_records_the_version_it_replaces() -> None:
     base, note_id = shared_note()
     (original,) = base.notes_for(PACK, "B.2")
-    same, _ = edits.edit_note(base, PACK, "B.2", note_id, text="shared", now=T0 + timedelta(1))
-    tagged, _ = edits.edit_note(base, PACK, "B.2", note_id, tags=["x"], now=T0 + timedelta(1))
+    resaved, _ = edits.edit_note(base, PACK, "B.2", note_id, text="shared", now=T0 + timedelta(1))
+    tagged, _ = edits.edit_note(resaved, PACK, "B.2", note_id, tags=["x"], now=T0 + timedelta(2))
 
-    assert same.notes_for(PACK, "B.2")[0].supersedes == ()
-    assert tagged.notes_for(PACK, "B.2")[0].supersedes == (original.content_hash(),)
+    (first,) = resaved.notes_for(PACK, "B.2")
+    (second,) = tagged.notes_for(PACK, "B.2")
+    assert first.supersedes == (original.version_hash(),)
+    assert set(second.supersedes) == {original.version_hash(), first.version_hash()}
+    assert not merge(tagged, base).changed and not merge(tagged, resaved).changed

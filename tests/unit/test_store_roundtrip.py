@@ -70,6 +70,15 @@ def nodes(draw: st.DrawFn) -> NodeAnnotations:
         status_changed=draw(st.none() | moments),
         bookmark=draw(st.none() | st.builds(Bookmark, label=texts, created=moments)),
         notes=tuple(draw(st.lists(notes(), max_size=3))),
+        deleted=draw(
+            st.dictionaries(
+                ids,
+                st.lists(st.sampled_from(["0123456789abcdef", "f" * 16]), min_size=1).map(
+                    lambda hashes: tuple(sorted(set(hashes)))
+                ),
+                max_size=2,
+            )
+        ),
     )
     if node.is_empty:
         return node.model_copy(update={"notes": (draw(notes()),)})

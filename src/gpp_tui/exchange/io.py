@@ -228,8 +228,13 @@ def describe_import(library: Library, incoming: ExportFile, result: MergeResult)
     for change in result.report.changes:
         where = change.node_id if len(library.packs) == 1 else f"{change.pack_id}/{change.node_id}"
         detail = f": {change.detail}" if change.detail else ""
+        if change.kind.value == "deleted":
+            lines.append(f"  deleted note on {where}, deleted on the other side{detail}")
+            continue
         if change.kind.value == "resolved":
-            lines.append(f"  removed a conflict copy on {where}, settled on the other side{detail}")
+            lines.append(
+                f"  removed a conflict copy on {where}, replaced by a later version{detail}"
+            )
             continue
         kind = "kept both versions of" if change.kind.value == "conflict" else change.kind.value
         lines.append(f"  {kind} {change.item} on {where}{detail}")

@@ -6,22 +6,29 @@ the same annotations again changes nothing. The report, which does depend on
 the side, says what changed for the user.
 
 Rules, per node:
-- notes are matched by id. Versions of one id that differ only in times or
-  author are one note: the later-updated version is kept. A version made from
-  another by edits (it lists the other in `supersedes`) replaces it: a note
-  edited on one side only simply takes the newer text. Versions edited on both
-  sides: the later-updated one keeps the id and every other one is kept as a
-  conflict copy (see `conflict_copy_id`). A conflict copy the user deleted is
-  recorded as replaced in its note, so it does not come back from an old export;
+- notes are matched by id, a conflict copy with the note it is a copy of. Each
+  version carries its history (the fingerprints of the versions it replaced,
+  see `Note.history`); a version whose history holds all of another's and more
+  replaces it. So a note edited on one side only takes the newer text, and an
+  old export never undoes a later edit. Versions that do not replace each other
+  were edited on both sides: the later-updated one keeps the id and each other
+  one is kept as a conflict copy (see `conflict_copy_id`), so no text is lost;
+- a deleted note stays deleted: its node keeps the deleted version's history,
+  and versions whose whole history is in it stay out. A version edited after
+  the deletion, elsewhere, has more history, and comes in;
 - a bookmark on either side is kept; a labelled one wins over an unlabelled
   one, then the later-created one;
 - the review status with the later `status_changed` wins.
+
+Why this is order-free: per note, the result is the set of versions no other
+version replaces, less the deleted ones, with ids given by a fixed rule; each
+step only ever takes the greatest elements of a union, so merging A then B,
+B then A, or all at once gives the same notes.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -40,7 +47,9 @@ class ChangeKind(StrEnum):
     UPDATED = "updated"
     CONFLICT = "conflict"
     RESOLVED = "resolved"
-    """A conflict copy removed: the other side settled that conflict."""
+    """A conflict copy removed: a later version of its note replaces it."""
+    DELETED = "deleted"
+    """A note removed: the other side deleted this version of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,15 +93,22 @@ class MergeReport:
 
     @property
     def resolved(self) -> list[Change]:
-        """Conflict copies removed because the other side settled them."""
+        """Conflict copies removed because a later version of their note replaces them."""
         return self.of_kind(ChangeKind.RESOLVED)
+
+    @property
+    def deleted(self) -> list[Change]:
+        """Notes removed because the other side deleted them."""
+        return self.of_kind(ChangeKind.DELETED)
 
     def summary(self) -> str:
         """One line: "2 added, 1 updated, 1 kept as conflict copies, 5 unchanged"."""
-        settled = f", {len(self.resolved)} settled conflicts removed" if self.resolved else ""
+        removed = f", {len(self.deleted)} deleted" if self.deleted else ""
+        if self.resolved:
+            removed += f", {len(self.resolved)} settled conflicts removed"
         return (
-            f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.conflicts)} kept as conflict copies{settled}, {self.unchanged} unchanged"
+            f"{len(self.added)} added, {len(self.updated)} updated{removed}, "
+            f"{len(self.conflicts)} kept as conflict copies, {self.unchanged} unchanged"
         )
 
 
@@ -134,23 +150,40 @@ def merge_node(mine: NodeAnnotations, theirs: NodeAnnotations) -> NodeAnnotation
         return mine
     status_from = max(mine, theirs, key=_status_key)
     bookmarks = [mark for mark in (mine.bookmark, theirs.bookmark) if mark is not None]
+    deleted = {
+        note_id: tuple(sorted({*mine.deleted.get(note_id, ()), *theirs.deleted.get(note_id, ())}))
+        for note_id in sorted({*mine.deleted, *theirs.deleted})
+    }
+    tombstones = NodeAnnotations(deleted=deleted)
     return NodeAnnotations(
         status=status_from.status,
         status_changed=status_from.status_changed,
         bookmark=max(bookmarks, key=_bookmark_key) if bookmarks else None,
-        notes=merge_notes(mine.notes, theirs.notes),
+        notes=merge_notes(mine.notes, theirs.notes, tombstones.was_deleted),
+        deleted=deleted,
     )
 
 
-def merge_notes(mine: tuple[Note, ...], theirs: tuple[Note, ...]) -> tuple[Note, ...]:
-    """The notes of one node from both sides: every text kept, conflicts as copies.
+def merge_notes(
+    mine: tuple[Note, ...],
+    theirs: tuple[Note, ...],
+    was_deleted: Callable[[Note], bool] = lambda note: False,
+) -> tuple[Note, ...]:
+    """The notes of one node from both sides: later versions replace earlier ones,
+    versions edited on both sides are kept as conflict copies, deleted ones stay out.
 
     The order of a side is kept when the result is exactly that side's notes;
     otherwise notes are ordered by creation time (then id), as the app shows them.
     """
-    if mine == theirs:
+    if mine == theirs and not any(was_deleted(note) for note in mine):
         return mine
-    resolved = _resolve([*mine, *theirs])
+    families: dict[str, list[Note]] = {}
+    for note in (*mine, *theirs):
+        if not was_deleted(note):
+            families.setdefault(note.family, []).append(note)
+    resolved = [
+        note for family, versions in families.items() for note in _resolve(family, versions)
+    ]
     result = set(resolved)
     if result == set(mine) and result != set(theirs):
         return mine
@@ -169,74 +202,43 @@ def conflict_copy_id(note_id: str, text: str, tags: Iterable[str]) -> str:
     return f"{note_id}~{content_hash(text, tags)[:12]}"
 
 
-def _resolve(versions: list[Note]) -> list[Note]:
-    """One note per id; losing versions become conflict copies under new, longer ids.
-
-    Ids are settled shortest first: a copy's id is longer than its original's,
-    so each id is settled once, with every version that will ever reach it.
-    """
-    groups: dict[str, set[Note]] = {}
+def _resolve(family: str, versions: list[Note]) -> list[Note]:
+    """The versions of one note that nothing replaces: the latest keeps the id, the
+    others become conflict copies. Depends only on the set of versions given."""
+    alike: dict[tuple[str, tuple[str, ...], frozenset[str]], Note] = {}
     for note in versions:
-        groups.setdefault(note.id, set()).add(note)
-    queue = [(len(note_id), note_id) for note_id in groups]
-    heapq.heapify(queue)
-    settled: list[Note] = []
-    while queue:
-        _, note_id = heapq.heappop(queue)
-        heads = _heads(_one_per_content(groups.pop(note_id)))
-        winner, *losers = sorted(heads, key=_note_key, reverse=True)
-        settled.append(winner)
-        for loser in losers:
-            copy_id = conflict_copy_id(note_id, loser.text, loser.tags)
-            copy = loser.model_copy(update={"id": copy_id, "conflict_of": note_id})
-            if copy_id not in groups:
-                groups[copy_id] = set()
-                heapq.heappush(queue, (len(copy_id), copy_id))
-            groups[copy_id].add(copy)
-    return _without_settled_copies(settled)
-
-
-def _one_per_content(versions: set[Note]) -> list[Note]:
-    """One version per text and tags: the latest, knowing every version either replaces."""
-    by_content: dict[tuple[str, tuple[str, ...]], list[Note]] = {}
-    for note in versions:
-        by_content.setdefault((note.text, note.tags), []).append(note)
-    result = []
-    for same in by_content.values():
-        best = max(same, key=_note_key)
-        supersedes = tuple(sorted({digest for note in same for digest in note.supersedes}))
-        if supersedes != best.supersedes:
-            best = best.model_copy(update={"supersedes": supersedes})
-        result.append(best)
+        key = (note.text, note.tags, note.history())
+        best = alike.get(key)
+        alike[key] = note if best is None else max(best, note, key=_note_key)
+    candidates = list(alike.values())
+    heads = [
+        note
+        for note in candidates
+        if not any(note.history() < other.history() for other in candidates)
+    ]
+    winner, *others = sorted(heads, key=_note_key, reverse=True)
+    result = [_as_version(winner, family, "")]
+    taken = {family}
+    for other in others:
+        copy_id = conflict_copy_id(family, other.text, other.tags)
+        if copy_id in taken:  # the same text reached by different edits
+            copy_id += "-" + content_hash("", sorted(other.history()))[:6]
+        taken.add(copy_id)
+        result.append(_as_version(other, copy_id, family))
     return result
 
 
-def _heads(versions: list[Note]) -> list[Note]:
-    """The versions no other version replaces: one when a note was edited on one side only."""
-    return [
-        note
-        for note in versions
-        if not any(
-            other.descends_from(note) and not note.descends_from(other) for other in versions
-        )
-    ]
-
-
-def _without_settled_copies(notes: list[Note]) -> list[Note]:
-    """Leave out conflict copies whose version the note they copy has since replaced."""
-    replaced = {note.id: set(note.supersedes) for note in notes}
-    return [
-        note
-        for note in notes
-        if not (note.conflict_of and note.content_hash() in replaced.get(note.conflict_of, ()))
-    ]
+def _as_version(note: Note, note_id: str, conflict_of: str) -> Note:
+    if (note.id, note.conflict_of) == (note_id, conflict_of):
+        return note
+    return note.model_copy(update={"id": note_id, "conflict_of": conflict_of})
 
 
 def _note_key(
     note: Note,
-) -> tuple[datetime, datetime, str, tuple[str, ...], str, str, str, tuple[str, ...]]:
-    # Every field but the id (equal within a group): a total order, so the choice is
-    # the same whatever order the versions came in.
+) -> tuple[datetime, datetime, str, tuple[str, ...], str, str, tuple[str, ...], str, str]:
+    # Every field: a total order, so the choice is the same whatever order the
+    # versions came in (the id and conflict_of are given afresh to the chosen one).
     return (
         note.updated,
         note.created,
@@ -244,8 +246,9 @@ def _note_key(
         note.tags,
         note.author,
         note.text_hash,
-        note.conflict_of,
         note.supersedes,
+        note.conflict_of,
+        note.id,
     )
 
 
@@ -328,8 +331,9 @@ def _node_changes(
             kind = ChangeKind.ADDED if old is None else ChangeKind.UPDATED
             change(kind, "note", _quote(note.text), note.id)
     for note in before.notes:
-        if node.note(note.id) is None:  # only a settled conflict copy ever goes
-            change(ChangeKind.RESOLVED, "note", _quote(note.text), note.id)
+        if node.note(note.id) is None:  # deleted on the other side, or replaced
+            kind = ChangeKind.DELETED if node.was_deleted(note) else ChangeKind.RESOLVED
+            change(kind, "note", _quote(note.text), note.id)
     unchanged += sum(
         1
         for note in their.notes

@@ -141,9 +141,9 @@ def edit_note(
         raise NoteNotFoundError(f"no note {note_id} on {pack_id}/{node_id}")
     new_text = old.text if text is None else text
     new_tags = old.tags if tags is None else tuple(tags)
-    supersedes = old.supersedes
-    if (new_text, new_tags) != (old.text, old.tags):
-        supersedes = tuple(sorted({*old.supersedes, old.content_hash()}))
+    # Every save makes a new version that replaces the old one, also when only the
+    # time changed: a merge must never take the two for a conflict.
+    supersedes = tuple(sorted({*old.supersedes, old.version_hash()}))
     note = Note.model_validate(
         {
             **old.model_dump(),
@@ -160,23 +160,17 @@ def edit_note(
 
 
 def delete_note(annotations: Annotations, pack_id: str, node_id: str, note_id: str) -> Annotations:
-    """Remove a note from a node.
+    """Remove a note from a node, remembering the deletion so that a merge does not undo it.
 
-    Removing a conflict copy settles that conflict: the note it was a copy of records
-    the copy's version as replaced, so importing the same version again does not
-    bring the copy back.
+    Deleting a conflict copy settles that conflict: importing the same version
+    again does not bring the copy back.
     """
     node = annotations.node(pack_id, node_id)
     gone = node.note(note_id)
     if gone is None:
         raise NoteNotFoundError(f"no note {note_id} on {pack_id}/{node_id}")
     notes = tuple(note for note in node.notes if note.id != note_id)
-    if gone.conflict_of:
-        settled = gone.content_hash()
-        notes = tuple(
-            note.model_copy(update={"supersedes": tuple(sorted({*note.supersedes, settled}))})
-            if note.id == gone.conflict_of
-            else note
-            for note in notes
-        )
-    return replace_node(annotations, pack_id, node_id, node.model_copy(update={"notes": notes}))
+    known = {*node.deleted.get(gone.family, ()), *gone.history()}
+    deleted = {**node.deleted, gone.family: tuple(sorted(known))}
+    changed = node.model_copy(update={"notes": notes, "deleted": deleted})
+    return replace_node(annotations, pack_id, node_id, changed)

@@ -69,10 +69,10 @@ class Note(_Frozen):
     conflict_of: str = ""
     """For a conflict copy made by a merge: the id of the note it is a version of."""
     supersedes: tuple[str, ...] = ()
-    """Fingerprints (`content_hash`) of the earlier versions of this note that it replaces,
-    sorted: an edit adds the version it replaces, deleting a conflict copy adds the
-    copy's version to the note it was a copy of. A merge uses them to tell a note
-    edited on one side (take the newer) from one edited on both (keep both)."""
+    """Fingerprints (`version_hash`) of the earlier versions of this note that it
+    replaces, sorted; each edit adds the version it replaced. A merge uses them to
+    tell a note edited on one side (take the newer) from one edited on both (keep
+    both)."""
 
     def text_changed(self, current_hash: str) -> bool:
         """True when the node text differs from the text this note was written against."""
@@ -82,13 +82,23 @@ class Note(_Frozen):
         """The fingerprint of this version: its text and tags."""
         return content_hash(self.text, self.tags)
 
-    def descends_from(self, other: Note) -> bool:
-        """True when this version was made from `other` (by edits), so it replaces it."""
-        return (
-            (self.text, self.tags) != (other.text, other.tags)
-            and other.content_hash() in self.supersedes
-            and set(other.supersedes) <= set(self.supersedes)
-        )
+    def version_hash(self) -> str:
+        """The fingerprint of this version: its text, tags and when it was saved."""
+        return content_hash(self.text, (*self.tags, self.updated.isoformat()))
+
+    def history(self) -> frozenset[str]:
+        """Fingerprints of this version and of every version it replaces.
+
+        One version replaces another when its history holds all of the other's
+        and more: that is how a merge tells an edit from a conflict, even when
+        an edit goes back to an earlier text.
+        """
+        return frozenset((*self.supersedes, self.version_hash()))
+
+    @property
+    def family(self) -> str:
+        """The id of the note this is a version of: its own, or the one it is a copy of."""
+        return (self.conflict_of or self.id).split("~", 1)[0]
 
 
 class Bookmark(_Frozen):
@@ -106,10 +116,26 @@ class NodeAnnotations(_Frozen):
     bookmark: Bookmark | None = None
     notes: tuple[Note, ...] = ()
 
+    deleted: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Notes the user deleted: note id → the fingerprints of the deleted version's
+    history (`Note.history`). A version whose whole history is listed stays deleted
+    in a merge; a version edited elsewhere after the deletion has more, and comes in."""
+
+    @property
+    def has_content(self) -> bool:
+        """True when the node shows something: a status, a bookmark or notes."""
+        return not (
+            self.status is ReviewStatus.UNREVIEWED and self.bookmark is None and not self.notes
+        )
+
     @property
     def is_empty(self) -> bool:
-        """True when there is nothing worth keeping on this node."""
-        return self.status is ReviewStatus.UNREVIEWED and self.bookmark is None and not self.notes
+        """True when there is nothing worth keeping on this node (deletions are kept)."""
+        return not self.has_content and not self.deleted
+
+    def was_deleted(self, note: Note) -> bool:
+        """True when the user deleted this version of the note, or a later one."""
+        return note.history() <= set(self.deleted.get(note.family, ()))
 
     def note(self, note_id: str) -> Note | None:
         """The note with this id, if the node has it."""
@@ -200,7 +226,11 @@ class Annotations(_Frozen):
     def orphans(self, pack_id: str, existing_ids: Collection[str]) -> dict[str, NodeAnnotations]:
         """Annotations on node ids the pack no longer has: kept, shown apart, never dropped."""
         nodes = self.packs.get(pack_id, {})
-        return {node_id: node for node_id, node in nodes.items() if node_id not in existing_ids}
+        return {
+            node_id: node
+            for node_id, node in nodes.items()
+            if node_id not in existing_ids and node.has_content
+        }
 
     def changed_notes(self, pack_id: str, node_texts: Mapping[str, str]) -> list[tuple[str, Note]]:
         """(node id, note) for notes written against text that has changed since.

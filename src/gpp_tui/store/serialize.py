@@ -71,6 +71,8 @@ def node_head_to_raw(node: NodeAnnotations) -> RawDict:
         raw["status"] = node.status.value
     if node.status_changed is not None:
         raw["status_changed"] = node.status_changed
+    if node.deleted:
+        raw["deleted"] = {note_id: list(node.deleted[note_id]) for note_id in sorted(node.deleted)}
     if node.bookmark is not None:
         bookmark: RawDict = {"created": node.bookmark.created}
         if node.bookmark.label:
