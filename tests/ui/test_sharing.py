@@ -180,3 +180,26 @@ async def test_import_cancelled_or_refused_changes_nothing(
         assert "Ben" not in detail_text(app)
         await pilot.press("q")
     assert (tmp_path / "data" / "annotations.toml").read_bytes() == before
+
+
+async def test_a_note_deleted_in_the_app_does_not_come_back_from_an_old_export(
+    make_app: MakeApp, library: Library, tmp_path: Path
+) -> None:
+    path = colleague_export(library, tmp_path)  # Ben's note on D.3, among others
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await import_file(pilot, app, path)
+        await pilot.press("y")
+        await saved(pilot)
+        await go(pilot, "D.3")
+        while app.focused is not None and app.focused.id != "notes":
+            await pilot.press("tab")
+        await pilot.press("d", "y")  # delete Ben's note
+        await saved(pilot)
+        assert "Ben: ask about reparations" not in detail_text(app)
+        await import_file(pilot, app, path)  # the same file again
+        messages = [str(n.message) for n in app._notifications]
+        assert any("Nothing to import from ben.json" in m for m in messages)
+        assert "Ben: ask about reparations" not in detail_text(app)
+        await pilot.press("q")
