@@ -214,7 +214,8 @@ def describe_import(library: Library, incoming: ExportFile, result: MergeResult)
 
     made = f" on {local_time(incoming.exported)}" if incoming.exported else ""
     by = f" by {incoming.author}" if incoming.author else ""
-    lines = [f"Importing {incoming.annotations.note_total} notes exported{made}{by}."]
+    total = incoming.annotations.note_total
+    lines = [f"Importing {total} note{'' if total == 1 else 's'} exported{made}{by}."]
     for pack_id, info in incoming.exported_from.items():
         pack = library.pack(pack_id)
         if pack is not None and info.version and pack.pack.version != info.version:
