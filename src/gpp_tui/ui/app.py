@@ -59,7 +59,8 @@ class GppApp(App[None]):
     TITLE = "gpp-tui"
     SUB_TITLE = "Gender Persecution Principles"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        # Shown in the footer by MainScreen (same id, so a remap moves both).
+        Binding("question_mark,f1", "help", "Help", show=False, id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+l", "lock", "Lock the screen", show=False, id="app.lock"),
     ]
@@ -223,6 +224,8 @@ class GppApp(App[None]):
         from gpp_tui.ui.screens.search import SearchScreen
 
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
+        anywhere = {b.id for b in self.BINDINGS if isinstance(b, Binding)}
+        main = MainScreen.BINDINGS
         return [
             (
                 "Anywhere",
@@ -233,7 +236,7 @@ class GppApp(App[None]):
                     Binding("shift+tab", "", "Previous pane"),
                 ],
             ),
-            ("Browsing", MainScreen.BINDINGS),
+            ("Browsing", [b for b in main if not (isinstance(b, Binding) and b.id in anywhere)]),
             (
                 "Tree",
                 [

@@ -44,11 +44,13 @@ class HelpScreen(ModalScreen[None]):
             keys_by_action: dict[str, list[str]] = {}
             ids: dict[str, str] = {}
             for binding in Binding.make_bindings(bindings):
-                if not binding.description:
+                # The footer's short word, or the longer tooltip when there is one.
+                description = binding.tooltip or binding.description
+                if not description:
                     continue
-                keys = keys_by_action.setdefault(binding.description, [])
+                keys = keys_by_action.setdefault(description, [])
                 if binding.id:
-                    ids[binding.description] = binding.id
+                    ids[description] = binding.id
                 if binding.id and binding.id in keymap:
                     remapped = Binding(keymap[binding.id], binding.action, binding.description)
                     shown = [self.app.get_key_display(b) for b in Binding.make_bindings([remapped])]

@@ -37,13 +37,21 @@ class MainScreen(Sharing):
     """Browse the packs; owns the navigation history, the position and the user's data."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Footer order: what fits in 80 columns comes first, help before all.
+        Binding("question_mark,f1", "app.help", "Help", id="app.help"),
         Binding("b", "toggle_bookmark", "Bookmark", id="notes.bookmark"),
-        Binding("r", "cycle_status", "Review status", id="notes.status"),
+        Binding(
+            "r",
+            "cycle_status",
+            "Status",
+            tooltip="Review status: unreviewed → reviewed → follow-up",
+            id="notes.status",
+        ),
         Binding("n", "add_note", "Note", id="notes.add"),
-        Binding("B", "show_bookmarks", "Bookmarks", id="notes.bookmarks"),
         Binding("slash", "search", "Search", id="find.search"),
         Binding("F", "choose_filter", "Filter", id="find.filter"),
         Binding("x", "export", "Export", id="share.export"),
+        Binding("B", "show_bookmarks", "Bookmarks", id="notes.bookmarks"),
         Binding("c", "cite", "Cite", show=False, id="share.cite"),
         Binding("I", "import", "Import notes", show=False, id="share.import"),
         Binding("L", "label_bookmark", "Label bookmark", show=False, id="notes.label"),
