@@ -24,7 +24,8 @@ from gpp_tui.store.kinds import text_hash as text_hash
 SCHEMA_VERSION = 2
 """The newest annotations schema this version of gpp-tui writes and reads.
 
-2: notes carry `supersedes`, the fingerprints of the versions they replace.
+2: notes carry `supersedes`, the fingerprints of the versions they replace, and
+nodes `deleted`, the fingerprints of deleted notes.
 """
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -77,10 +78,6 @@ class Note(_Frozen):
     def text_changed(self, current_hash: str) -> bool:
         """True when the node text differs from the text this note was written against."""
         return bool(self.text_hash) and self.text_hash != current_hash
-
-    def content_hash(self) -> str:
-        """The fingerprint of this version: its text and tags."""
-        return content_hash(self.text, self.tags)
 
     def version_hash(self) -> str:
         """The fingerprint of this version: its text, tags and when it was saved."""
