@@ -208,3 +208,17 @@ def test_export_then_import_into_an_empty_store_gives_the_same_annotations(
         editor.annotations = merge(editor.annotations, incoming.annotations).annotations
     with AnnotationStore(folder / "data") as again:
         assert again.annotations == value
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_review_leaves_out_nodes_that_only_remember_deletions(library: Library, fmt: str) -> None:
+    annotations, note = edits.add_note(Annotations(), "other-pack", "X.1", "gone", now=T0)
+    annotations = edits.delete_note(annotations, "other-pack", "X.1", note.id)
+    term = "term:gender-apartheid"
+    annotations, term_note = edits.add_note(annotations, PACK, term, "gone", now=T0)
+    annotations = edits.delete_note(annotations, PACK, term, term_note.id)
+
+    text = export(library, annotations, fmt, info=INFO)
+    assert "other-pack" not in text
+    assert "X.1" not in text
+    assert "apartheid" not in text.lower()

@@ -103,7 +103,8 @@ def build_review(
             packs.append(view)
     unloaded: list[tuple[str, tuple[NodeView, ...]]] = []
     for pack_id, nodes in annotations.packs.items():
-        kept = _passing(annotations, pack_id, list(nodes), only)
+        shown = [node_id for node_id, node in nodes.items() if node.has_content]
+        kept = _passing(annotations, pack_id, shown, only)
         if library.pack(pack_id) is None and kept:
             views = tuple(
                 _node_view(node_id, node_id, "", nodes[node_id], zone) for node_id in kept
@@ -141,7 +142,7 @@ def _pack_view(
             for node_id in _passing(annotations, pack_id, members, only)
             if only is not None
             or pack.nodes[node_id].kind is NodeKind.RECOMMENDATION
-            or not annotations.node(pack_id, node_id).is_empty
+            or annotations.node(pack_id, node_id).has_content
         ]
         if not shown:
             continue

@@ -59,9 +59,10 @@ class Annotating(Screen[None]):
             )
         loaded = {pack.pack.id for pack in self._library.packs}
         for pack_id, nodes in store.annotations.packs.items():
-            if pack_id not in loaded and nodes:
+            count = sum(node.has_content for node in nodes.values())
+            if pack_id not in loaded and count:
                 self.notify(
-                    f"Your notes on {len(nodes)} node(s) of pack {pack_id!r} are kept, but that "
+                    f"Your notes on {count} node(s) of pack {pack_id!r} are kept, but that "
                     "pack is not loaded: start with --content and its file to see them",
                     severity="warning",
                     timeout=MESSAGE_SECONDS,
