@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shlex
 import subprocess
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -49,7 +48,10 @@ class NoteEditor(ModalScreen[NoteInput | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save note", priority=True, id="editor.save"),
         Binding("escape", "close", "Close (asks if unsaved)", id="editor.close"),
-        Binding("ctrl+e", "external_editor", "Edit in $EDITOR", id="editor.external"),
+        # priority: the text area would take ctrl+e as "end of line" (end still does that).
+        Binding(
+            "ctrl+e", "external_editor", "Edit in $EDITOR", priority=True, id="editor.external"
+        ),
     ]
 
     def __init__(
@@ -138,23 +140,59 @@ class NoteEditor(ModalScreen[NoteInput | None]):
         )
 
     def action_external_editor(self) -> None:
-        """Hand the text to $EDITOR (or $VISUAL) and take the result back."""
+        """Hand the text to $EDITOR (or $VISUAL) and take the result back.
+
+        The text must sit in a file while that editor runs: in memory-backed
+        /dev/shm where there is one, in a private folder removed afterwards. With
+        encrypted notes that is plain text, so the user is asked first.
+        """
         command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not command:
             self.notify("Set $EDITOR to use your own editor", severity="warning")
             return
+        if getattr(self.app, "codec", None) is None:
+            self._run_external_editor(command)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._run_external_editor(command)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Your notes are encrypted, but your editor needs this note as plain text in "
+                "a temporary file while it runs (removed afterwards; your editor may keep "
+                "its own copies). Open it anyway?",
+                "Open it",
+                "Cancel",
+            ),
+            answered,
+        )
+
+    def _run_external_editor(self, command: str) -> None:
         area = self.query_one(TextArea)
-        # The file lives in a private temporary folder only while the editor runs.
-        with tempfile.TemporaryDirectory(prefix="gpp-note-") as folder:
+        memory = Path("/dev/shm")
+        where = str(memory) if memory.is_dir() and os.access(memory, os.W_OK) else None
+        with tempfile.TemporaryDirectory(prefix="gpp-note-", dir=where) as folder:
             path = Path(folder) / "note.txt"
             path.write_text(area.text, encoding="utf-8")
             path.chmod(0o600)
-            with self.app.suspend():
-                result = subprocess.run([*shlex.split(command), str(path)], check=False)
-            text = path.read_text(encoding="utf-8")
-            with contextlib.suppress(OSError):
-                path.unlink()
+            try:
+                with self.app.suspend():
+                    result = subprocess.run([*shlex.split(command), str(path)], check=False)
+            except SuspendNotSupported:
+                self.notify("This terminal cannot hand over to another editor", severity="error")
+                return
+            except (OSError, ValueError) as error:
+                self.notify(f"Could not start {command}: {error}; text kept", severity="error")
+                return
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                self.notify(f"Could not read the edited text back: {error}; text kept")
+                return
         if result.returncode != 0:
             self.notify(f"{command} exited with status {result.returncode}; text kept")
+            return
         area.text = text
         area.focus()
