@@ -16,7 +16,7 @@ from gpp_tui.store.models import Annotations
 from gpp_tui.store.serialize import validate
 
 if TYPE_CHECKING:
-    from gpp_tui.exchange.merge import MergeResult
+    from gpp_tui.exchange.merge import Change, MergeResult
 
 MAX_IMPORT_BYTES = 20_000_000
 """Larger files are refused unread: real exports are far smaller (10,000 notes ≈ 5 MB)."""
@@ -210,6 +210,12 @@ def _mb(size: int) -> str:
 
 def describe_import(library: Library, incoming: ExportFile, result: MergeResult) -> list[str]:
     """What an import changes: where it comes from, one line per change, then the totals."""
+    changes = [f"  {describe_change(library, change)}" for change in result.report.changes]
+    return [*import_header(library, incoming), *changes, result.report.summary() + "."]
+
+
+def import_header(library: Library, incoming: ExportFile) -> list[str]:
+    """Where an export comes from, and what about it the user should know first."""
     from gpp_tui.exchange.review import local_time
 
     made = f" on {local_time(incoming.exported)}" if incoming.exported else ""
@@ -226,18 +232,18 @@ def describe_import(library: Library, incoming: ExportFile, result: MergeResult)
     for pack_id in incoming.annotations.packs:
         if library.pack(pack_id) is None:
             lines.append(f"Annotations on pack {pack_id!r}, which is not loaded, are kept too.")
-    for change in result.report.changes:
-        where = change.node_id if len(library.packs) == 1 else f"{change.pack_id}/{change.node_id}"
-        detail = f": {change.detail}" if change.detail else ""
-        if change.kind.value == "deleted":
-            lines.append(f"  deleted note on {where}, deleted on the other side{detail}")
-            continue
-        if change.kind.value == "resolved":
-            lines.append(
-                f"  removed a conflict copy on {where}, replaced by a later version{detail}"
-            )
-            continue
-        kind = "kept both versions of" if change.kind.value == "conflict" else change.kind.value
-        lines.append(f"  {kind} {change.item} on {where}{detail}")
-    lines.append(result.report.summary() + ".")
     return lines
+
+
+def describe_change(library: Library, change: Change) -> str:
+    """One change of an import, as a line: "added note on B.2: “…”"."""
+    from gpp_tui.exchange.merge import ChangeKind
+
+    where = change.node_id if len(library.packs) == 1 else f"{change.pack_id}/{change.node_id}"
+    detail = f": {change.detail}" if change.detail else ""
+    if change.kind is ChangeKind.DELETED:
+        return f"deleted note on {where}, deleted on the other side{detail}"
+    if change.kind is ChangeKind.RESOLVED:
+        return f"removed a conflict copy on {where}, replaced by a later version{detail}"
+    kind = "kept both versions of" if change.kind is ChangeKind.CONFLICT else change.kind.value
+    return f"{kind} {change.item} on {where}{detail}"

@@ -13,7 +13,7 @@ Migration = Callable[[RawDict], RawDict]
 
 
 def _to_2(raw: RawDict) -> RawDict:
-    """1 → 2: notes may carry `supersedes`; a version 1 note has none, so nothing changes."""
+    """1 → 2: notes may carry `supersedes` and nodes `deleted`; version 1 has neither."""
     return raw
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from gpp_tui.exchange.merge import MergeResult
     from gpp_tui.exchange.portable import ExportFile
     from gpp_tui.store.models import Annotations
+    from gpp_tui.ui.screens.prompt import PromptScreen
 
 IMPORT_LINES_SHOWN = 8
 """Changes listed one by one before an import; the rest are counted."""
@@ -33,6 +34,14 @@ def default_export_folder(data_dir: Path) -> Path:
     """The user's documents folder when there is one, else the data folder."""
     documents = user_documents_path()
     return documents if documents.is_dir() else data_dir
+
+
+def path_prompt(question: str, value: str) -> PromptScreen:
+    """A prompt for a file path, with tab completion from what is on disk."""
+    from gpp_tui.ui.screens.prompt import PromptScreen
+    from gpp_tui.ui.widgets.path_suggester import PathSuggester
+
+    return PromptScreen(question, value, max_length=4096, suggester=PathSuggester(), hint=PATH_HINT)
 
 
 class Sharing(Finding):
@@ -60,8 +69,6 @@ class Sharing(Finding):
 
     def _format_chosen(self, fmt: str | None) -> None:
         from gpp_tui.ui.screens.confirm import ConfirmScreen
-        from gpp_tui.ui.screens.prompt import PromptScreen
-        from gpp_tui.ui.widgets.path_suggester import PathSuggester
 
         if fmt is None:
             return
@@ -92,16 +99,7 @@ class Sharing(Finding):
                 confirmed,
             )
 
-        self.app.push_screen(
-            PromptScreen(
-                "Write the export to",
-                str(suggested),
-                max_length=4096,
-                suggester=PathSuggester(),
-                hint=PATH_HINT,
-            ),
-            path_chosen,
-        )
+        self.app.push_screen(path_prompt("Write the export to", str(suggested)), path_chosen)
 
     @work(thread=True, group="export")
     def write_export(self, fmt: str, path: Path) -> None:
@@ -120,22 +118,11 @@ class Sharing(Finding):
 
     def action_import(self) -> None:
         """Merge a colleague's JSON or TOML export into the user's notes, after a summary."""
-        from gpp_tui.ui.screens.prompt import PromptScreen
-        from gpp_tui.ui.widgets.path_suggester import PathSuggester
-
         if self._writable() is None:
             return
         folder = default_export_folder(self._state_dir)
-        self.app.push_screen(
-            PromptScreen(
-                "Import a colleague's notes: the .json or .toml file they exported",
-                f"{folder}{os.sep}",
-                max_length=4096,
-                suggester=PathSuggester(),
-                hint=PATH_HINT,
-            ),
-            self._import_path_chosen,
-        )
+        question = "Import a colleague's notes: the .json or .toml file they exported"
+        self.app.push_screen(path_prompt(question, f"{folder}{os.sep}"), self._import_path_chosen)
 
     def _import_path_chosen(self, answer: str | None) -> None:
         if answer:
@@ -144,7 +131,7 @@ class Sharing(Finding):
     @work(thread=True, group="import", exclusive=True)
     def read_import(self, path: Path) -> None:
         """Read and check the file, and work out the merge, off the UI thread."""
-        from gpp_tui.exchange.io import ImportRefusedError, describe_import, read_export
+        from gpp_tui.exchange.io import ImportRefusedError, read_export
         from gpp_tui.exchange.merge import merge
 
         store = self.store
@@ -156,17 +143,12 @@ class Sharing(Finding):
             return
         base = store.annotations
         result = merge(base, incoming.annotations)
-        lines = describe_import(self._library, incoming, result)
-        self.app.call_from_thread(self._confirm_import, path, incoming, base, result, lines)
+        self.app.call_from_thread(self._confirm_import, path, incoming, base, result)
 
     def _confirm_import(
-        self,
-        path: Path,
-        incoming: ExportFile,
-        base: Annotations,
-        result: MergeResult,
-        lines: list[str],
+        self, path: Path, incoming: ExportFile, base: Annotations, result: MergeResult
     ) -> None:
+        from gpp_tui.exchange.io import describe_change, import_header
         from gpp_tui.ui.screens.confirm import ConfirmScreen
 
         if not result.changed:
@@ -175,14 +157,14 @@ class Sharing(Finding):
                 timeout=8,
             )
             return
-        *about, summary = lines
-        changes = [line.strip() for line in about if line.startswith("  ")]
-        header = [line for line in about if not line.startswith("  ")]
+        changes = result.report.changes
         room = max(0, min(IMPORT_LINES_SHOWN, self.app.size.height - 16))  # 8 lines at 80x24
-        shown = changes[:room]
-        if len(changes) > len(shown):
-            shown.append(f"... and {len(changes) - len(shown)} more")
-        question = "\n".join([*header, *(f"- {line}" for line in shown), summary, "Import them?"])
+        shown = [f"- {describe_change(self._library, change)}" for change in changes[:room]]
+        if len(changes) > room:
+            shown.append(f"... and {len(changes) - room} more")
+        summary = result.report.summary() + "."
+        header = import_header(self._library, incoming)
+        question = "\n".join([*header, *shown, summary, "Import them?"])
 
         def answered(yes: bool | None) -> None:
             if yes:
