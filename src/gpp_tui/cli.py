@@ -297,33 +297,30 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _validate(path: Path) -> int:
     from gpp_tui.content import PackError, bundled_pack_path, load_pack
-    from gpp_tui.content.loader import pack_files
+    from gpp_tui.content.loader import assemble, bundled_translation_paths, pack_files
 
     try:
         files = pack_files(path)
-        bundled = bundled_pack_path()
-        # Check ids as `--content` would, so a pack that validates can also be opened.
-        owners = {load_pack(bundled).pack.id: bundled}
-        for file in files:
-            pack = load_pack(file)
-            owner = owners.setdefault(pack.pack.id, file)
-            if owner != file and not _same_file(owner, file):
-                raise PackError(file, f"pack id {pack.pack.id!r} is already used by {owner}")
+        # Check ids as `--content` would, so a pack that validates can also be opened;
+        # a translation is checked against its original, bundled or given here.
+        bundled = [bundled_pack_path(), *bundled_translation_paths()]
+        loaded = [(file, load_pack(file)) for file in [*bundled, *files]]
+        assemble(loaded, same_file_twice=True)
+        for file, pack in loaded[len(bundled) :]:
             count = sum(1 for _ in pack.recommendations)
+            what = f"pack {pack.pack.id!r}"
+            if pack.pack.is_translation:
+                what += (
+                    f", {pack.pack.language!r} translation of {pack.pack.translation_of!r} "
+                    "(ids match)"
+                )
             print(
-                f"{file}: ok, pack {pack.pack.id!r}, {len(pack.areas)} focus areas, "
+                f"{file}: ok, {what}, {len(pack.areas)} focus areas, "
                 f"{count} recommendations, {len(pack.glossary)} glossary terms"
             )
     except PackError as exc:
         raise CliError(str(exc)) from None
     return 0
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return False
 
 
 def _print_list(library: Library, *, as_json: bool) -> None:

@@ -26,7 +26,7 @@ from gpp_tui.content.models import (
     Section,
 )
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def cache_key(data: bytes) -> str:

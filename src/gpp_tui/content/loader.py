@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import stat
 from collections.abc import Callable
@@ -115,6 +116,12 @@ def pack_files(path: Path) -> list[Path]:
     return [path]
 
 
+def bundled_translation_paths() -> list[Path]:
+    """The translations shipped beside the bundled pack (principles.<language>.toml)."""
+    bundled = bundled_pack_path()
+    return sorted(p for p in bundled.parent.glob("principles.*.toml") if p.is_file())
+
+
 def load_library(
     extra: Path | None = None,
     *,
@@ -122,23 +129,72 @@ def load_library(
     cache_dir: Path | None = None,
     on_parse: ParseNotice | None = None,
 ) -> Library:
-    """The bundled pack plus the packs named by --content, checked for clashing pack ids."""
-    bundled = (
-        [load_pack(bundled_pack_path(), cache_dir=cache_dir, on_parse=on_parse)]
-        if include_bundled
-        else []
-    )
-    packs: list[Pack] = bundled
-    owners: dict[str, Path] = {p.pack.id: bundled_pack_path() for p in packs}
+    """The bundled pack and its translations plus the packs named by --content.
+
+    Pack ids may not clash; a translation is checked against its original and attached
+    to it (Library.alternates).
+    """
+    loaded = []
+    if include_bundled:
+        bundled = bundled_pack_path()
+        loaded.append((bundled, load_pack(bundled, cache_dir=cache_dir, on_parse=on_parse)))
+        for file in bundled_translation_paths():
+            # A bundled translation out of step with the bundled pack (tests catch
+            # that) must not stop the app: it is left out and the original shown.
+            with contextlib.suppress(PackError):
+                translation = load_pack(file, cache_dir=cache_dir)
+                assemble([loaded[0], (file, translation)])
+                loaded.append((file, translation))
     for file in pack_files(extra) if extra is not None else []:
-        pack = load_pack(file, cache_dir=cache_dir, on_parse=on_parse)
-        if pack.pack.id in owners:
+        loaded.append((file, load_pack(file, cache_dir=cache_dir, on_parse=on_parse)))
+    return assemble(loaded)
+
+
+def assemble(loaded: list[tuple[Path, Pack]], *, same_file_twice: bool = False) -> Library:
+    """A library of loaded packs: ids checked, translations attached to their originals.
+
+    `same_file_twice` lets one file appear twice (`gpp validate` of the bundled pack).
+    """
+    from gpp_tui.content.translation import TranslationProblem, attach
+
+    owners: dict[str, Path] = {}
+    for file, pack in loaded:
+        owner = owners.setdefault(pack.pack.id, file)
+        if owner is not file and not (same_file_twice and _same_file(owner, file)):
+            raise PackError(file, f"pack id {pack.pack.id!r} is already used by {owner}")
+    originals = {p.pack.id: p for _, p in loaded if not p.pack.is_translation}
+    alternates: list[Pack] = []
+    languages: dict[tuple[str, str], Path] = {}
+    for file, pack in loaded:
+        info = pack.pack
+        if not info.is_translation:
+            continue
+        original = originals.get(info.translation_of)
+        if original is None:
             raise PackError(
-                file, f"pack id {pack.pack.id!r} is already used by {owners[pack.pack.id]}"
+                file,
+                f"pack.translation_of: pack {info.translation_of!r} is not loaded; "
+                "give the original and its translation together",
             )
-        owners[pack.pack.id] = file
-        packs.append(pack)
-    return Library(tuple(packs))
+        first = languages.setdefault((original.pack.id, info.language), file)
+        if first is not file:
+            if same_file_twice and _same_file(first, file):
+                continue
+            raise PackError(
+                file, f"{first} is already a {info.language!r} translation of {original.pack.id!r}"
+            )
+        try:
+            alternates.append(attach(original, pack))
+        except TranslationProblem as exc:
+            raise PackError(file, str(exc)) from None
+    return Library(tuple(originals.values()), tuple(alternates))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:

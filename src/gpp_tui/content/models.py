@@ -72,16 +72,20 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class GlossaryEntry:
-    """A glossary term and its plain definition."""
+    """A glossary term and its plain definition.
+
+    Its node id is derived from the term ("Do no harm" -> "term:do-no-harm") unless
+    the pack gives one: a translation names the original's id, since its term differs.
+    """
 
     __pydantic_config__: ClassVar = _STRICT
     term: str
     definition: str = ""
+    id: str = ""
 
-    @property
-    def id(self) -> str:
-        """The node id of the term, derived from the term itself."""
-        return TERM_PREFIX + slugify(self.term)
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", TERM_PREFIX + slugify(self.term))
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,15 @@ class PackInfo:
     language: str = "en"
     version: str = ""
     description: str = ""
+    translation_of: str = ""
+    """The id of the pack this one translates (same ids); empty for an original."""
+    translation_note: str = ""
+    """What a translation says about itself wherever it is shown (e.g. that it is unofficial)."""
+
+    @property
+    def is_translation(self) -> bool:
+        """Whether this pack translates another one."""
+        return bool(self.translation_of)
 
 
 class NodeKind(StrEnum):
@@ -226,13 +239,59 @@ class Pack:
 
 @dataclass(frozen=True)
 class Library:
-    """The packs the app shows: the bundled one first, then any extra packs."""
+    """The packs the app shows: the bundled one first, then any extra packs.
+
+    `alternates` holds the same packs in other languages: translations attached to
+    their original (content/translation.py), with the original's pack id, so notes,
+    bookmarks and status keyed by pack and node id are the same whatever is shown.
+    """
 
     packs: tuple[Pack, ...]
+    alternates: tuple[Pack, ...] = ()
 
     def pack(self, pack_id: str) -> Pack | None:
         """The pack with this id, if loaded."""
         return next((p for p in self.packs if p.pack.id == pack_id), None)
+
+    def versions(self, pack_id: str) -> tuple[Pack, ...]:
+        """Every language version of a pack: the one shown first."""
+        return tuple(p for p in (*self.packs, *self.alternates) if p.pack.id == pack_id)
+
+    def original(self, pack_id: str) -> Pack | None:
+        """The version of a pack that is not a translation (the authoritative text)."""
+        return next((p for p in self.versions(pack_id) if not p.pack.is_translation), None)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The content languages some pack is available in, those shown first."""
+        found = (p.pack.language for p in (*self.packs, *self.alternates))
+        return tuple(dict.fromkeys(found))
+
+    def in_language(self, language: str) -> Library:
+        """The same library with each pack shown in `language` where it has that version.
+
+        "fr", "fr-CA" and "fr_FR.UTF-8" all choose a French version; a pack without
+        one stays as it is.
+        """
+        shown: list[Pack] = []
+        for pack in self.packs:
+            versions = self.versions(pack.pack.id)
+            shown.append(_best_language(versions, language) or pack)
+        if all(a is b for a, b in zip(shown, self.packs, strict=True)):
+            return self
+        chosen = {id(p) for p in shown}
+        others = tuple(p for p in (*self.packs, *self.alternates) if id(p) not in chosen)
+        return Library(tuple(shown), others)
+
+    def counterparts(self, node: Node) -> tuple[Node, ...]:
+        """The same node in the pack's other language versions."""
+        found = []
+        for pack in self.alternates:
+            if pack.pack.id == node.pack_id:
+                other = pack.nodes.get(node.id)
+                if other is not None:
+                    found.append(other)
+        return tuple(found)
 
     def find(self, ref: str) -> Node | None:
         """Find a node by `ID` (first pack that has it) or `PACK/ID`; exact case first."""
@@ -251,6 +310,24 @@ class Library:
                 if node.id.casefold() == folded:
                     return node
         return None
+
+
+def language_tag(language: str) -> tuple[str, str]:
+    """A language tag or locale name as (language, region), lower case.
+
+    "fr_FR.UTF-8" -> ("fr", "fr"); "fr" -> ("fr", "").
+    """
+    base = language.split(".", 1)[0].split("@", 1)[0].replace("_", "-").lower()
+    primary, _, region = base.partition("-")
+    return primary, region
+
+
+def _best_language(versions: tuple[Pack, ...], language: str) -> Pack | None:
+    """The version in exactly this language, else one in the same primary language."""
+    wanted = language_tag(language)
+    tags = [(language_tag(p.pack.language), p) for p in versions]
+    exact = next((p for tag, p in tags if tag == wanted), None)
+    return exact or next((p for tag, p in tags if tag[0] == wanted[0]), None)
 
 
 def slugify(text: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from gpp_tui.content.models import Pack
+from gpp_tui.content.models import TERM_PREFIX, Pack
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _ID_MAX = 64
@@ -73,6 +73,11 @@ def check_ids(pack: Pack) -> None:
 
     claim(pack.pack.id, "pack")
     del seen[pack.pack.id]  # The pack id names the pack, not a node.
+    original = pack.pack.translation_of
+    if original and not (_ID.match(original) and len(original) <= _ID_MAX):
+        raise PackProblem(f"pack.translation_of: {original!r} is not a valid pack id")
+    if original == pack.pack.id:
+        raise PackProblem("pack.translation_of: a pack cannot be a translation of itself")
     for i, section in enumerate(pack.sections):
         claim(section.id, f"sections[{i}]")
     for i, area in enumerate(pack.areas):
@@ -80,7 +85,14 @@ def check_ids(pack: Pack) -> None:
         for j, rec in enumerate(area.recommendations):
             claim(rec.id, f"areas[{i}].recommendations[{j}]")
     for i, entry in enumerate(pack.glossary):
-        claim(entry.id, f"glossary[{i}] ({entry.term!r})", derived=True)
+        where = f"glossary[{i}] ({entry.term!r})"
+        slug = entry.id.removeprefix(TERM_PREFIX)
+        if slug == entry.id or not _ID.match(slug) or len(slug) > _ID_MAX:
+            raise PackProblem(
+                f"{where}.id: {entry.id!r} is not a valid term id ({TERM_PREFIX!r} and up to "
+                f"{_ID_MAX} letters, digits, '.', '_' or '-', e.g. 'term:do-no-harm')"
+            )
+        claim(entry.id, where, derived=True)
     for i, area in enumerate(pack.areas):
         for j, rec in enumerate(area.recommendations):
             for target in rec.related:
