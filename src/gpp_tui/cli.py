@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gpp_tui import __version__
+from gpp_tui.cli_help import describe
 
 if TYPE_CHECKING:
     from gpp_tui.content import Library, Node
@@ -50,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     list_cmd = commands.add_parser("list", help="list focus areas and recommendations")
+    list_cmd.add_argument(
+        "--all", action="store_true", help="also the background sections and glossary terms"
+    )
     list_cmd.add_argument("--json", action="store_true", help="print JSON")
     show_cmd = commands.add_parser("show", help="print one node (e.g. B.2) with its context")
     show_cmd.add_argument("id", metavar="ID", help="a node id such as B.2, or PACK/ID")
@@ -60,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     search_cmd = commands.add_parser(
         "search", help="search the principles, context and your notes (as / in the app)"
     )
-    search_cmd.add_argument("query", metavar="QUERY", help='words, or a "quoted phrase"')
+    search_cmd.add_argument(
+        "query", nargs="+", metavar="WORD", help='words (no quotes needed), or a "quoted phrase"'
+    )
     search_cmd.add_argument("--json", action="store_true", help="print JSON")
     search_cmd.add_argument(
         "--limit", type=int, default=20, metavar="N", help="at most N results (default 20)"
@@ -71,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("decrypt", help="turn encrypted notes back into plain TOML")
     config_cmd = commands.add_parser("config", help="where the settings file is")
     config_cmd.add_argument("--path", action="store_true", help="print the settings file's path")
+    describe(commands)
     return parser
 
 
@@ -120,9 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args.path)
         if args.command in ("encrypt", "decrypt", "config"):
             return _settings_command(args)
+        if args.command in READING_COMMANDS:
+            _require_data_dir(args.data_dir)
         library = _library(args.content)
         if args.command == "list":
-            _print_list(library, as_json=args.json)
+            _print_list(library, as_json=args.json, everything=args.all)
         elif args.command == "show":
             _print_node(library, args.id, as_json=args.json)
         elif args.command == "cite":
@@ -139,6 +146,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+
+
+READING_COMMANDS = ("list", "show", "cite", "search", "export")
+"""Commands that only read: a --data-dir they are given must exist (the others create it)."""
+
+
+def _require_data_dir(given: Path | None) -> None:
+    """Refuse a --data-dir that is not there: a misspelt folder would read as no notes at all."""
+    if given is None:
+        return
+    folder = given.expanduser()
+    if not folder.exists():
+        raise CliError(
+            f"--data-dir {given}: no such folder (check the spelling; "
+            "`gpp import`, `gpp encrypt` and the app create it)"
+        )
+    if not folder.is_dir():
+        raise CliError(f"--data-dir {given}: not a folder")
 
 
 SLOW_PARSE_BYTES = 512 * 1024
@@ -169,10 +194,7 @@ def _reading(path: Path, size: int) -> None:
 def _print_citation(library: Library, ref: str) -> None:
     from gpp_tui.exchange.cite import citation
 
-    node = library.find(ref)
-    if node is None:
-        raise CliError(f"no node with id {ref!r}; `gpp list` shows the ids")
-    print(citation(library, node))
+    print(citation(library, _find(library, ref)))
 
 
 def _open_store(data_dir_arg: Path | None) -> AnnotationStore:
@@ -209,14 +231,15 @@ def _settings_command(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace, library: Library) -> None:
+    from gpp_tui.cli_output import output_width
     from gpp_tui.cli_search import hits_json, hits_text, search
 
     if args.limit < 1:
         raise CliError("--limit must be 1 or more")
     with _open_store(args.data_dir) as store:
         annotations = store.annotations
-    hits = search(library, annotations, args.query, args.limit)
-    print(hits_json(hits) if args.json else hits_text(hits))
+    hits = search(library, annotations, " ".join(args.query), args.limit)
+    print(hits_json(hits) if args.json else hits_text(hits, output_width()))
 
 
 def _export(args: argparse.Namespace, library: Library) -> None:
@@ -305,7 +328,7 @@ def _validate(path: Path) -> int:
         # a translation is checked against its original, bundled or given here.
         bundled = [bundled_pack_path(), *bundled_translation_paths()]
         loaded = [(file, load_pack(file)) for file in [*bundled, *files]]
-        assemble(loaded, same_file_twice=True)
+        assemble(loaded)
         for file, pack in loaded[len(bundled) :]:
             count = sum(1 for _ in pack.recommendations)
             what = f"pack {pack.pack.id!r}"
@@ -323,97 +346,33 @@ def _validate(path: Path) -> int:
     return 0
 
 
-def _print_list(library: Library, *, as_json: bool) -> None:
+def _print_list(library: Library, *, as_json: bool, everything: bool) -> None:
+    from gpp_tui.cli_output import output_width
+    from gpp_tui.cli_show import list_json, list_text
+
     if as_json:
-        data = [
-            {
-                "id": pack.pack.id,
-                "title": pack.pack.title,
-                "source": pack.pack.source,
-                "version": pack.pack.version,
-                "areas": [
-                    {
-                        "id": area.id,
-                        "title": area.title,
-                        "summary": area.summary,
-                        "recommendations": [
-                            {"id": rec.id, "title": rec.title, "summary": rec.summary}
-                            for rec in area.recommendations
-                        ],
-                    }
-                    for area in pack.areas
-                ],
-            }
-            for pack in library.packs
-        ]
-        print(json.dumps({"packs": data}, ensure_ascii=False, indent=2))
-        return
-    for pack in library.packs:
-        print(f"{pack.pack.title} ({pack.pack.id}) - {pack.pack.source}")
-        for area in pack.areas:
-            print(f"  {area.id}  {area.title}")
-            for rec in area.recommendations:
-                print(f"    {rec.id}  {rec.title}: {rec.summary}")
+        print(list_json(library, everything=everything))
+    else:
+        print(list_text(library, output_width(), everything=everything))
 
 
 def _print_node(library: Library, ref: str, *, as_json: bool) -> None:
-    node = library.find(ref)
-    if node is None:
-        raise CliError(f"no node with id {ref!r}; `gpp list` shows the ids")
+    import json
+
+    from gpp_tui.cli_output import output_width
+    from gpp_tui.cli_show import node_json, node_text
+
+    node = _find(library, ref)
     if as_json:
         print(json.dumps(node_json(library, node), ensure_ascii=False, indent=2))
     else:
-        print(node_text(library, node))
+        print(node_text(library, node, output_width()))
 
 
-def node_json(library: Library, node: Node) -> dict[str, Any]:
-    """A node as JSON-ready data: the source text apart from the added context."""
-    from gpp_tui.content import Recommendation
+def _find(library: Library, ref: str) -> Node:
+    from gpp_tui.cli_show import LIST_ALL_HINT
 
-    pack = library.pack(node.pack_id)
-    assert pack is not None
-    area = pack.area_of(node.id)
-    data: dict[str, Any] = {
-        "pack": node.pack_id,
-        "id": node.id,
-        "kind": node.kind.value,
-        "title": node.title,
-        "area": {"id": area.id, "title": area.title} if area else None,
-        "text": node.text,
-        "source": pack.pack.source,
-    }
-    if isinstance(node.item, Recommendation):
-        rec = node.item
-        data["context"] = {
-            "text": rec.context,
-            "tags": list(rec.tags),
-            "related": list(rec.related),
-            "references": [dataclasses.asdict(ref) for ref in rec.references],
-        }
-    return data
-
-
-def node_text(library: Library, node: Node) -> str:
-    """A node as plain text for the terminal."""
-    data = node_json(library, node)
-    lines = [node.label]
-    if data["area"] and node.kind.value == "recommendation":
-        lines.append(f"Focus area: {data['area']['id']} {data['area']['title']}")
-    if data["text"]:
-        lines += ["", data["text"].strip()]
-    if node.kind.value == "recommendation":
-        lines.append(f"  - {data['source']}")
-    context = data.get("context")
-    if context:
-        lines += ["", "Context (added by gpp-tui, not part of the principle):"]
-        if context["text"]:
-            lines.append(context["text"].strip())
-        for ref in context["references"]:
-            flag = "" if ref["verified"] else " [to verify]"
-            note = f": {ref['note']}" if ref["note"] else ""
-            lines.append(f"  * {ref['label']}{flag}{note}")
-        if context["related"]:
-            lines.append("Related: " + ", ".join(context["related"]))
-        if context["tags"]:
-            lines.append("Tags: " + ", ".join(context["tags"]))
-    return "\n".join(lines)
+    node = library.find(ref)
+    if node is None:
+        raise CliError(f"no node with id {ref!r}; {LIST_ALL_HINT}")
+    return node

@@ -42,12 +42,14 @@ def hits_json(hits: list[Hit]) -> str:
     return json.dumps({"results": data}, ensure_ascii=False, indent=2)
 
 
-def hits_text(hits: list[Hit]) -> str:
-    """Hits as lines for the terminal: heading, field, then the snippet."""
+def hits_text(hits: list[Hit], width: int) -> str:
+    """Hits as lines for the terminal: heading and field, then the snippet indented under it."""
+    from gpp_tui.cli_output import join, wrap
+
     lines: list[str] = []
     for hit in hits:
         where = f" ({hit.label})" if hit.note_id else ""
-        lines.append(f"{hit.heading}{where}  [{hit.field.value}]")
+        lines += wrap(f"{hit.heading}{where}  [{hit.field.value}]", width, "", "    ")
         if hit.snippet.strip("… ") not in hit.label:
-            lines.append(f"    {hit.snippet}")
-    return "\n".join(lines) if lines else "No results."
+            lines += wrap(hit.snippet, width, "    ")
+    return join(lines) if lines else "No results."

@@ -150,18 +150,16 @@ def load_library(
     return assemble(loaded)
 
 
-def assemble(loaded: list[tuple[Path, Pack]], *, same_file_twice: bool = False) -> Library:
+def assemble(loaded: list[tuple[Path, Pack]]) -> Library:
     """A library of loaded packs: ids checked, translations attached to their originals.
 
-    `same_file_twice` lets one file appear twice (`gpp validate` of the bundled pack).
+    A pack given twice (the bundled pack again, a copy of it, as `gpp validate
+    data/principles.toml` does after `pip install .`) is one pack, kept once; two
+    different packs with one id are refused.
     """
     from gpp_tui.content.translation import TranslationProblem, attach
 
-    owners: dict[str, Path] = {}
-    for file, pack in loaded:
-        owner = owners.setdefault(pack.pack.id, file)
-        if owner is not file and not (same_file_twice and _same_file(owner, file)):
-            raise PackError(file, f"pack id {pack.pack.id!r} is already used by {owner}")
+    loaded = distinct_packs(loaded)
     originals = {p.pack.id: p for _, p in loaded if not p.pack.is_translation}
     alternates: list[Pack] = []
     languages: dict[tuple[str, str], Path] = {}
@@ -178,8 +176,6 @@ def assemble(loaded: list[tuple[Path, Pack]], *, same_file_twice: bool = False) 
             )
         first = languages.setdefault((original.pack.id, info.language), file)
         if first is not file:
-            if same_file_twice and _same_file(first, file):
-                continue
             raise PackError(
                 file, f"{first} is already a {info.language!r} translation of {original.pack.id!r}"
             )
@@ -190,11 +186,17 @@ def assemble(loaded: list[tuple[Path, Pack]], *, same_file_twice: bool = False) 
     return Library(tuple(originals.values()), tuple(alternates))
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return False
+def distinct_packs(loaded: list[tuple[Path, Pack]]) -> list[tuple[Path, Pack]]:
+    """The packs with copies left out; PackError for a different pack reusing an id."""
+    owners: dict[str, tuple[Path, Pack]] = {}
+    distinct: list[tuple[Path, Pack]] = []
+    for file, pack in loaded:
+        owner, first = owners.setdefault(pack.pack.id, (file, pack))
+        if first is pack:
+            distinct.append((file, pack))
+        elif first != pack:
+            raise PackError(file, f"pack id {pack.pack.id!r} is already used by {owner}")
+    return distinct
 
 
 def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:

@@ -1,0 +1,76 @@
+"""What each `gpp` subcommand's --help says it does, with examples (kept under 80 columns)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+HELP: dict[str, tuple[str, tuple[str, ...]]] = {
+    "list": (
+        "List the focus areas and recommendations with their ids. With --all, also\n"
+        "the background sections and the glossary terms (ids such as\n"
+        "term:reparations), every id that `gpp show` and `gpp cite` accept.",
+        ("gpp list", "gpp list --all", "gpp list --json > ids.json"),
+    ),
+    "show": (
+        "Print one node: its words as the source gives them, then the context\n"
+        "gpp-tui adds (references, related recommendations, tags), kept apart.",
+        ("gpp show B.2", "gpp show term:reparations", "gpp show wigj-gpp/D.3 --json"),
+    ),
+    "validate": (
+        "Check a content pack (a .toml file, or a folder of them) without starting\n"
+        "the app: each problem is one line naming the file, the field and the fault.",
+        ("gpp validate my-framework.toml", "gpp validate packs/"),
+    ),
+    "search": (
+        "Search the principles, their context and your notes and bookmark labels,\n"
+        "ranked as / ranks them in the app. Several words need no quotes; put a\n"
+        "phrase in double quotes (inside single quotes for the shell).",
+        ("gpp search gender persecution", "gpp search '\"witness protection\"' --limit 5"),
+    ),
+    "export": (
+        "Write your review to read or print (md, html), or your annotations for a\n"
+        "colleague's `gpp import` (json, toml). Writes to stdout unless --output.\n"
+        "Exports are plain text, even when your notes are encrypted.",
+        (
+            "gpp export --format md --only notes > review.md",
+            "gpp export -o for-ana.json",
+        ),
+    ),
+    "import": (
+        "Merge a colleague's json or toml export into your annotations. It lists\n"
+        "what would be added or updated first; a note edited on both sides keeps\n"
+        "both versions. --dry-run prints that list and writes nothing.",
+        ("gpp import --dry-run from-ana.json", "gpp import from-ana.json"),
+    ),
+    "cite": (
+        "Print a citation of one node: source organisation, document title, the\n"
+        "node's id and title, pack id and version.",
+        ("gpp cite B.2", "gpp cite term:reparations"),
+    ),
+    "encrypt": (
+        "Encrypt your notes behind a passphrase, asked twice on the terminal (the\n"
+        "app must not be running). The app then asks for it at start.",
+        ("gpp encrypt",),
+    ),
+    "decrypt": (
+        "Turn encrypted notes back into plain TOML (asks for the passphrase).",
+        ("gpp decrypt",),
+    ),
+    "config": (
+        "Say where the settings file is, and show an example when there is none.",
+        ("gpp config", "gpp config --path"),
+    ),
+}
+"""Subcommand -> (what it does, examples)."""
+
+
+def describe(commands: Any) -> None:
+    """Give every subcommand parser its description and an examples epilog."""
+    for name, parser in commands.choices.items():
+        if name not in HELP:
+            continue
+        description, examples = HELP[name]
+        parser.description = description
+        parser.epilog = "examples:\n" + "\n".join(f"  {example}" for example in examples)
+        parser.formatter_class = argparse.RawDescriptionHelpFormatter

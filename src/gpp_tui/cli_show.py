@@ -1,0 +1,133 @@
+"""`gpp list` and `gpp show`: the packs' ids and one node, as wrapped text or as JSON."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import TYPE_CHECKING, Any
+
+from gpp_tui.cli_output import join, wrap, wrap_block
+from gpp_tui.content.models import BACKGROUND_ID, GLOSSARY_ID
+
+if TYPE_CHECKING:
+    from gpp_tui.content import Library, Node, Pack
+
+LIST_ALL_HINT = "`gpp list --all` shows every id"
+"""Where an unknown-id error sends the user: the one command that lists sections and terms."""
+
+
+def list_json(library: Library, *, everything: bool) -> str:
+    """The packs as JSON: areas and recommendations; with `everything`, sections and terms too."""
+    data: list[dict[str, Any]] = []
+    for pack in library.packs:
+        entry: dict[str, Any] = {
+            "id": pack.pack.id,
+            "title": pack.pack.title,
+            "source": pack.pack.source,
+            "version": pack.pack.version,
+            "areas": [
+                {
+                    "id": area.id,
+                    "title": area.title,
+                    "summary": area.summary,
+                    "recommendations": [
+                        {"id": rec.id, "title": rec.title, "summary": rec.summary}
+                        for rec in area.recommendations
+                    ],
+                }
+                for area in pack.areas
+            ],
+        }
+        if everything:
+            entry["sections"] = [{"id": s.id, "title": s.title} for s in pack.sections]
+            entry["glossary"] = [{"id": g.id, "term": g.term} for g in pack.glossary]
+        data.append(entry)
+    return json.dumps({"packs": data}, ensure_ascii=False, indent=2)
+
+
+def list_text(library: Library, width: int, *, everything: bool) -> str:
+    """The packs as an indented outline of ids and titles, each entry wrapped under its title."""
+    lines: list[str] = []
+    for pack in library.packs:
+        lines += wrap(f"{pack.pack.title} ({pack.pack.id}) - {pack.pack.source}", width, "", "  ")
+        if everything:
+            lines += _group(pack, BACKGROUND_ID, width)
+        for area in pack.areas:
+            lines += _entry("  ", area.id, area.title, width)
+            for rec in area.recommendations:
+                lines += _entry("    ", rec.id, f"{rec.title}: {rec.summary}", width)
+        if everything:
+            lines += _group(pack, GLOSSARY_ID, width)
+    return join(lines)
+
+
+def _group(pack: Pack, group_id: str, width: int) -> list[str]:
+    """The background sections or the glossary terms under their heading, as the tree has them."""
+    group = pack.nodes.get(group_id)
+    if group is None:
+        return []
+    lines = wrap(group.title, width, "  ")
+    # Titles line up after the longest id, unless that would leave them too little room.
+    column = max((len(child) for child in group.children), default=0)
+    column = column if 4 + column + 2 <= width // 2 else 0
+    for child_id in group.children:
+        lines += _entry("    ", child_id.ljust(column), pack.nodes[child_id].title, width)
+    return lines
+
+
+def _entry(indent: str, node_id: str, text: str, width: int) -> list[str]:
+    first = f"{indent}{node_id}  "
+    return wrap(text, width, first, " " * len(first))
+
+
+def node_json(library: Library, node: Node) -> dict[str, Any]:
+    """A node as JSON-ready data: the source text apart from the added context."""
+    from gpp_tui.content import Recommendation
+
+    pack = library.pack(node.pack_id)
+    assert pack is not None
+    area = pack.area_of(node.id)
+    data: dict[str, Any] = {
+        "pack": node.pack_id,
+        "id": node.id,
+        "kind": node.kind.value,
+        "title": node.title,
+        "area": {"id": area.id, "title": area.title} if area else None,
+        "text": node.text,
+        "source": pack.pack.source,
+    }
+    if isinstance(node.item, Recommendation):
+        rec = node.item
+        data["context"] = {
+            "text": rec.context,
+            "tags": list(rec.tags),
+            "related": list(rec.related),
+            "references": [dataclasses.asdict(ref) for ref in rec.references],
+        }
+    return data
+
+
+def node_text(library: Library, node: Node, width: int) -> str:
+    """A node as plain text for the terminal, wrapped to `width` with hanging indents."""
+    data = node_json(library, node)
+    lines = wrap(node.label, width, "", " " * (len(node.id) + 1))
+    if data["area"] and node.kind.value == "recommendation":
+        lines += wrap(f"Focus area: {data['area']['id']} {data['area']['title']}", width, "", "  ")
+    if data["text"]:
+        lines += ["", *wrap_block(data["text"].strip(), width)]
+    if node.kind.value == "recommendation":
+        lines += wrap(f"- {data['source']}", width, "  ", "    ")
+    context = data.get("context")
+    if context:
+        lines += ["", *wrap("Context (added by gpp-tui, not part of the principle):", width)]
+        if context["text"]:
+            lines += wrap_block(context["text"].strip(), width)
+        for ref in context["references"]:
+            flag = "" if ref["verified"] else " [to verify]"
+            note = f": {ref['note']}" if ref["note"] else ""
+            lines += wrap(f"* {ref['label']}{flag}{note}", width, "  ", "    ")
+        if context["related"]:
+            lines += wrap("Related: " + ", ".join(context["related"]), width, "", "  ")
+        if context["tags"]:
+            lines += wrap("Tags: " + ", ".join(context["tags"]), width, "", "  ")
+    return join(lines)
