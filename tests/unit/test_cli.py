@@ -46,12 +46,16 @@ def test_list_json_has_the_source_areas_and_recommendations(
     assert recs == source_recommendations
 
 
-def test_list_text_shows_ids_titles_and_summaries(capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_text_shows_ids_titles_and_summaries(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
     status, out, _ = run(capsys, "list")
 
     assert status == 0
     assert (
-        "D.1  Holistic Support: Address survivors\u2019 mental, economic, and social needs." in out
+        "    D.1  Holistic Support: Address survivors\u2019 mental, economic, and social\n"
+        "         needs.\n" in out
     )
 
 
@@ -166,13 +170,18 @@ def test_validate_bad_pack_is_one_line_on_stderr(
         assert words in err
 
 
-def test_validate_reports_a_pack_that_reuses_the_bundled_id(
+def test_validate_accepts_a_copy_of_the_bundled_pack_but_not_another_pack_with_its_id(
     capsys: pytest.CaptureFixture[str], write_pack
 ) -> None:
-    copy = write_pack(bundled_pack_path().read_text(encoding="utf-8"), "copy.toml")
+    bundled = bundled_pack_path().read_text(encoding="utf-8")
+    copy = write_pack(bundled, "copy.toml")
 
-    status, _, err = run(capsys, "validate", str(copy))
+    status, out, err = run(capsys, "validate", str(copy))
+    assert (status, err) == (0, "")
+    assert f"{copy}: ok, pack 'wigj-gpp'" in out
 
+    changed = write_pack(bundled.replace("Ensure survivors'", "Ensure all survivors'"), "b.toml")
+    status, _, err = run(capsys, "validate", str(changed))
     assert status == 2
     assert_one_line_error(err)
     assert "pack id 'wigj-gpp' is already used" in err

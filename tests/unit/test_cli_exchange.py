@@ -49,7 +49,7 @@ def test_cite_an_unknown_id_is_one_line(capsys: pytest.CaptureFixture[str]) -> N
     status, out, err = run(capsys, "cite", "Q.9")
 
     assert (status, out) == (2, "")
-    assert err == "gpp: no node with id 'Q.9'; `gpp list` shows the ids\n"
+    assert err == "gpp: no node with id 'Q.9'; `gpp list --all` shows every id\n"
 
 
 def test_export_markdown_to_stdout(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -195,6 +195,11 @@ def test_the_bundle_holds_wheels_scripts_and_checksums(bundle: Path) -> None:
         assert script.mode & 0o111
         (project_wheel,) = (bundle / "wheels").glob("gpp_tui-*.whl")
         assert f"{bundle.name}/wheels/{project_wheel.name}" in tar.getnames()
+    with zipfile.ZipFile(project_wheel) as wheel:
+        (license_file,) = (n for n in wheel.namelist() if n.endswith(".dist-info/licenses/LICENSE"))
+        assert wheel.read(license_file) == (ROOT / "LICENSE").read_bytes()
+        metadata = wheel.read(license_file.split("/")[0] + "/METADATA").decode()
+        assert "License-File: LICENSE" in metadata
 
 
 @pytest.mark.slow
@@ -222,6 +227,9 @@ def test_installs_into_a_fresh_venv_with_no_index_and_runs(bundle: Path, tmp_pat
         assert area in listing
     for recommendation in ("A.1", "B.2", "C.2", "D.3"):
         assert recommendation in listing
+    # The source pack is the same pack as the installed copy, not a clash of ids.
+    checked = run([gpp, "validate", "data/principles.toml"], env, ROOT)
+    assert checked.startswith("data/principles.toml: ok, pack 'wigj-gpp'")
 
 
 @pytest.mark.slow
