@@ -319,15 +319,15 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _validate(path: Path) -> int:
-    from gpp_tui.content import PackError, bundled_pack_path, load_pack
-    from gpp_tui.content.loader import assemble, bundled_translation_paths, pack_files
+    from gpp_tui.content import PackError, load_pack
+    from gpp_tui.content.loader import assemble, load_bundled, pack_files
 
     try:
         files = pack_files(path)
         # Check ids as `--content` would, so a pack that validates can also be opened;
         # a translation is checked against its original, bundled or given here.
-        bundled = [bundled_pack_path(), *bundled_translation_paths()]
-        loaded = [(file, load_pack(file)) for file in [*bundled, *files]]
+        bundled = load_bundled()
+        loaded = bundled + [(file, load_pack(file)) for file in files]
         assemble(loaded)
         for file, pack in loaded[len(bundled) :]:
             count = sum(1 for _ in pack.recommendations)

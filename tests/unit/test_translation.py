@@ -191,3 +191,17 @@ def test_a_second_translation_into_the_same_language_is_refused(tmp_path: Path) 
 
     with pytest.raises(PackError, match="already a 'fr' translation of 'extra'"):
         load_library(folder, include_bundled=False)
+
+
+def test_search_finds_a_node_by_words_of_either_language(tmp_path: Path) -> None:
+    from gpp_tui.search import SearchIndex
+
+    library = load_library(_folder(tmp_path), include_bundled=False)
+
+    for shown in (library, library.in_language("fr")):
+        index = SearchIndex.build(shown)
+        assert [h.node_id for h in index.search("deuxième")] == ["X.2"]
+        assert [h.node_id for h in index.search("second")] == ["X.2"]
+    hit = SearchIndex.build(library).search("deuxieme")[0]
+    assert hit.snippet == "Deuxième recommandation"
+    assert hit.label == "X.2 Second recommendation"

@@ -134,20 +134,28 @@ def load_library(
     Pack ids may not clash; a translation is checked against its original and attached
     to it (Library.alternates).
     """
-    loaded = []
-    if include_bundled:
-        bundled = bundled_pack_path()
-        loaded.append((bundled, load_pack(bundled, cache_dir=cache_dir, on_parse=on_parse)))
-        for file in bundled_translation_paths():
-            # A bundled translation out of step with the bundled pack (tests catch
-            # that) must not stop the app: it is left out and the original shown.
-            with contextlib.suppress(PackError):
-                translation = load_pack(file, cache_dir=cache_dir)
-                assemble([loaded[0], (file, translation)])
-                loaded.append((file, translation))
+    loaded = load_bundled(cache_dir=cache_dir, on_parse=on_parse) if include_bundled else []
     for file in pack_files(extra) if extra is not None else []:
         loaded.append((file, load_pack(file, cache_dir=cache_dir, on_parse=on_parse)))
     return assemble(loaded)
+
+
+def load_bundled(
+    *, cache_dir: Path | None = None, on_parse: ParseNotice | None = None
+) -> list[tuple[Path, Pack]]:
+    """The bundled pack and those of its bundled translations that match it, with their files.
+
+    A bundled translation out of step with the bundled pack (the tests catch that)
+    must not stop the app: it is left out and the original is shown.
+    """
+    bundled = bundled_pack_path()
+    loaded = [(bundled, load_pack(bundled, cache_dir=cache_dir, on_parse=on_parse))]
+    for file in bundled_translation_paths():
+        with contextlib.suppress(PackError):
+            translation = load_pack(file, cache_dir=cache_dir)
+            assemble([loaded[0], (file, translation)])
+            loaded.append((file, translation))
+    return loaded
 
 
 def assemble(loaded: list[tuple[Path, Pack]]) -> Library:

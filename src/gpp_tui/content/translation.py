@@ -10,6 +10,12 @@ MAX_LISTED = 5
 """How many differing ids a one-line error names before saying "and N more"."""
 
 
+_OWN_INFO = frozenset(
+    {"id", "title", "language", "description", "translation_of", "translation_note"}
+)
+"""[pack] keys a translation never takes from its original."""
+
+
 class TranslationProblem(ValueError):
     """A translation does not match its original; str() is one line."""
 
@@ -77,11 +83,15 @@ def attach(original: Pack, translation: Pack) -> Pack:
         )
         for area in translation.areas
     )
+    given = translation.pack
+    # Facts about the text (version, provenance) the translation leaves out are the original's.
+    inherited = {
+        f.name: getattr(original.pack, f.name)
+        for f in dataclasses.fields(given)
+        if f.name not in _OWN_INFO and getattr(given, f.name) == f.default
+    }
     info = dataclasses.replace(
-        translation.pack,
-        id=original.pack.id,
-        translation_of=original.pack.id,
-        version=translation.pack.version or original.pack.version,
+        given, **inherited, id=original.pack.id, translation_of=original.pack.id
     )
     return dataclasses.replace(translation, pack=info, areas=areas)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from gpp_tui.content.models import Library, Node, NodeKind
 from gpp_tui.search.documents import (
+    FIELD_WEIGHTS,
     WEIGHTS,
     Field,
     UserDoc,
@@ -47,6 +48,8 @@ class _Target:
     node: Node | None
     user: list[Field] = field(default_factory=list)
     """The note's fields, or the bookmark label's fields of a node."""
+    also: tuple[Node, ...] = ()
+    """The same node in the pack's other languages, searched with it."""
     blob: str = ""
     """The folded words of every field: " a b \\x00 c " for fields "A b" and "C"."""
 
@@ -60,7 +63,16 @@ class _Target:
         if self.node is None or self.note_id is not None:
             return self.user
         *fields, title = node_fields(self.node)
-        return [*fields, *self.user, title]
+        if not self.also:
+            return [*fields, *self.user, title]
+        titles = []
+        for other in self.also:
+            *more, other_title = node_fields(other)
+            fields += more
+            titles.append(other_title)
+        # Lightest first across languages too, so a word keeps its best field's weight.
+        fields.sort(key=lambda f: FIELD_WEIGHTS[f[0]])
+        return [*fields, *self.user, *titles, title]
 
 
 class SearchIndex:
@@ -96,10 +108,13 @@ class SearchIndex:
         targets, content = index._targets, index._content
         for pack in library.packs:
             pack_id = pack.pack.id
+            versions = [p.nodes for p in library.alternates if p.pack.id == pack_id]
             for node_id, node in pack.nodes.items():
                 key = (pack_id, node_id)
                 index._nodes[key] = node
                 target = _Target(pack_id, node_id, None, node)
+                if versions:
+                    target.also = tuple(v[node_id] for v in versions if node_id in v)
                 if key in bookmarks:
                     target.user = list(user_fields(bookmarks.pop(key)))
                 content[key] = t = len(targets)
