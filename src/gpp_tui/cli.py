@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from gpp_tui.store.annotation_store import AnnotationStore
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 EXPORT_FORMATS = ("md", "html", "json", "toml")
 EXPORT_FILTERS = ("bookmarked", "notes", "follow-up")
 
@@ -118,34 +119,70 @@ def _add_exchange_commands(commands: Any) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `gpp` script; returns the exit status."""
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _guarded(_run_app, args)
+    from gpp_tui.display import safe_output
+
+    # Every line printed may carry text from a note, a pack or a file name.
+    with safe_output():
+        return _guarded(_command, args)
+
+
+def _guarded(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command; any problem it cannot go past is one line on stderr and exit status 2."""
+    from gpp_tui.display import safe_line
+    from gpp_tui.store.errors import StoreError
+
     try:
-        if args.command is None:
-            return _run_app(args)
-        if args.command == "validate":
-            return _validate(args.path)
-        if args.command in ("encrypt", "decrypt", "config"):
-            return _settings_command(args)
-        if args.command in READING_COMMANDS:
-            _require_data_dir(args.data_dir)
-        library = _library(args.content)
-        if args.command == "list":
-            _print_list(library, as_json=args.json, everything=args.all)
-        elif args.command == "show":
-            _print_node(library, args.id, as_json=args.json)
-        elif args.command == "cite":
-            _print_citation(library, args.id)
-        elif args.command == "export":
-            _export(args, library)
-        elif args.command == "import":
-            _import(args, library)
-        elif args.command == "search":
-            _search(args, library)
-        return 0
+        return run(args)
     except CliError as exc:
-        print(f"gpp: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        message = str(exc)
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        message = describe_os_error(exc)
+    except StoreError as exc:
+        message = str(exc)
+    except EOFError:
+        message = "no input; stopped"
+    except KeyboardInterrupt:
+        print("gpp: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    print(f"gpp: {safe_line(message)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def describe_os_error(error: OSError) -> str:
+    """One line for a failed file operation: which file, and why."""
+    reason = error.strerror or str(error) or type(error).__name__
+    where = error.filename
+    if where is None:
+        return reason
+    also = f" -> {error.filename2}" if error.filename2 is not None else ""
+    return f"{where}{also}: {reason}"
+
+
+def _command(args: argparse.Namespace) -> int:
+    if args.command == "validate":
+        return _validate(args.path)
+    if args.command in ("encrypt", "decrypt", "config"):
+        return _settings_command(args)
+    if args.command in READING_COMMANDS:
+        _require_data_dir(args.data_dir)
+    library = _library(args.content)
+    if args.command == "list":
+        _print_list(library, as_json=args.json, everything=args.all)
+    elif args.command == "show":
+        _print_node(library, args.id, as_json=args.json)
+    elif args.command == "cite":
+        _print_citation(library, args.id)
+    elif args.command == "export":
+        _export(args, library)
+    elif args.command == "import":
+        _import(args, library)
+    elif args.command == "search":
+        _search(args, library)
+    return 0
 
 
 READING_COMMANDS = ("list", "show", "cite", "search", "export")
@@ -361,10 +398,11 @@ def _print_node(library: Library, ref: str, *, as_json: bool) -> None:
 
     from gpp_tui.cli_output import output_width
     from gpp_tui.cli_show import node_json, node_text
+    from gpp_tui.display import safe_json
 
     node = _find(library, ref)
     if as_json:
-        print(json.dumps(node_json(library, node), ensure_ascii=False, indent=2))
+        print(safe_json(json.dumps(node_json(library, node), ensure_ascii=False, indent=2)))
     else:
         print(node_text(library, node, output_width()))
 

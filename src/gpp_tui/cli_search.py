@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from gpp_tui.display import safe_json
+
 if TYPE_CHECKING:
     from gpp_tui.content import Library
     from gpp_tui.search import Hit
@@ -39,7 +41,7 @@ def hits_json(hits: list[Hit]) -> str:
         }
         for hit in hits
     ]
-    return json.dumps({"results": data}, ensure_ascii=False, indent=2)
+    return safe_json(json.dumps({"results": data}, ensure_ascii=False, indent=2))
 
 
 def hits_text(hits: list[Hit], width: int) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from gpp_tui.cli_output import join, wrap, wrap_block
 from gpp_tui.content.models import BACKGROUND_ID, GLOSSARY_ID
+from gpp_tui.display import safe_json
 
 if TYPE_CHECKING:
     from gpp_tui.content import Library, Node, Pack
@@ -42,7 +43,7 @@ def list_json(library: Library, *, everything: bool) -> str:
             entry["sections"] = [{"id": s.id, "title": s.title} for s in pack.sections]
             entry["glossary"] = [{"id": g.id, "term": g.term} for g in pack.glossary]
         data.append(entry)
-    return json.dumps({"packs": data}, ensure_ascii=False, indent=2)
+    return safe_json(json.dumps({"packs": data}, ensure_ascii=False, indent=2))
 
 
 def list_text(library: Library, width: int, *, everything: bool) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 
 from gpp_tui import __version__
 from gpp_tui.content.models import Library
+from gpp_tui.display import safe_json
 from gpp_tui.store.kinds import NodeFilter
 from gpp_tui.store.models import Annotations, utc_now
 from gpp_tui.store.serialize import AnnotationsWriter, annotations_to_raw
@@ -101,7 +102,9 @@ def to_json(library: Library, annotations: Annotations, info: ExportInfo) -> str
         "packs": annotations_to_raw(annotations).get("packs", {}),
         "totals": _totals(annotations),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, default=_json_value) + "\n"
+    # safe_json: C1 controls and bidi overrides as \u escapes, so `cat` of the file is harmless.
+    text = json.dumps(document, ensure_ascii=False, indent=2, default=_json_value)
+    return safe_json(text) + "\n"
 
 
 def to_toml(library: Library, annotations: Annotations, info: ExportInfo) -> str:

@@ -14,13 +14,19 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-# Control characters a TOML literal string cannot hold (tab is allowed).
-_LITERAL_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
-_MULTILINE_LITERAL_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]|'''")
+# Control characters a TOML literal string cannot hold (tab is allowed), and the
+# C1 controls and bidi overrides it could hold but which would act on a terminal
+# showing the file (`cat annotations.toml`, an export printed to stdout).
+_LITERAL_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_MULTILINE_LITERAL_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|'''"
+)
+_TERMINAL_UNSAFE = [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F)]
+_TERMINAL_UNSAFE += range(0x2066, 0x206A)
 
 _COMPACT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 _ESCAPES: dict[int, str] = {
-    code: _COMPACT.get(chr(code), f"\\u{code:04x}") for code in [*range(0x20), 0x7F]
+    code: _COMPACT.get(chr(code), f"\\u{code:04x}") for code in _TERMINAL_UNSAFE
 }
 _ESCAPES[ord('"')] = '\\"'
 _ESCAPES[ord("\\")] = "\\\\"

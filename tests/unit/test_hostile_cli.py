@@ -1,0 +1,145 @@
+"""Hostile text through every CLI command: shown as visible escapes, stored byte for byte."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import tempfile
+import tomllib
+from pathlib import Path
+
+from hostile_corpus import ORDINARY, OSC52, assert_terminal_safe, hostile_pack, hostile_text
+from hypothesis import HealthCheck, given, settings
+
+from gpp_tui.cli import main
+from gpp_tui.display import is_safe, safe, safe_json, safe_line
+from gpp_tui.exchange.portable import FORMAT
+from gpp_tui.store.annotation_store import AnnotationStore
+
+PACK = "wigj-gpp"
+FAST = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def gpp(*argv: str) -> tuple[int, str]:
+    """Run `gpp ARGV` in-process; (exit status, stdout and stderr together)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(argv))
+    return status, out.getvalue() + err.getvalue()
+
+
+def export_file(folder: Path, text: str, tag: str, author: str, node: str = "B.2") -> Path:
+    """A JSON export holding one note and a bookmark label, all hostile."""
+    note = {
+        "id": "n1",
+        "created": "2026-01-01T00:00:00Z",
+        "updated": "2026-01-01T00:00:00Z",
+        "author": author,
+        "tags": [tag],
+        "text": text,
+    }
+    bookmark = {"created": "2026-01-01T00:00:00Z", "label": tag}
+    document = {
+        "format": FORMAT,
+        "author": author,
+        "schema_version": 2,
+        "exported_from": {PACK: {"title": author, "version": tag}},
+        "packs": {PACK: {node: {"notes": [note], "bookmark": bookmark}}},
+        "totals": {"nodes": 1, "notes": 1},
+    }
+    path = folder / "export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_the_sanitiser_shows_controls_and_overrides_and_keeps_ordinary_text() -> None:
+    assert safe(OSC52) == "\\x1b]52;c;ZWNobyBwd25lZAo=\\x07"
+    assert safe("a\x9b2Jb\u202ec\u2066d\u2069") == "a\\x9b2Jb\\u202ec\\u2066d\\u2069"
+    assert safe("line\r\nnext\rover") == "line\nnext\\rover"
+    for text in ORDINARY:
+        assert safe(text) == text
+    assert safe_line("two\nlines\ttab") == "two\\nlines\\ttab"
+    assert json.loads(safe_json(json.dumps(["\x9b\u202e\x7f"], ensure_ascii=False))) == [
+        "\x9b\u202e\x7f"
+    ]
+
+
+@FAST
+@given(hostile_text)
+def test_safe_output_is_terminal_safe(text: str) -> None:
+    assert_terminal_safe(safe(text))
+    assert is_safe(safe(text))
+    assert json.loads(safe_json(json.dumps(text, ensure_ascii=False))) == text
+
+
+@FAST
+@given(text=hostile_text, tag=hostile_text, author=hostile_text, node=hostile_text)
+def test_import_search_export_show_hostile_notes(text: str, tag: str, author: str, node: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        data = str(folder / "data")
+        path = export_file(folder, text, tag, author, node)
+        for argv in (["import", str(path), "--dry-run"], ["import", str(path)]):
+            status, output = gpp("--data-dir", data, *argv)
+            assert status == 0, output
+            assert_terminal_safe(output)
+        for argv in (
+            ["search", text[:40]],
+            ["search", "--json", tag[:40]],
+            ["export", "--format", "md"],
+            ["export", "--format", "html"],
+            ["show", "B.2"],
+        ):
+            status, output = gpp("--data-dir", data, *argv)
+            assert_terminal_safe(output)
+        for fmt, parse in (("json", json.loads), ("toml", tomllib.loads)):
+            status, output = gpp("--data-dir", data, "export", "--format", fmt)
+            assert status == 0
+            assert_terminal_safe(output)
+            exported = parse(output)["packs"][PACK][node]
+            assert exported["notes"][0]["text"] == text
+            assert exported["bookmark"]["label"] == tag
+        with AnnotationStore(Path(data)) as store:
+            stored = store.annotations.node(PACK, node)
+        assert stored.notes[0].text == text
+        assert stored.notes[0].tags == (tag,)
+        assert stored.notes[0].author == author
+
+
+@FAST
+@given(title=hostile_text, text=hostile_text)
+def test_show_list_cite_validate_a_hostile_pack(title: str, text: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        pack = Path(tmp) / "hostile.toml"
+        pack.write_text(hostile_pack(title, text), encoding="utf-8")
+        content = ("--content", str(pack))
+        for argv in (
+            ["show", "hostile/H.1"],
+            ["show", "--json", "hostile/H.1"],
+            ["show", "hostile/intro"],
+            ["cite", "hostile/H.1"],
+            ["list"],
+            ["list", "--json"],
+            ["search", title[:30]],
+        ):
+            status, output = gpp(*content, *argv)
+            assert status == 0, output
+            assert_terminal_safe(output)
+        status, output = gpp(*content, "show", "--json", "hostile/H.1")
+        assert json.loads(output)["title"] == title
+        status, output = gpp("validate", str(pack))
+        assert status == 0
+        assert_terminal_safe(output)
+
+
+@FAST
+@given(name=hostile_text)
+def test_errors_naming_hostile_paths_are_one_safe_line(name: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name.replace("/", "_")[:100].replace("\x00", "_")
+        for argv in (["import", str(path)], ["validate", str(path)], ["show", name]):
+            status, output = gpp(*argv)
+            assert status == 2
+            assert_terminal_safe(output)
+            assert output.count("\n") == 1, output
