@@ -36,11 +36,19 @@ SEQUENCES = [
     "[@click=app.quit]q[/]",
     "$var ${x} {0} %s",
     "\\",
-    '"\'',
+    "\"'",
     "<b>&amp;</b>",
 ]
 
-ORDINARY = ["نوشته", "می\u200cخواهم", "שלום", "émoji 🙂", "e\u0301", "tab\there", "two\nlines"]
+ORDINARY = [
+    "\u0646\u0648\u0634\u062a\u0647",
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "émoji 🙂",
+    "e\u0301",
+    "tab\there",
+    "two\nlines",
+]
 """Text that must come through unchanged: RTL scripts, ZWNJ, combining marks, tab, newline."""
 
 _ALPHABET = st.one_of(

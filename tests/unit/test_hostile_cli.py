@@ -9,13 +9,13 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from hostile_corpus import ORDINARY, OSC52, assert_terminal_safe, hostile_pack, hostile_text
 from hypothesis import HealthCheck, given, settings
 
 from gpp_tui.cli import main
 from gpp_tui.display import is_safe, safe, safe_json, safe_line
 from gpp_tui.exchange.portable import FORMAT
 from gpp_tui.store.annotation_store import AnnotationStore
+from hostile_corpus import ORDINARY, OSC52, assert_terminal_safe, hostile_pack, hostile_text
 
 PACK = "wigj-gpp"
 FAST = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -75,7 +75,9 @@ def test_safe_output_is_terminal_safe(text: str) -> None:
 
 @FAST
 @given(text=hostile_text, tag=hostile_text, author=hostile_text, node=hostile_text)
-def test_import_search_export_show_hostile_notes(text: str, tag: str, author: str, node: str) -> None:
+def test_import_search_export_show_hostile_notes(
+    text: str, tag: str, author: str, node: str
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         data = str(folder / "data")
