@@ -113,6 +113,7 @@ label = {s(title)}
 note = {s(text)}
 
 [[glossary]]
+id = "term:hostile"
 term = {s(title)}
 definition = {s(text)}
 """

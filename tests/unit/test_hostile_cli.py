@@ -18,7 +18,7 @@ from gpp_tui.store.annotation_store import AnnotationStore
 from hostile_corpus import ORDINARY, OSC52, assert_terminal_safe, hostile_pack, hostile_text
 
 PACK = "wigj-gpp"
-FAST = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def gpp(*argv: str) -> tuple[int, str]:

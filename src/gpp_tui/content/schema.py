@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 
 from gpp_tui.content.models import TERM_PREFIX, Pack
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # always fullmatch: "$" passes "X.1\n"
 _ID_MAX = 64
 
 
@@ -60,7 +60,7 @@ def check_ids(pack: Pack) -> None:
     seen: dict[str, str] = {}
 
     def claim(node_id: str, where: str, *, derived: bool = False) -> None:
-        if not derived and not (_ID.match(node_id) and len(node_id) <= _ID_MAX):
+        if not derived and not (_ID.fullmatch(node_id) and len(node_id) <= _ID_MAX):
             raise PackProblem(
                 f"{where}.id: {node_id!r} is not a valid id (up to {_ID_MAX} letters, digits, "
                 "'.', '_' or '-', starting with a letter or digit)"
@@ -74,7 +74,7 @@ def check_ids(pack: Pack) -> None:
     claim(pack.pack.id, "pack")
     del seen[pack.pack.id]  # The pack id names the pack, not a node.
     original = pack.pack.translation_of
-    if original and not (_ID.match(original) and len(original) <= _ID_MAX):
+    if original and not (_ID.fullmatch(original) and len(original) <= _ID_MAX):
         raise PackProblem(f"pack.translation_of: {original!r} is not a valid pack id")
     if original == pack.pack.id:
         raise PackProblem("pack.translation_of: a pack cannot be a translation of itself")
@@ -87,7 +87,7 @@ def check_ids(pack: Pack) -> None:
     for i, entry in enumerate(pack.glossary):
         where = f"glossary[{i}] ({entry.term!r})"
         slug = entry.id.removeprefix(TERM_PREFIX)
-        if slug == entry.id or not _ID.match(slug) or len(slug) > _ID_MAX:
+        if slug == entry.id or not _ID.fullmatch(slug) or len(slug) > _ID_MAX:
             raise PackProblem(
                 f"{where}.id: {entry.id!r} is not a valid term id ({TERM_PREFIX!r} and up to "
                 f"{_ID_MAX} letters, digits, '.', '_' or '-', e.g. 'term:do-no-harm')"
