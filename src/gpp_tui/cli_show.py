@@ -83,7 +83,8 @@ def _entry(indent: str, node_id: str, text: str, width: int) -> list[str]:
 
 def node_json(library: Library, node: Node) -> dict[str, Any]:
     """A node as JSON-ready data: the source text apart from the added context."""
-    from gpp_tui.content import Recommendation
+    from gpp_tui.content import NodeKind, Recommendation
+    from gpp_tui.exchange.provenance import APP_NAME, attribution, provenance_json, source_of
 
     pack = library.pack(node.pack_id)
     assert pack is not None
@@ -95,8 +96,14 @@ def node_json(library: Library, node: Node) -> dict[str, Any]:
         "title": node.title,
         "area": {"id": area.id, "title": area.title} if area else None,
         "text": node.text,
-        "source": pack.pack.source,
+        # The author of `text` when it is the source's words; null for gpp-tui's own.
+        "source": source_of(pack, node),
+        "attribution": attribution(pack, node),
     }
+    if node.kind is NodeKind.TERM:
+        data["added_by"] = APP_NAME
+    if node.kind is NodeKind.PACK:
+        data["provenance"] = provenance_json(pack.pack)
     if isinstance(node.item, Recommendation):
         rec = node.item
         data["context"] = {
@@ -115,9 +122,13 @@ def node_text(library: Library, node: Node, width: int) -> str:
     if data["area"] and node.kind.value == "recommendation":
         lines += wrap(f"Focus area: {data['area']['id']} {data['area']['title']}", width, "", "  ")
     if data["text"]:
+        if node.kind.value == "term":
+            lines += ["", *wrap(f"{data['attribution']}:", width)]
         lines += ["", *wrap_block(data["text"].strip(), width)]
-    if node.kind.value == "recommendation":
-        lines += wrap(f"- {data['source']}", width, "  ", "    ")
+        if data["source"]:
+            lines += wrap(f"\u2014 {data['attribution']}", width, "  ", "    ")
+    if node.kind.value == "pack":
+        lines += ["", *_provenance_lines(library, node, width)]
     context = data.get("context")
     if context:
         lines += ["", *wrap("Context (added by gpp-tui, not part of the principle):", width)]
@@ -132,3 +143,15 @@ def node_text(library: Library, node: Node, width: int) -> str:
         if context["tags"]:
             lines += wrap("Tags: " + ", ".join(context["tags"]), width, "", "  ")
     return join(lines)
+
+
+def _provenance_lines(library: Library, node: Node, width: int) -> list[str]:
+    """The pack's provenance, shown with the pack itself (under "About this pack" in the app)."""
+    from gpp_tui.exchange.provenance import provenance
+
+    pack = library.pack(node.pack_id)
+    assert pack is not None
+    lines: list[str] = []
+    for label, value in provenance(pack.pack):
+        lines += wrap(f"{label}: {value}", width, "", "  ")
+    return lines

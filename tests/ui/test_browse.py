@@ -35,7 +35,13 @@ async def test_starts_on_the_pack_and_walks_into_a_recommendation(make_app: Make
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert current_id(app) == ":pack"
-        assert "Explore the key recommendations submitted by Women's" in detail_text(app)
+        about = detail_text(app)
+        assert "Explore the key recommendations submitted by Women's" in about
+        # About this pack: where the text comes from, and that it is unofficial.
+        assert "— Women's Initiatives for Gender Justice" in about
+        assert "Address: https://4genderjustice.org/gender-persecution-principles/" in about
+        assert "Text taken on: 28 November 2026" in about
+        assert "Note: An unofficial compilation, not endorsed by" in about
         await pilot.press("j", "j")  # Background, then A Prevention
         assert current_id(app) == "A"
         assert "early intervention mechanisms" in detail_text(app)

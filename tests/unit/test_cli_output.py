@@ -79,8 +79,8 @@ def test_wrapped_entries_hang_under_their_text(
 
     assert "    B.1  Comprehensive Frameworks: Support survivors' physical, legal, and\n" in listing
     assert "\n         psychosocial well-being.\n" in listing
-    assert "  * Rome Statute art. 70(1)(c): Retaliating against a witness for giving\n" in shown
-    assert "\n    testimony is an offence" in shown
+    assert "  * Rome Statute art. 70(1)(c) and (e): Retaliating against a witness for" in shown
+    assert "\n    testimony (70(1)(c)), or against" in shown
     assert shown.startswith("B.2 Anti-Retaliation Safeguards\nFocus area: B Protection\n")
 
 

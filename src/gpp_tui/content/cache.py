@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import hashlib
 import marshal
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from gpp_tui.content.models import (
     Section,
 )
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def cache_key(data: bytes) -> str:
@@ -51,7 +52,11 @@ def store_cached(folder: Path, data: bytes, pack: Pack) -> None:
     temp = target.with_suffix(".tmp")
     with contextlib.suppress(OSError, ValueError):
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temp.write_bytes(marshal.dumps(dataclasses.asdict(pack)))
+        plain = dataclasses.asdict(pack)
+        retrieved = pack.pack.retrieved
+        # marshal knows no dates: the retrieved day travels as its ISO text.
+        plain["pack"]["retrieved"] = retrieved.isoformat() if retrieved else None
+        temp.write_bytes(marshal.dumps(plain))
         temp.replace(target)  # Readers see a whole entry or none.
 
 
@@ -59,7 +64,7 @@ def _pack_from_plain(raw: dict[str, Any]) -> Pack:
     """Rebuild the dataclasses from what dataclasses.asdict() produced."""
     return Pack(
         schema_version=raw["schema_version"],
-        pack=PackInfo(**raw["pack"]),
+        pack=PackInfo(**{**raw["pack"], "retrieved": _day(raw["pack"]["retrieved"])}),
         sections=tuple(Section(**s) for s in raw["sections"]),
         areas=tuple(
             FocusArea(
@@ -83,3 +88,7 @@ def _pack_from_plain(raw: dict[str, Any]) -> Pack:
         ),
         glossary=tuple(GlossaryEntry(**g) for g in raw["glossary"]),
     )
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None

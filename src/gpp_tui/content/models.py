@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from functools import cached_property
 from typing import ClassVar
@@ -103,6 +104,18 @@ class PackInfo:
     """The id of the pack this one translates (same ids); empty for an original."""
     translation_note: str = ""
     """What a translation says about itself wherever it is shown (e.g. that it is unofficial)."""
+    source_url: str = ""
+    """Where the source text was taken from (an http or https address)."""
+    published: str = ""
+    """When the source was published, as a citation gives it: "2024", "8 March 2024"."""
+    submitted_to: str = ""
+    """Whom the source was addressed to: "the Office of the Prosecutor of ..."."""
+    retrieved: date | None = None
+    """The day the text was taken from the source (a citation's "accessed" date)."""
+    rights: str = ""
+    """A licence or rights statement for the source text."""
+    note: str = ""
+    """What the pack says about itself: e.g. an unofficial compilation, not endorsed."""
 
     @property
     def is_translation(self) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -12,6 +14,7 @@ from gpp_tui.content.models import TERM_PREFIX, Pack
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # always fullmatch: "$" passes "X.1\n"
 _ID_MAX = 64
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class PackProblem(ValueError):
@@ -25,10 +28,32 @@ def _adapter() -> TypeAdapter[Pack]:
 
 def validate_pack(raw: dict[str, Any]) -> Pack:
     """A validated Pack, or pydantic's ValidationError / PackProblem."""
+    check_retrieved(raw)
     pack = _adapter().validate_python(raw)
     check_values(pack)
     check_ids(pack)
     return pack
+
+
+def check_retrieved(raw: dict[str, Any]) -> None:
+    """`pack.retrieved` is a day: a TOML date or its ISO text (pydantic would take a number)."""
+    info = raw.get("pack")
+    value = info.get("retrieved") if isinstance(info, dict) else None
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return
+    if isinstance(value, str) and _DAY.match(value):
+        with contextlib.suppress(ValueError):
+            date.fromisoformat(value)
+            return
+    if isinstance(value, str):
+        shown = repr(value)
+    elif isinstance(value, datetime):
+        shown = "a date with a time of day"
+    else:
+        shown = {bool: "true or false", int: "a number", float: "a number", list: "a list"}.get(
+            type(value), "a table"
+        )
+    raise PackProblem(f"pack.retrieved: must be a day such as 2026-05-01, not {shown}")
 
 
 def check_values(pack: Pack) -> None:
@@ -53,6 +78,9 @@ def check_values(pack: Pack) -> None:
     for where, value in required:
         if not value:
             raise PackProblem(f"{where}: must not be empty")
+    url = pack.pack.source_url
+    if url and not url.lower().startswith(("https://", "http://")):
+        raise PackProblem(f"pack.source_url: must start with https:// or http://, not {url!r}")
 
 
 def check_ids(pack: Pack) -> None:

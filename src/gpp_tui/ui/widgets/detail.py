@@ -13,7 +13,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from gpp_tui.content import FocusArea, Library, Node, NodeKind, Recommendation
+from gpp_tui.content import FocusArea, Library, Node, NodeKind, Pack, Recommendation
+from gpp_tui.exchange.provenance import provenance, source_of
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.notes import NotesList
@@ -114,6 +115,7 @@ class DetailPane(VerticalScroll):
         yield Static(id="text-heading", classes="heading")
         yield Static(id="detail-text")
         yield Static(id="detail-attribution")
+        yield Static(id="detail-provenance")
         yield Static(id="context-heading", classes="heading context")
         yield Static(id="detail-context", classes="context")
         yield Static(id="detail-references", classes="context")
@@ -153,10 +155,10 @@ class DetailPane(VerticalScroll):
         }.get(node.kind, "")
         self._set("#text-heading", Text(heading) if text else None)
         self._set("#detail-text", Text(text) if text else None)
-        attribution = None
-        if node.kind in (NodeKind.RECOMMENDATION, NodeKind.AREA, NodeKind.SECTION):
-            attribution = Text(f"{g.attribution} {pack.pack.source}", style="italic")
+        author = source_of(pack, node)
+        attribution = Text(f"{g.attribution} {author}", style="italic") if author else None
         self._set("#detail-attribution", attribution)
+        self._set("#detail-provenance", _provenance(pack) if node.kind is NodeKind.PACK else None)
 
         self._show_context(node.item, g)
         self._show_links(node, pack.nodes)
@@ -208,3 +210,12 @@ class DetailPane(VerticalScroll):
         widget = self.query_one(selector, Static)
         widget.display = content is not None
         widget.update(content if content is not None else "")
+
+
+def _provenance(pack: Pack) -> Text:
+    """Where the pack's text comes from, under "About this pack"."""
+    text = Text()
+    for label, value in provenance(pack.pack)[1:]:  # The source is named just above.
+        text.append(f"\n{label}: ", style="bold")
+        text.append(value)
+    return text
