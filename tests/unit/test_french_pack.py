@@ -1,0 +1,91 @@
+"""The bundled French translation: valid, the same ids as the English pack, labelled unofficial."""
+
+from __future__ import annotations
+
+import pytest
+
+from gpp_tui.cli import main
+from gpp_tui.content import bundled_pack_path, load_library, load_pack
+from gpp_tui.content.loader import bundled_translation_paths
+from gpp_tui.content.translation import check_translation
+from gpp_tui.search import SearchIndex
+
+FRENCH = bundled_pack_path().with_name("principles.fr.toml")
+LABEL = (
+    "Traduction non officielle ; le texte anglais de Women's Initiatives for Gender Justice "
+    "fait foi."
+)
+
+
+def test_the_french_translation_validates_and_its_ids_match(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert FRENCH in bundled_translation_paths()
+
+    status = main(["validate", str(FRENCH)])
+
+    out, err = capsys.readouterr()
+    assert (status, err) == (0, "")
+    assert "'fr' translation of 'wigj-gpp' (ids match)" in out
+    english, french = load_pack(bundled_pack_path()), load_pack(FRENCH)
+    check_translation(english, french)
+    assert list(french.nodes) == list(english.nodes)
+
+
+def test_the_bundled_library_has_the_french_version_attached() -> None:
+    library = load_library()
+
+    assert library.languages == ("en", "fr")
+    french = library.in_language("fr").pack("wigj-gpp")
+    assert french is not None
+    assert french.pack.translation_note == LABEL
+    assert "traduction non officielle" in french.pack.title
+    assert LABEL.removesuffix(".") in french.pack.description
+
+
+def test_every_text_the_english_pack_has_is_translated() -> None:
+    english, french = load_pack(bundled_pack_path()), load_pack(FRENCH)
+    recs = {r.id: r for r in french.recommendations}
+
+    for node_id, node in english.nodes.items():
+        other = french.nodes[node_id]
+        assert bool(other.text) == bool(node.text), node_id
+        if node.text:
+            assert other.text != node.text, node_id
+    for rec in english.recommendations:
+        mine = recs[rec.id]
+        assert mine.title != rec.title and mine.context and mine.tags, rec.id
+        for theirs, ours in zip(rec.references, mine.references, strict=True):
+            assert ours.label and bool(ours.note) == bool(theirs.note), (rec.id, ours.label)
+
+
+def test_icc_terms_are_the_official_french_ones() -> None:
+    text = FRENCH.read_text(encoding="utf-8")
+
+    for term in (
+        "Statut de Rome",
+        "Bureau du Procureur",
+        "crimes contre l'humanité",
+        "persécution fondée sur le genre",
+        "Fonds au profit des victimes",
+        "Unité d'aide aux victimes et aux témoins",
+        "Règlement de procédure et de preuve",
+        "Chambre préliminaire II",
+    ):
+        assert term in text, term
+    for anglicism in (
+        "Bureau du Procureur de la CPI de la",
+        "Office du Procureur",
+        "Fonds d'affectation",
+    ):
+        assert anglicism not in text
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_searching_in_french_finds_b2_for_represailles(language: str) -> None:
+    library = load_library().in_language(language)
+
+    hits = SearchIndex.build(library).search("représailles")
+
+    assert hits[0].node_id == "B.2"
+    assert SearchIndex.build(library).search("represailles")[0].node_id == "B.2"
