@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 
@@ -67,6 +67,8 @@ class AnnotationStore:
         self._annotations = Annotations()
         self._saved: Annotations | None = self._annotations
         self._restore_pending = False
+        self.after_save: Callable[[Annotations], None] | None = None
+        """Called with what was saved, after each save (a team writes its device file)."""
         self._open()
 
     @property
@@ -122,6 +124,8 @@ class AnnotationStore:
                 reason = self._describe(error)
                 raise SaveError(f"not saved: {reason}; {self.path} is unchanged") from error
             self._saved = snapshot
+            if self.after_save is not None:
+                self.after_save(snapshot)
             return True
 
     def prepare_save(self) -> None:

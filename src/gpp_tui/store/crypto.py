@@ -46,6 +46,11 @@ class AgeCodec:
         self._identity = x25519.Identity.from_str(identity_text.strip())
         self._recipient = self._identity.to_public()
 
+    @property
+    def identity(self) -> object:
+        """The X25519 identity (a team's device files are sealed to its public key too)."""
+        return self._identity
+
     def encode(self, data: bytes) -> bytes:
         """Encrypted bytes for the disk."""
         import pyrage

@@ -1,0 +1,174 @@
+"""Read every device file of a team folder and keep their join up to date, re-reading only
+files whose size, time or inode changed since the last look."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gpp_tui.store.models import Annotations, NodeAnnotations
+from gpp_tui.team.device_file import Contribution, DeviceFileError, NewerDeviceFileError, parse
+from gpp_tui.team.guarded import GuardedReadError, read_guarded
+from gpp_tui.team.join import join, join_nodes
+from gpp_tui.team.layout import is_ignored
+from gpp_tui.team.seal import NotForUsError, Seal
+
+NodeKey = tuple[str, str]
+StatKey = tuple[int, int, int]
+
+
+@dataclass
+class _Seen:
+    stat: StatKey
+    contribution: Contribution | None = None
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """What one look at the folder found."""
+
+    read: tuple[str, ...] = ()
+    """File names read (again) this time."""
+    gone: tuple[str, ...] = ()
+    nodes: frozenset[NodeKey] = frozenset()
+    """(pack id, node id) of every node whose joined annotations may have changed."""
+    problems: tuple[str, ...] = ()
+    """New problems, one line each (a file's problem is told once, until it changes)."""
+
+    @property
+    def changed(self) -> bool:
+        """True when the join may differ from before."""
+        return bool(self.nodes)
+
+
+@dataclass
+class DeviceFiles:
+    """The device files of a team folder as last read, and the join of what they hold.
+
+    The file of `own_device` is left out: this device's notes come from its own store.
+    """
+
+    folder: Path
+    seal: Seal
+    own_device: str = ""
+    team_id: str = ""
+    joined: Annotations = field(default_factory=Annotations)
+    _seen: dict[str, _Seen] = field(default_factory=dict)
+
+    def contributions(self) -> dict[str, Contribution]:
+        """File name → what it holds, for every file read without a problem."""
+        return {
+            name: seen.contribution
+            for name, seen in sorted(self._seen.items())
+            if seen.contribution is not None
+        }
+
+    def problems(self) -> list[str]:
+        """One line per file skipped now."""
+        return [seen.problem for _, seen in sorted(self._seen.items()) if seen.problem]
+
+    def refresh(self) -> Refresh:
+        """Look at the folder: a stat per file; files that changed are read and joined again."""
+        current = self._scan()
+        read: list[str] = []
+        problems: list[str] = []
+        touched: set[NodeKey] = set()
+        gone = tuple(sorted(set(self._seen) - set(current)))
+        for name in gone:
+            old = self._seen.pop(name)
+            if old.contribution is not None:
+                touched |= _nodes_of(old.contribution.annotations)
+        for name, stat in current.items():
+            old_seen = self._seen.get(name)
+            if old_seen is not None and old_seen.stat == stat:
+                continue
+            read.append(name)
+            seen = self._read(name, stat)
+            if seen.problem and (old_seen is None or old_seen.problem != seen.problem):
+                problems.append(seen.problem)
+            before = old_seen.contribution if old_seen else None
+            if seen.contribution is None and before is not None and seen.problem:
+                # Still arriving or damaged: keep what it held until it parses again.
+                seen.contribution = before
+            after = seen.contribution
+            touched |= _changed_nodes(
+                before.annotations if before else None, after.annotations if after else None
+            )
+            self._seen[name] = seen
+        if touched:
+            self._rejoin(touched)
+        return Refresh(tuple(read), gone, frozenset(touched), tuple(problems))
+
+    def reseal(self, seal: Seal) -> None:
+        """Use another seal (new recipients accepted us?) and read every file again."""
+        self.seal = seal
+        self._seen.clear()
+        self.joined = Annotations()
+
+    def _scan(self) -> dict[str, StatKey]:
+        found: dict[str, StatKey] = {}
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return found
+        for entry in entries:
+            name = entry.name
+            # This device's own file is its store; a conflict copy of it is read like any other.
+            if is_ignored(name) or name in (f"{self.own_device}.toml", f"{self.own_device}.age"):
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            found[name] = (info.st_mtime_ns, info.st_size, info.st_ino)
+        return found
+
+    def _read(self, name: str, stat: StatKey) -> _Seen:
+        where = f"{self.folder.name}/{name}"
+        try:
+            contribution = parse(self.seal.open(read_guarded(self.folder / name)))
+        except NewerDeviceFileError as error:
+            return _Seen(stat, problem=f"skipped {where}: {error}; update gpp-tui to read it")
+        except (GuardedReadError, DeviceFileError, NotForUsError) as error:
+            return _Seen(stat, problem=f"skipped {where}: {error}")
+        if self.team_id and contribution.team_id != self.team_id:
+            return _Seen(stat, problem=f"skipped {where}: it belongs to another team")
+        return _Seen(stat, contribution)
+
+    def _rejoin(self, nodes: Iterable[NodeKey]) -> None:
+        sources = [c.annotations for c in self.contributions().values()]
+        if len(nodes_list := list(nodes)) > 64:
+            self.joined = join(sources)
+            return
+        packs = {pack_id: dict(found) for pack_id, found in self.joined.packs.items()}
+        for pack_id, node_id in nodes_list:
+            versions = [
+                node
+                for source in sources
+                if (node := source.packs.get(pack_id, {}).get(node_id)) is not None
+            ]
+            pack = packs.setdefault(pack_id, {})
+            if versions:
+                pack[node_id] = join_nodes(versions)
+            else:
+                pack.pop(node_id, None)
+        self.joined = Annotations(packs={k: v for k, v in packs.items() if v})
+
+
+def _nodes_of(annotations: Annotations) -> set[NodeKey]:
+    return {(pack_id, node_id) for pack_id, nodes in annotations.packs.items() for node_id in nodes}
+
+
+def _changed_nodes(before: Annotations | None, after: Annotations | None) -> set[NodeKey]:
+    if before is None or after is None:
+        return _nodes_of(before or after or Annotations())
+    changed: set[NodeKey] = set()
+    for key in _nodes_of(before) | _nodes_of(after):
+        old: NodeAnnotations | None = before.packs.get(key[0], {}).get(key[1])
+        new = after.packs.get(key[0], {}).get(key[1])
+        if old != new:
+            changed.add(key)
+    return changed
