@@ -6,7 +6,13 @@ import json
 import subprocess
 import sys
 
-CORE_PACKAGES = ("gpp_tui.content", "gpp_tui.store", "gpp_tui.search", "gpp_tui.exchange")
+CORE_PACKAGES = (
+    "gpp_tui.content",
+    "gpp_tui.store",
+    "gpp_tui.search",
+    "gpp_tui.exchange",
+    "gpp_tui.team",
+)
 
 # Runs in a fresh interpreter: imports every module of the core packages (found with
 # pkgutil, so new modules are covered), runs the CLI commands, then reports.

@@ -43,6 +43,10 @@ def join_nodes(versions: Iterable[NodeAnnotations]) -> NodeAnnotations:
     head = versions[0].model_copy(update={"notes": ()})
     for version in versions[1:]:
         head = merge_node(head, version.model_copy(update={"notes": ()}))
+    if all(version.notes == first.notes for version in versions) and not any(
+        head.was_deleted(note) for note in first.notes
+    ):
+        return head.model_copy(update={"notes": first.notes})  # as the pairwise merge does
     notes = tuple(note for version in versions for note in version.notes)
     joined = set(merge_notes(notes, (), head.was_deleted))
     ordered = tuple(sorted(joined, key=lambda note: (note.created, note.id)))
@@ -61,3 +65,16 @@ def join_node_into(
         nodes[node_id] = node
     packs[pack_id] = nodes
     return view.model_copy(update={"packs": packs})
+
+
+def adopt_note(
+    local: Annotations, view: Annotations, pack_id: str, node_id: str, note_id: str
+) -> Annotations:
+    """This device's annotations holding a colleague's note from the view, so that it can
+    be edited or deleted here and the change travels (with the note's history)."""
+    note = view.node(pack_id, node_id).note(note_id)
+    mine = local.node(pack_id, node_id)
+    if note is None or mine.note(note_id) == note:
+        return local
+    node = join_nodes([mine, NodeAnnotations(notes=(note,))])
+    return join_node_into(local, pack_id, node_id, node)
