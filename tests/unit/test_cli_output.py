@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -77,10 +79,24 @@ def test_wrapped_entries_hang_under_their_text(
     _, listing, _ = run(capsys, "list")
     _, shown, _ = run(capsys, "show", "B.2")
 
-    assert "    B.1  Comprehensive Frameworks: Support survivors' physical, legal, and\n" in listing
-    assert "\n         psychosocial well-being.\n" in listing
-    assert "  * Rome Statute art. 70(1)(c) and (e): Retaliating against a witness for" in shown
-    assert "\n    testimony (70(1)(c)), or against" in shown
+    # A recommendation's wrapped summary continues under its title, not under its id.
+    recommendation = re.compile(r"^    [A-D]\.\d  \S")
+    lines = listing.splitlines()
+    entries = lines[next(i for i, line in enumerate(lines) if line.startswith("  A  ")) :]
+    assert any(line.startswith(" " * 9) for line in entries)
+    for before, line in itertools.pairwise(entries):
+        if line.startswith("     "):
+            assert re.match(r"^ {9}\S", line), line
+            assert recommendation.match(before) or before.startswith(" " * 9), before
+    # A wrapped reference continues under its text, not under its bullet.
+    lines = shown.splitlines()
+    refs = [i for i, line in enumerate(lines) if line.startswith("  * ")]
+    assert refs
+    for i in refs:
+        for line in lines[i + 1 :]:
+            if not line.startswith("    "):
+                break
+            assert re.match(r"^ {4}\S", line), line
     assert shown.startswith("B.2 Anti-Retaliation Safeguards\nFocus area: B Protection\n")
 
 
