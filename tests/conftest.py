@@ -178,3 +178,51 @@ def source_recommendations() -> dict[str, tuple[str, str]]:
         "D.2": ("Inclusive Reparations", "Recognize community-level harms."),
         "D.3": ("Cumulative Charging", "Reflect intersectional harms in legal cases."),
     }
+
+
+_SCRYPT_CACHE: dict[tuple[str, bytes, str], bytes] = {}
+_IDENTITIES: list[object] = []
+
+
+@pytest.fixture(autouse=True)
+def memoised_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Derive each passphrase's scrypt key once per run, not once per test (~1.5 s each).
+
+    age's passphrase mode is scrypt, on purpose slow; without this, unlocking is a third
+    of the suite. Only successes are remembered: a wrong passphrase is checked for real
+    every time. Key files stay real age files: the Nth identity a test generates is the
+    Nth of the run's pool, so the same (identity, passphrase) seals to the same cached
+    bytes. Tests marked `real_scrypt` take the unpatched path.
+    """
+    if request.node.get_closest_marker("real_scrypt"):
+        return
+    from pyrage import passphrase, x25519
+
+    real_encrypt, real_decrypt = passphrase.encrypt, passphrase.decrypt
+    real_generate = x25519.Identity.generate
+    generated = 0
+
+    def generate() -> object:
+        nonlocal generated
+        if generated == len(_IDENTITIES):
+            _IDENTITIES.append(real_generate())
+        generated += 1
+        return _IDENTITIES[generated - 1]
+
+    def encrypt(plain: bytes, secret: str) -> bytes:
+        key = ("encrypt", bytes(plain), secret)
+        if key not in _SCRYPT_CACHE:
+            sealed = bytes(real_encrypt(plain, secret))
+            _SCRYPT_CACHE[key] = sealed
+            _SCRYPT_CACHE["decrypt", sealed, secret] = bytes(plain)
+        return _SCRYPT_CACHE[key]
+
+    def decrypt(sealed: bytes, secret: str) -> bytes:
+        key = ("decrypt", bytes(sealed), secret)
+        if key not in _SCRYPT_CACHE:
+            _SCRYPT_CACHE[key] = bytes(real_decrypt(sealed, secret))  # raises if wrong
+        return _SCRYPT_CACHE[key]
+
+    monkeypatch.setattr(passphrase, "encrypt", encrypt)
+    monkeypatch.setattr(passphrase, "decrypt", decrypt)
+    monkeypatch.setattr(x25519.Identity, "generate", generate)

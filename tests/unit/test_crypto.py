@@ -49,6 +49,7 @@ def test_encrypt_leaves_no_note_text_in_any_file(tmp_path: Path) -> None:
     assert encrypt_folder(folder, PASSPHRASE) == 0  # running it again changes nothing
 
 
+@pytest.mark.real_scrypt  # the one test on the real, unpatched key derivation
 def test_wrong_passphrase_touches_nothing_and_right_one_opens(tmp_path: Path) -> None:
     folder = make_folder(tmp_path)
     encrypt_folder(folder, PASSPHRASE)
@@ -100,3 +101,18 @@ def test_short_passphrases_are_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="at least 8"):
         encrypt_folder(folder, "short")
     assert not encryption_enabled(folder)
+
+
+def test_encrypt_also_seals_the_quarantined_corrupt_copies(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path)
+    broken = (folder / "annotations.toml").read_bytes().replace(b"schema_version", b"[schema", 1)
+    (folder / "annotations.toml").write_bytes(broken)
+    with AnnotationStore(folder) as store:  # moves the broken file aside, restores the .bak
+        assert any("moved to" in m for m in store.messages)
+    [aside] = folder.glob("annotations.toml.corrupt-*")
+    assert b"checkpoint" in aside.read_bytes()
+    assert encrypt_folder(folder, PASSPHRASE) == 4  # annotations, .bak, draft, corrupt copy
+    assert is_encrypted(aside.read_bytes())
+    assert plaintext_files(folder, "checkpoint") == []
+    assert decrypt_folder(folder, PASSPHRASE) == 4
+    assert aside.read_bytes() == broken  # still there for the user to rescue, as it was
