@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.config import Config
-from gpp_tui.store.crypto import encrypt_folder
+from gpp_tui.store.crypto import encrypt_folder, is_encrypted
 from gpp_tui.ui.app import GppApp
+from gpp_tui.ui.screens import note_editor
 from gpp_tui.ui.screens.lock import LockScreen
 from gpp_tui.ui.screens.main import MainScreen
 
@@ -89,8 +91,9 @@ async def test_three_wrong_passphrases_close_the_app(make_app: MakeApp, tmp_path
 
 
 async def test_after_an_encrypted_session_no_note_text_is_on_disk(
-    make_app: MakeApp, tmp_path: Path
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(note_editor, "DRAFT_EVERY_SECONDS", 0.1)
     folder = tmp_path / "data"
     folder.mkdir()
     encrypt_folder(folder, PASSPHRASE)
@@ -105,9 +108,18 @@ async def test_after_an_encrypted_session_no_note_text_is_on_disk(
 
         area = app.screen.query_one(TextArea)
         area.insert("Witness W-7 lives near the old mill")
-        # Let a draft be written, as it is every few seconds while typing.
+        # Let a draft be written, as it is every few seconds while typing, and look at it.
         app.screen.query_one(TextArea).focus()
-        await pilot.pause(3.5)
+        drafts: list[Path] = []
+        for _ in range(100):
+            await pilot.pause(0.05)
+            drafts = list((folder / "drafts").glob("*.toml"))
+            if drafts:
+                break
+        [draft] = drafts
+        await app.workers.wait_for_complete()
+        assert is_encrypted(draft.read_bytes())
+        assert b"Witness" not in draft.read_bytes()
         await pilot.press("ctrl+s", "b")
         await app.workers.wait_for_complete()
         await pilot.press("q")

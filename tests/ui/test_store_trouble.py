@@ -1,0 +1,138 @@
+"""Pilot tests: what the user is told when the notes file is corrupt, newer, or cannot be saved."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from gpp_tui.store.annotation_store import AnnotationStore
+from gpp_tui.ui.app import GppApp
+from gpp_tui.ui.screens.confirm import ConfirmScreen
+from gpp_tui.ui.screens.main import MainScreen
+from gpp_tui.ui.screens.note_editor import NoteEditor
+
+from .test_annotations import PACK, go, ready, saved
+
+MakeApp = Callable[..., GppApp]
+
+
+def told(app: GppApp) -> list[tuple[str, str]]:
+    """(severity, message) of every notification shown so far."""
+    return [(str(n.severity), str(n.message)) for n in app._notifications]
+
+
+def told_text(app: GppApp) -> str:
+    return "\n".join(message for _, message in told(app))
+
+
+def _two_saves(folder: Path) -> None:
+    with AnnotationStore(folder) as store:
+        with store.update() as edit:
+            edit.add_note(PACK, "D.3", "kept in the backup")
+        with store.update() as edit:
+            edit.add_note(PACK, "D.3", "only in the broken file")
+
+
+async def test_a_corrupt_file_is_moved_aside_and_the_user_is_told_where(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    _two_saves(data)
+    (data / "annotations.toml").write_bytes(b"schema_version = 2\n[packs\n")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        [aside] = data.glob("annotations.toml.corrupt-*")
+        text = told_text(app)
+        assert f"{data / 'annotations.toml'} could not be read: it is not valid TOML" in text
+        assert f"it was moved to {aside}" in text
+        assert "restored from the backup" in text and "(1 note)" in text
+        assert screen.store is not None and not screen.store.read_only
+        assert "Read-only" not in text
+    assert aside.read_bytes() == b"schema_version = 2\n[packs\n"
+
+
+async def test_a_newer_file_is_read_only_and_every_change_says_not_saved(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    newer = b'schema_version = 99\n[packs.wigj-gpp."B.2"]\nstatus = "reviewed"\n'
+    (data / "annotations.toml").write_bytes(newer)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        text = told_text(app)
+        assert "was written by a newer gpp-tui (schema_version 99" in text
+        assert "update gpp-tui to make changes" in text
+        assert (
+            "warning",
+            f"Read-only: {data / 'annotations.toml'} was written by a newer gpp-tui",
+        ) in (told(app))
+        await go(pilot, "B.2")
+        await pilot.press("b")
+        await saved(pilot)
+        assert any(m.startswith("Not saved: ") and "newer gpp-tui" in m for _, m in told(app))
+        assert isinstance(app.screen, MainScreen)
+    assert (data / "annotations.toml").read_bytes() == newer
+    assert sorted(p.name for p in data.iterdir() if p.name.startswith("annotations")) == [
+        "annotations.toml",
+        "annotations.toml.lock",
+    ]
+
+
+async def test_a_save_that_fails_is_shown_and_the_change_is_kept_for_the_next_save(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        store = screen.store
+        assert store is not None
+        real_replace = os.replace
+
+        def refused(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+            raise PermissionError(errno.EACCES, "Permission denied", str(dst))
+
+        monkeypatch.setattr(os, "replace", refused)
+        await go(pilot, "B.2")
+        await pilot.press("b")
+        await saved(pilot)
+        errors = [m for severity, m in told(app) if severity == "error"]
+        assert errors == [
+            f"not saved: no permission to write in {store.folder}; {store.path} is unchanged"
+        ]
+        assert store.dirty and store.annotations.node(PACK, "B.2").bookmark is not None
+        monkeypatch.setattr(os, "replace", real_replace)
+        await go(pilot, "A.1")
+        await pilot.press("b")
+        await saved(pilot)
+        assert not store.dirty
+    with AnnotationStore(tmp_path / "data") as again:
+        assert sorted(node for node, _ in again.annotations.bookmarks(PACK)) == ["A.1", "B.2"]
+
+
+async def test_a_draft_thrown_away_is_deleted_and_not_offered_again(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    with AnnotationStore(tmp_path / "data") as store:
+        draft = store.save_draft(PACK, "D.3", None, "typed before the crash")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await saved(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert not isinstance(app.screen, NoteEditor)
+    assert not draft.path.exists()
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert isinstance(again.screen, MainScreen)
