@@ -89,3 +89,15 @@ def test_searching_in_french_finds_b2_for_represailles(language: str) -> None:
 
     assert hits[0].node_id == "B.2"
     assert SearchIndex.build(library).search("represailles")[0].node_id == "B.2"
+
+
+def test_a_word_of_both_languages_shows_the_language_shown() -> None:
+    library = load_library()
+
+    english = SearchIndex.build(library).search("Al Hassan")[0]
+    french = SearchIndex.build(library.in_language("fr")).search("Al Hassan")[0]
+
+    assert english.node_id == french.node_id
+    assert "Al Hassan" in english.snippet and "Al Hassan" in french.snippet
+    assert english.snippet != french.snippet
+    assert any(word in french.snippet for word in ("affaire", "charges", "jugement", "chef"))

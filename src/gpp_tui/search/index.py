@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from gpp_tui.content.models import Library, Node, NodeKind
 from gpp_tui.search.documents import (
-    FIELD_WEIGHTS,
     WEIGHTS,
     Field,
     UserDoc,
@@ -33,6 +32,9 @@ from gpp_tui.search.ranking import (
 from gpp_tui.search.results import Hit, make_snippet
 from gpp_tui.search.text import FIELD_SEPARATOR, field_words, fold
 from gpp_tui.search.vocabulary import Vocabulary
+
+OTHER_LANGUAGE_PENALTY = 2
+"""How much less a match counts in a language other than the one shown."""
 
 _SEP = FIELD_SEPARATOR
 """Ends each field's words in a target's blob; no word holds it, no phrase spans it."""
@@ -60,19 +62,30 @@ class _Target:
 
     def all_fields(self) -> list[Field]:
         """Every searchable field, lightest first, in the order of the parts of `blob`."""
+        return [f for f, _ in self.weighted_fields()]
+
+    def weighted_fields(self) -> list[tuple[Field, int]]:
+        """Every searchable field with its weight, lightest first.
+
+        The node's other languages count a little less than the language shown, so
+        that a word found in both shows the shown language's text and ranks it first.
+        """
+        kind = self.kind
         if self.node is None or self.note_id is not None:
-            return self.user
+            return [(f, WEIGHTS[f[0], kind]) for f in self.user]
         *fields, title = node_fields(self.node)
+        own = [(f, WEIGHTS[f[0], kind]) for f in fields]
+        user = [(f, WEIGHTS[f[0], kind]) for f in self.user]
         if not self.also:
-            return [*fields, *self.user, title]
+            return [*own, *user, (title, WEIGHTS[title[0], kind])]
         titles = []
         for other in self.also:
             *more, other_title = node_fields(other)
-            fields += more
-            titles.append(other_title)
+            own += [(f, WEIGHTS[f[0], kind] - OTHER_LANGUAGE_PENALTY) for f in more]
+            titles.append((other_title, WEIGHTS[other_title[0], kind] - OTHER_LANGUAGE_PENALTY))
         # Lightest first across languages too, so a word keeps its best field's weight.
-        fields.sort(key=lambda f: FIELD_WEIGHTS[f[0]])
-        return [*fields, *self.user, *titles, title]
+        own.sort(key=lambda pair: pair[1])
+        return [*own, *user, *titles, (title, WEIGHTS[title[0], kind])]
 
 
 class SearchIndex:
@@ -242,10 +255,11 @@ class SearchIndex:
     def _index(self, t: int) -> None:
         target = self._targets[t]
         assert target is not None
-        fields = target.all_fields()
-        if not fields:
+        weighted = target.weighted_fields()
+        if not weighted:
             target.blob = ""
             return
+        fields = [f for f, _ in weighted]
         # One fold for all fields: the separator is no part of a word, so it marks
         # where each field's words end.
         joined = _SEP.join(text for _, text in fields)
@@ -253,17 +267,14 @@ class SearchIndex:
             joined = _SEP.join(text.replace(_SEP, " ") for _, text in fields)
         per_field = field_words(fold(joined))
         target.blob = _SEP.join([f" {' '.join(words)} " for words in per_field])
-        kind = target.kind
         postings, vocabulary = self._postings, self._vocabulary
         # Lightest field first, so each word ends with the weight of its best field.
         if vocabulary is None:  # building: postings is a defaultdict
-            for (match_field, _), words in zip(fields, per_field, strict=True):
-                w = WEIGHTS[match_field, kind]
+            for (_, w), words in zip(weighted, per_field, strict=True):
                 for word in words:
                     postings[word][t] = w
             return
-        for (match_field, _), words in zip(fields, per_field, strict=True):
-            w = WEIGHTS[match_field, kind]
+        for (_, w), words in zip(weighted, per_field, strict=True):
             for word in words:
                 entry = postings.get(word)
                 if entry is None:
@@ -307,8 +318,8 @@ class SearchIndex:
         target = self._targets[t]
         assert target is not None
         best: tuple[tuple[int, int], Field, set[str]] | None = None
-        for (match_field, text), part in zip(
-            target.all_fields(), target.blob.split(_SEP), strict=True
+        for ((match_field, text), weight), part in zip(
+            target.weighted_fields(), target.blob.split(_SEP), strict=True
         ):
             present = set(part.split())
             highlight: set[str] = set()
@@ -322,7 +333,7 @@ class SearchIndex:
                 if phrase in part:
                     count += 1
                     highlight.update(phrase.split())
-            rank = (count, WEIGHTS[match_field, target.kind])
+            rank = (count, weight)
             if count and (best is None or rank > best[0]):
                 best = (rank, (match_field, text), highlight)
         assert best is not None
