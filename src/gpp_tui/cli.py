@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXPORT_FORMATS = ("md", "html", "json", "toml")
+CITATION_STYLES = ("oscola", "plain")
 EXPORT_FILTERS = ("bookmarked", "notes", "follow-up")
 
 
@@ -114,6 +115,15 @@ def _add_exchange_commands(commands: Any) -> None:
     )
     cite_cmd = commands.add_parser("cite", help="print a citation of one node (e.g. B.2)")
     cite_cmd.add_argument("id", metavar="ID", help="a node id such as B.2, or PACK/ID")
+    cite_cmd.add_argument(
+        "--style",
+        choices=CITATION_STYLES,
+        default=CITATION_STYLES[0],
+        help="oscola (the default) or plain",
+    )
+    cite_cmd.add_argument(
+        "--output", "-o", type=Path, metavar="PATH", help="also write it to this file"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -175,7 +185,7 @@ def _command(args: argparse.Namespace) -> int:
     elif args.command == "show":
         _print_node(library, args.id, as_json=args.json)
     elif args.command == "cite":
-        _print_citation(library, args.id)
+        _print_citation(library, args)
     elif args.command == "export":
         _export(args, library)
     elif args.command == "import":
@@ -228,10 +238,18 @@ def _reading(path: Path, size: int) -> None:
         )
 
 
-def _print_citation(library: Library, ref: str) -> None:
+def _print_citation(library: Library, args: argparse.Namespace) -> None:
     from gpp_tui.exchange.cite import citation
+    from gpp_tui.exchange.export import ExportWriteError, write_export
 
-    print(citation(library, _find(library, ref)))
+    text = citation(library, _find(library, args.id), args.style)
+    print(text)
+    if args.output is not None:
+        try:
+            write_export(args.output, text + "\n")
+        except ExportWriteError as exc:
+            raise CliError(str(exc)) from None
+        print(f"written to {args.output}", file=sys.stderr)
 
 
 def _open_store(data_dir_arg: Path | None) -> AnnotationStore:

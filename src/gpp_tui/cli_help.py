@@ -44,9 +44,11 @@ HELP: dict[str, tuple[str, tuple[str, ...]]] = {
         ("gpp import --dry-run from-ana.json", "gpp import from-ana.json"),
     ),
     "cite": (
-        "Print a citation of one node: source organisation, document title, the\n"
-        "node's id and title, pack id and version.",
-        ("gpp cite B.2", "gpp cite term:reparations"),
+        "Print a citation of one node to paste into a submission: the source's\n"
+        "author and title, the part cited (recommendation B.2 and its title), whom\n"
+        "it was submitted to, its address and the day its text was taken\n"
+        "(accessed). OSCOLA by default; --style plain for a plain sentence.",
+        ("gpp cite B.2", "gpp cite D.3 --style plain -o d3.txt", "gpp cite term:reparations"),
     ),
     "encrypt": (
         "Encrypt your notes behind a passphrase, asked twice on the terminal (the\n"

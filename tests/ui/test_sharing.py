@@ -86,7 +86,7 @@ async def test_c_copies_a_citation(make_app: MakeApp) -> None:
         await go(pilot, "B.2")
         await pilot.press("c")
         assert "Women's Initiatives for Gender Justice" in app.clipboard
-        assert 'B.2 "Anti-Retaliation Safeguards"' in app.clipboard
+        assert "recommendation B.2, 'Anti-Retaliation Safeguards'" in app.clipboard
 
 
 def colleague_export(library: Library, folder: Path) -> Path:

@@ -35,16 +35,6 @@ def annotations_in(folder: Path) -> Annotations:
         return store.annotations
 
 
-def test_cite_prints_the_citation(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "cite", "b.2")
-
-    assert status == 0
-    assert out == (
-        'Women\'s Initiatives for Gender Justice, "Gender Persecution Principles", '
-        'recommendation B.2 "Anti-Retaliation Safeguards" (pack wigj-gpp, version 2026.1).\n'
-    )
-
-
 def test_cite_an_unknown_id_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "cite", "Q.9")
 

@@ -1,4 +1,4 @@
-"""Exports: the review a person reads (Markdown, HTML), the files that import back, citations."""
+"""Exports: the review a person reads (Markdown, HTML) and the files that import back."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gpp_tui.content import Library, load_library
-from gpp_tui.exchange.cite import citation
 from gpp_tui.exchange.export import ExportFormat, export
 from gpp_tui.exchange.io import read_export
 from gpp_tui.exchange.merge import merge
@@ -134,23 +133,6 @@ def test_format_from_a_file_name() -> None:
     assert ExportFormat.from_path(Path("review.HTM")) is ExportFormat.HTML
     assert ExportFormat.from_path(Path("notes.markdown")) is ExportFormat.MD
     assert ExportFormat.from_path(Path("notes.txt")) is None
-
-
-def test_citation_of_a_recommendation(library: Library) -> None:
-    node = library.find("B.2")
-    assert node is not None
-    assert citation(library, node) == (
-        'Women\'s Initiatives for Gender Justice, "Gender Persecution Principles", '
-        'recommendation B.2 "Anti-Retaliation Safeguards" (pack wigj-gpp, version 2026.1).'
-    )
-
-
-def test_citation_of_the_glossary_does_not_credit_the_source(library: Library) -> None:
-    node = library.find("term:retaliation")
-    assert node is not None
-    text = citation(library, node)
-    assert text.startswith('Glossary entry "Retaliation", added by gpp-tui to')
-    assert "Women's Initiatives" not in text
 
 
 awkward = st.sampled_from(["\r\n", "\r", "\x00", "\x7f", "'''", '"""', "\\", "\u202e", "🙂", "دری"])
