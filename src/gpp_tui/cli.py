@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,8 +13,8 @@ from gpp_tui import __version__
 from gpp_tui.cli_help import describe
 
 if TYPE_CHECKING:
+    from gpp_tui.cli_team import Opened
     from gpp_tui.content import Library, Node
-    from gpp_tui.store.annotation_store import AnnotationStore
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -77,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("decrypt", help="turn encrypted notes back into plain TOML")
     config_cmd = commands.add_parser("config", help="where the settings file is")
     config_cmd.add_argument("--path", action="store_true", help="print the settings file's path")
+    from gpp_tui.cli_team import add_team_commands
+
+    add_team_commands(commands)
     describe(commands)
     return parser
 
@@ -177,6 +181,8 @@ def _command(args: argparse.Namespace) -> int:
         return _validate(args.path)
     if args.command in ("encrypt", "decrypt", "config"):
         return _settings_command(args)
+    if args.command == "team":
+        return _team(args)
     if args.command in READING_COMMANDS:
         _require_data_dir(args.data_dir)
     library = _library(args.content)
@@ -252,14 +258,29 @@ def _print_citation(library: Library, args: argparse.Namespace) -> None:
         print(f"written to {args.output}", file=sys.stderr)
 
 
-def _open_store(data_dir_arg: Path | None) -> AnnotationStore:
-    from gpp_tui.cli_lock import LockCommandError, open_store
+@contextlib.contextmanager
+def _open_with_team(data_dir_arg: Path | None) -> Iterator[Opened]:
+    """The store and, when this data folder is in a team, the team view to read."""
+    from gpp_tui.cli_team import TeamCommandError, open_with_team
     from gpp_tui.store.locations import data_dir
 
     try:
-        return open_store(data_dir(data_dir_arg))
-    except LockCommandError as exc:
+        with open_with_team(data_dir(data_dir_arg)) as opened:
+            yield opened
+    except TeamCommandError as exc:
         raise CliError(str(exc)) from None
+
+
+def _team(args: argparse.Namespace) -> int:
+    from gpp_tui.cli_team import TeamCommandError, run_team
+    from gpp_tui.store.locations import data_dir
+
+    try:
+        lines = run_team(args, data_dir(args.data_dir))
+    except TeamCommandError as exc:
+        raise CliError(str(exc)) from None
+    print("\n".join(lines))
+    return 0
 
 
 def _settings_command(args: argparse.Namespace) -> int:
@@ -291,8 +312,8 @@ def _search(args: argparse.Namespace, library: Library) -> None:
 
     if args.limit < 1:
         raise CliError("--limit must be 1 or more")
-    with _open_store(args.data_dir) as store:
-        annotations = store.annotations
+    with _open_with_team(args.data_dir) as opened:
+        annotations = opened.annotations
     hits = search(library, annotations, " ".join(args.query), args.limit)
     print(hits_json(hits) if args.json else hits_text(hits, output_width()))
 
@@ -307,9 +328,9 @@ def _export(args: argparse.Namespace, library: Library) -> None:
         fmt = ExportFormat.from_path(output)
     if fmt is None:
         raise CliError("choose a format with --format md|html|json|toml")
-    with _open_store(args.data_dir) as store:
-        annotations = store.annotations
-        if output is not None and store.path.with_name("key.age").exists():
+    with _open_with_team(args.data_dir) as opened:
+        annotations = opened.annotations
+        if output is not None and opened.store.path.with_name("key.age").exists():
             print("gpp: note: exports are plain text, not encrypted", file=sys.stderr)
     text = export(library, annotations, fmt, args.only, ExportInfo(author=_author(args.author)))
     if output is None:
@@ -343,7 +364,8 @@ def _import(args: argparse.Namespace, library: Library) -> None:
         incoming = read_export(args.path, library)
     except ImportRefusedError as exc:
         raise CliError(str(exc)) from None
-    with _open_store(args.data_dir) as store:
+    with _open_with_team(args.data_dir) as opened:
+        store = opened.store
         if store.read_only and not args.dry_run:
             raise CliError(f"not imported: {store.read_only_reason}; nothing was changed")
         result = merge(store.annotations, incoming.annotations)

@@ -63,6 +63,17 @@ HELP: dict[str, tuple[str, tuple[str, ...]]] = {
         "Say where the settings file is, and show an example when there is none.",
         ("gpp config", "gpp config --path"),
     ),
+    "team": (
+        "Review as a team over a folder that Syncthing, Nextcloud, git or a USB\n"
+        "stick carries: each device writes only its own files there and reads\n"
+        "everyone's. `sync` commits, pulls and pushes when the folder is in git.",
+        (
+            "gpp team create ~/Sync/herat --name 'Herat team'",
+            "gpp team join ~/Sync/herat",
+            "gpp team status",
+            "gpp team sync",
+        ),
+    ),
 }
 """Subcommand -> (what it does, examples)."""
 

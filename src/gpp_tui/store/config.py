@@ -98,3 +98,34 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         lock_after_minutes=lock_after,
     )
     return config, problems
+
+
+def set_author(name: str, path: Path | None = None) -> Path:
+    """Write `author = NAME` into the settings file, keeping everything else as it was.
+
+    A file with an author already has that line replaced; otherwise the line is put
+    first (top-level keys must come before any table). OSError when it cannot be written.
+    """
+    from gpp_tui.store.atomic import atomic_write_bytes
+    from gpp_tui.store.tomltext import format_pairs
+
+    path = path or config_path()
+    line = format_pairs({"author": name})
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    lines = text.splitlines(keepends=True)
+    replaced = False
+    for index, existing in enumerate(lines):
+        if existing.lstrip().startswith("["):
+            break
+        if existing.split("=", 1)[0].strip() == "author":
+            lines[index] = line
+            replaced = True
+            break
+    if not replaced:
+        lines.insert(0, line)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, "".join(lines).encode("utf-8"))
+    return path

@@ -15,7 +15,7 @@ from gpp_tui.store.serialize import AnnotationsWriter
 from gpp_tui.team import device_file
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
 from gpp_tui.team.join import join, join_node_into, join_nodes
-from gpp_tui.team.layout import TeamFolder, TeamFolderError, new_device_id
+from gpp_tui.team.layout import DESCRIPTION_FILE, TeamFolder, TeamFolderError, new_device_id
 from gpp_tui.team.link import LinkError, TeamLink, fingerprint, load_link, save_link
 from gpp_tui.team.members import Member, read_members, render_member
 from gpp_tui.team.seal import AgeSeal, PlainSeal, Seal
@@ -165,6 +165,11 @@ class TeamReview:
                 view = join_node_into(view, pack_id, node_id, joined)
         return view
 
+    def own_files(self) -> list[Path]:
+        """Every file this device wrote in the team folder (that is still there)."""
+        paths = [self.team.path / relative for relative in sorted(self.link.written)]
+        return [path for path in paths if path.exists()]
+
     def requests(self) -> list[Member]:
         """Members with a public key this device has neither accepted nor refused."""
         me = self.me
@@ -277,8 +282,13 @@ class TeamReview:
             )
 
 
-def join_team(data_folder: Path, team_path: Path, author: str, identity: Any = None) -> TeamReview:
-    """Connect a data folder to the team in `team_path` and write its member file."""
+def join_team(
+    data_folder: Path, team_path: Path, author: str, identity: Any = None, *, created: bool = False
+) -> TeamReview:
+    """Connect a data folder to the team in `team_path` and write its member file.
+
+    `created`: this device made the team, so its description file is recorded as its own.
+    """
     try:
         team = TeamFolder.open(team_path)
         link = load_link(data_folder)
@@ -292,6 +302,9 @@ def join_team(data_folder: Path, team_path: Path, author: str, identity: Any = N
             "first (`gpp encrypt`), then join"
         )
     link = replace(link, team_path=team_path.resolve(), team_id=team.info.team_id)
+    if created:
+        description = team.path / DESCRIPTION_FILE
+        link = link.wrote(DESCRIPTION_FILE, description.read_bytes())
     try:
         save_link(data_folder, link)
     except OSError as error:

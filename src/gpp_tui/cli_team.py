@@ -1,0 +1,201 @@
+"""`gpp team …`: make, join, leave, look at and sync a team folder; and the team view that
+`gpp export` and `gpp search` read when this data folder is in a team."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gpp_tui.store.annotation_store import AnnotationStore
+    from gpp_tui.store.models import Annotations
+    from gpp_tui.team.review import TeamReview
+
+Ask = Callable[[str], str]
+
+
+class TeamCommandError(Exception):
+    """A problem the user can fix; one line."""
+
+
+def add_team_commands(commands: Any) -> None:
+    """The `gpp team` subcommands."""
+    team = commands.add_parser("team", help="review as a team over a shared or synced folder")
+    sub = team.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    create = sub.add_parser("create", help="make a team folder and join it")
+    create.add_argument("path", type=Path, metavar="PATH", help="the shared folder")
+    create.add_argument("--name", required=True, help="the team's name")
+    join = sub.add_parser("join", help="join the team in a folder")
+    join.add_argument("path", type=Path, metavar="PATH", help="the shared folder")
+    sub.add_parser("leave", help="stop sharing (your files stay in the folder)")
+    sub.add_parser("status", help="members, their progress, requests and problems")
+    sub.add_parser("sync", help="when the folder is a git work tree: commit, pull, push")
+    for action in ("accept", "refuse"):
+        decide = sub.add_parser(action, help=f"{action} a member of an encrypted team")
+        decide.add_argument("who", metavar="WHO", help="a name, device id, or key (age1…)")
+
+
+def ask_line(prompt: str) -> str:
+    """A line typed on the terminal."""
+    if not sys.stdin.isatty():
+        raise TeamCommandError("your name is needed: set author in the settings file")
+    return input(prompt)
+
+
+@dataclass
+class Opened:
+    """The user's store, their team (None when not in one), and what to read."""
+
+    store: AnnotationStore
+    review: TeamReview | None
+    identity: Any = None
+    """The age identity of an encrypted data folder (None when plain)."""
+
+    @property
+    def annotations(self) -> Annotations:
+        """The team view when in a team, else the user's own annotations."""
+        if self.review is None:
+            return self.store.annotations
+        self.review.refresh()
+        return self.review.view(self.store.annotations)
+
+
+@contextlib.contextmanager
+def open_with_team(folder: Path, author: str = "", ask: Ask | None = None) -> Iterator[Opened]:
+    """Open the store (asking the passphrase when encrypted) and the team it is in."""
+    from gpp_tui.cli_lock import LockCommandError, ask_passphrase
+    from gpp_tui.store.annotation_store import AnnotationStore
+    from gpp_tui.store.crypto import encryption_enabled, unlock
+    from gpp_tui.store.errors import StoreError
+    from gpp_tui.team.review import TeamError, TeamReview
+
+    codec = None
+    if encryption_enabled(folder):
+        try:
+            codec = unlock(folder, (ask or ask_passphrase)("Passphrase for your notes: "))
+        except (StoreError, LockCommandError) as error:
+            raise TeamCommandError(str(error)) from None
+    author = author or _configured_author()
+    store = (
+        AnnotationStore(folder, codec=codec, author=author)
+        if codec
+        else AnnotationStore(folder, author=author)
+    )
+    for message in store.messages:
+        print(f"gpp: {message}", file=sys.stderr)
+    try:
+        review = TeamReview.open(folder, author, codec.identity if codec else None)
+    except TeamError as error:
+        store.close()
+        raise TeamCommandError(str(error)) from None
+    if review is not None:
+        store.after_save = review.publish_after_save
+    try:
+        yield Opened(store, review, codec.identity if codec else None)
+    finally:
+        store.close()
+
+
+def run_team(args: argparse.Namespace, data_folder: Path, ask: Ask | None = None) -> list[str]:
+    """Run one `gpp team` action; the lines to print."""
+    from gpp_tui.team.git import GitSyncError
+    from gpp_tui.team.layout import TeamFolderError
+    from gpp_tui.team.review import TeamError
+
+    try:
+        if args.team_command in ("create", "join"):
+            return _create_or_join(args, data_folder, ask)
+        if args.team_command == "leave":
+            from gpp_tui.team.review import leave_team
+
+            return [f"Left the team in {leave_team(data_folder)}; your files there stay."]
+        with open_with_team(data_folder) as opened:
+            review = opened.review
+            if review is None:
+                raise TeamCommandError("this data folder is in no team; `gpp team join PATH`")
+            if args.team_command == "status":
+                from gpp_tui.team.status import status_lines
+
+                review.refresh()
+                return status_lines(review, opened.store.annotations)
+            if args.team_command == "sync":
+                return _sync(review, opened.store.annotations)
+            member = review.decide(
+                args.who, opened.store.annotations, accept=args.team_command == "accept"
+            )
+            if args.team_command == "accept":
+                return [f"Accepted {member.label()}: your notes are now encrypted to them too."]
+            return [f"Refused {member.label()}: they cannot read what you write from now on."]
+    except (TeamError, TeamFolderError, GitSyncError) as error:
+        raise TeamCommandError(str(error)) from None
+
+
+def _create_or_join(args: argparse.Namespace, data_folder: Path, ask: Ask | None) -> list[str]:
+    from gpp_tui.store.config import config_path, set_author
+    from gpp_tui.store.crypto import encryption_enabled
+    from gpp_tui.team.layout import TeamFolder
+
+    lines: list[str] = []
+    author = _configured_author()
+    if not author:
+        author = " ".join((ask or ask_line)("Your name, shown with your notes: ").split())
+        if not author:
+            raise TeamCommandError("a name is needed to join a team; nothing was changed")
+        try:
+            lines.append(f"Your name is kept in {set_author(author)}.")
+        except OSError as error:
+            raise TeamCommandError(f"cannot write {config_path()} ({error.strerror})") from None
+    path: Path = args.path.expanduser()
+    if args.team_command == "create":
+        encrypted = encryption_enabled(data_folder)
+        team = TeamFolder.create(path, args.name, encrypted=encrypted)
+        kind = "encrypted" if encrypted else "plain: anyone who can read the folder reads the notes"
+        lines.append(f"Created the team {team.info.name!r} in {path} ({kind}).")
+    with open_with_team(data_folder, author, ask) as opened:
+        from gpp_tui.team.review import join_team
+
+        created = args.team_command == "create"
+        review = join_team(data_folder, path, author, opened.identity, created=created)
+        review.publish(opened.store.annotations)
+        review.refresh()
+    lines.append(
+        f"Joined {review.team.info.name!r} as {author} (device {review.device_id}); "
+        "your notes are written there after each save."
+    )
+    lines += [
+        f"{review.asks(member)}: gpp team accept {member.recipient}" for member in review.requests()
+    ]
+    return lines
+
+
+def _sync(review: TeamReview, local: Annotations) -> list[str]:
+    from gpp_tui.team import device_file
+    from gpp_tui.team.git import GitFolder, describe_changes
+
+    git = GitFolder(review.team.path)
+    review.publish(local, force=True)
+    own = review.own_files()
+    before = None
+    committed = git.committed(review.team.device_file(review.device_id))
+    if committed is not None:
+        with contextlib.suppress(Exception):
+            before = device_file.parse(review.files.seal.open(committed)).annotations
+    name = review.author or "someone"
+    message = f"{name} (device {review.device_id}): {describe_changes(before, local)}"
+    lines = git.sync(own, message, review.author, review.device_id)
+    refresh = review.refresh()
+    if refresh.read:
+        lines.append(f"read {len(refresh.read)} changed file(s) from the others")
+    return lines
+
+
+def _configured_author() -> str:
+    from gpp_tui.store.config import load_config
+
+    config, _ = load_config()
+    return config.author
