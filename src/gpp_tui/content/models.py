@@ -11,6 +11,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import ClassVar
 
+from gpp_tui.i18n import _
+
 SCHEMA_VERSION = 1
 """The newest pack schema this version of gpp-tui understands."""
 
@@ -204,7 +206,7 @@ class Pack:
                 pid,
                 BACKGROUND_ID,
                 NodeKind.BACKGROUND,
-                "Background",
+                _("Background"),
                 ROOT_ID,
                 None,
                 tuple(s.id for s in self.sections),
@@ -228,7 +230,7 @@ class Pack:
                 pid,
                 GLOSSARY_ID,
                 NodeKind.GLOSSARY,
-                "Glossary",
+                _("Glossary"),
                 ROOT_ID,
                 None,
                 tuple(e.id for e in self.glossary),

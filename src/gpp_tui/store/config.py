@@ -23,6 +23,7 @@ author = ""              # your name, stored with each note you write
 theme = ""               # a Textual theme, e.g. "textual-light", "ansi-dark"
 ascii = false            # true: ASCII symbols only (for consoles whose font lacks some)
 lock_after_minutes = 0   # lock the screen after this many idle minutes (0: never)
+language = ""            # "fr" for French; default: from LC_ALL, LC_MESSAGES or LANG
 
 [keys]                   # remap keys by binding id (see the help screen, ?)
 # "notes.bookmark" = "ctrl+b"
@@ -38,6 +39,7 @@ class Config:
     ascii: bool | None = None
     keys: dict[str, str] = field(default_factory=dict)
     lock_after_minutes: float = 0
+    language: str = ""
 
 
 def config_path() -> Path:
@@ -88,7 +90,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     if isinstance(lock_after, bool) or not isinstance(lock_after, int | float) or lock_after < 0:
         problems.append(f"{path}: lock_after_minutes must be a number of minutes (0: never)")
         lock_after = 0
-    known = {"author", "theme", "ascii", "keys", "lock_after_minutes"}
+    known = {"author", "theme", "ascii", "keys", "lock_after_minutes", "language"}
     problems += [f"{path}: unknown setting {key!r}; ignored" for key in raw if key not in known]
     config = Config(
         author=text("author"),
@@ -96,6 +98,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         ascii=ascii_only,
         keys=keys,
         lock_after_minutes=lock_after,
+        language=text("language"),
     )
     return config, problems
 
