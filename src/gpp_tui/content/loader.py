@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -228,29 +227,30 @@ def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         raise PackError(path, f"invalid TOML: {message}") from None
     except RecursionError:
         raise PackError(path, "invalid TOML: arrays or tables nested too deeply") from None
+    except (ValueError, MemoryError) as exc:
+        from gpp_tui.filereader import beyond_limits
+
+        # An integer over Python's 4,300-digit limit, and the like.
+        raise PackError(path, beyond_limits(exc).removeprefix("it ")) from None
 
 
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing folders, devices and anything over MAX_PACK_BYTES."""
+    from gpp_tui.filereader import NotRegularFileError, TooLargeError, read_bytes
+
     too_big = f"a content pack may be at most {MAX_PACK_BYTES // 1_000_000} MB"
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise PackError(path, "is a folder, not a pack file")
-        if not stat.S_ISREG(info.st_mode):
-            raise PackError(path, "is not a regular file")
-        if info.st_size > MAX_PACK_BYTES:
-            raise PackError(path, f"file is {info.st_size / 1_000_000:.1f} MB; {too_big}")
-        with path.open("rb") as file:
-            # Read one byte past the limit: the file may have grown since stat().
-            data = file.read(MAX_PACK_BYTES + 1)
+        return read_bytes(path, limit=MAX_PACK_BYTES)
+    except NotRegularFileError as exc:
+        if exc.kind == "a folder":
+            raise PackError(path, "is a folder, not a pack file") from None
+        raise PackError(path, f"is {exc.kind}, not a regular file") from None
+    except TooLargeError as exc:
+        raise PackError(path, f"file is {exc.size / 1_000_000:.1f} MB; {too_big}") from None
     except FileNotFoundError:
         raise PackError(path, "no such file") from None
     except OSError as exc:
         raise PackError(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_PACK_BYTES:
-        raise PackError(path, f"file is over {MAX_PACK_BYTES // 1_000_000} MB; {too_big}")
-    return data
 
 
 def _describe(exc: ValidationError, raw: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from gpp_tui.content.models import Library
 from gpp_tui.exchange.portable import ENVELOPE_KEYS, FORMAT, ExportFile, PackVersion, Totals
+from gpp_tui.filereader import NotRegularFileError, TooLargeError, beyond_limits, read_bytes
 from gpp_tui.store.errors import NewerSchemaError, UnreadableFileError
 from gpp_tui.store.migrations import migrate
 from gpp_tui.store.models import Annotations
@@ -79,6 +80,7 @@ def read_export(path: Path, library: Library, *, limit: int = MAX_IMPORT_BYTES) 
             raise _cut_short(path) from None
         raise NotAnExportError(path, str(error)) from None
     _check_totals(path, raw.get("totals"), annotations)
+    _check_unique_notes(path, annotations)
     exported_from = _exported_from(path, raw.get("exported_from"))
     _check_packs(path, library, set(annotations.packs) or set(exported_from), exported_from)
     exported = raw.get("exported")
@@ -93,21 +95,18 @@ def read_export(path: Path, library: Library, *, limit: int = MAX_IMPORT_BYTES) 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ExportTooLargeError(path, f"it is {_mb(size)}; an export is at most {_mb(limit)}")
-        with path.open("rb") as file:
-            data = file.read(limit + 1)
-    except ImportRefusedError:
-        raise
+        data = read_bytes(path, limit=limit)
+    except TooLargeError as error:
+        raise ExportTooLargeError(
+            path, f"it is {_mb(error.size)}; an export is at most {_mb(limit)}"
+        ) from None
+    except NotRegularFileError as error:
+        what = "an export file" if error.kind == "a folder" else "a regular file"
+        raise ImportRefusedError(path, f"it is {error.kind}, not {what}") from None
     except FileNotFoundError:
         raise ImportRefusedError(path, "no such file") from None
-    except IsADirectoryError:
-        raise ImportRefusedError(path, "it is a folder, not an export file") from None
     except OSError as error:
         raise ImportRefusedError(path, error.strerror or str(error)) from None
-    if len(data) > limit:
-        raise ExportTooLargeError(path, f"it is over {_mb(limit)}, the most an export can be")
     if not data.strip():
         raise NotAnExportError(path, "it is empty")
     return data
@@ -134,6 +133,9 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise NotAnExportError(path, "it is nested too deeply to be an export") from None
+    except (ValueError, MemoryError) as error:
+        # An integer over Python's 4,300-digit limit, and the like.
+        raise NotAnExportError(path, beyond_limits(error)) from None
     # A text that starts with "{" parses to a dict as JSON, and TOML always gives one.
     result: dict[str, Any] = parsed
     return result
@@ -160,6 +162,21 @@ def _check_totals(path: Path, totals: object, annotations: Annotations) -> None:
             f"it is incomplete: it should hold {notes} notes on {nodes} nodes "
             f"but holds {found.notes} on {found.nodes}; was it cut short?",
         )
+
+
+def _check_unique_notes(path: Path, annotations: Annotations) -> None:
+    """Refuse two notes with one id on a node: editing one would overwrite the other."""
+    for pack_id, nodes in annotations.packs.items():
+        for node_id, node in nodes.items():
+            seen: set[str] = set()
+            for note in node.notes:
+                if note.id in seen:
+                    raise NotAnExportError(
+                        path,
+                        f"it holds two notes with the id {note.id!r} on {pack_id}/{node_id}; "
+                        "gpp-tui never writes that, so the file was changed by hand or damaged",
+                    )
+                seen.add(note.id)
 
 
 def _exported_from(path: Path, raw: object) -> dict[str, PackVersion]:

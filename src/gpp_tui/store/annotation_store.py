@@ -12,6 +12,8 @@ from types import TracebackType
 
 from filelock import FileLock, Timeout
 
+from gpp_tui.filereader import NotRegularFileError, TooLargeError, read_bytes
+from gpp_tui.filereader import UnreadableError as FileReadError
 from gpp_tui.store.atomic import atomic_write_bytes, fsync_dir
 from gpp_tui.store.drafts import DRAFTS_DIR, Draft, Drafts
 from gpp_tui.store.editor import AnnotationsEditor
@@ -30,6 +32,8 @@ from gpp_tui.store.serialize import PLAIN, AnnotationsWriter, ByteCodec, decode,
 from gpp_tui.store.serialize import validate as validate_raw
 
 ANNOTATIONS_FILE = "annotations.toml"
+MAX_STORE_BYTES = 512_000_000
+"""Larger files are left untouched, unread (10,000 notes take about 5 MB)."""
 
 _REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -254,11 +258,20 @@ class AnnotationStore:
 
     def _load(self) -> Annotations:
         try:
-            data = self.path.read_bytes()
+            data = read_bytes(self.path, limit=MAX_STORE_BYTES)
         except FileNotFoundError:
             if self.backup_path.exists():
                 return self._recover(f"{self.path} was missing", moved_to=None)
             return Annotations()
+        except TooLargeError as error:
+            self._set_read_only(f"{self.path} is too large to open")
+            self.messages.append(
+                f"{self.path} was not opened: {error}. It was left untouched; "
+                "nothing will be written."
+            )
+            return Annotations()
+        except NotRegularFileError as error:
+            return self._unreadable(UnreadableFileError(str(error)))
         except OSError as error:
             self._set_read_only(f"{self.path} cannot be read ({error.strerror})")
             self.messages.append(
@@ -283,30 +296,34 @@ class AnnotationStore:
             )
             return self._newer_view(data)
         except UnreadableFileError as error:
-            if self.read_only:
-                self.messages.append(
-                    f"{self.path} cannot be read: {error}. It was left untouched because "
-                    f"{self.read_only_reason}."
-                )
-                return Annotations()
-            try:
-                aside = _move_aside(self.path)
-            except OSError as move_error:
-                self._set_read_only(f"{self.path} cannot be read or moved aside")
-                self.messages.append(
-                    f"{self.path} cannot be read: {error}; it could not be moved aside "
-                    f"({move_error.strerror}), so it was left untouched "
-                    "and nothing will be written."
-                )
-                return Annotations()
-            return self._recover(f"{self.path} could not be read: {error}", moved_to=aside)
+            return self._unreadable(error)
+
+    def _unreadable(self, error: UnreadableFileError) -> Annotations:
+        """Move the file aside (never delete it) and fall back on the backup."""
+        if self.read_only:
+            self.messages.append(
+                f"{self.path} cannot be read: {error}. It was left untouched because "
+                f"{self.read_only_reason}."
+            )
+            return Annotations()
+        try:
+            aside = _move_aside(self.path)
+        except OSError as move_error:
+            self._set_read_only(f"{self.path} cannot be read or moved aside")
+            self.messages.append(
+                f"{self.path} cannot be read: {error}; it could not be moved aside "
+                f"({move_error.strerror}), so it was left untouched "
+                "and nothing will be written."
+            )
+            return Annotations()
+        return self._recover(f"{self.path} could not be read: {error}", moved_to=aside)
 
     def _recover(self, problem: str, moved_to: Path | None) -> Annotations:
         where = f"; it was moved to {moved_to}" if moved_to else ""
         try:
-            backup_bytes = self.backup_path.read_bytes()
+            backup_bytes = read_bytes(self.backup_path, limit=MAX_STORE_BYTES)
             recovered = decode(backup_bytes, self._codec)
-        except (OSError, StoreError) as error:
+        except (OSError, StoreError, FileReadError) as error:
             reason = error.strerror if isinstance(error, OSError) else str(error)
             kept = "" if self.read_only else self._keep_bad_backup()
             self.messages.append(

@@ -7,15 +7,28 @@ and the key, and the default is used instead.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_config_path
 
+from gpp_tui.filereader import (
+    ParseError,
+    TooLargeError,
+    UnreadableError,
+    decode_text,
+    loads_toml,
+    read_bytes,
+)
+
 CONFIG_ENV = "GPP_TUI_CONFIG"
 CONFIG_FILE = "config.toml"
 MAX_CONFIG_BYTES = 1_000_000
+MAX_KEYS = 200
+"""More [keys] entries than any keymap needs are not read (each could cost a message)."""
+MAX_UNKNOWN = 5
+MAX_LOCK_MINUTES = 10_080
+"""A week: more is surely a typo, and a huge number would overflow the timer."""
 
 EXAMPLE = """\
 # gpp-tui settings. Every key is optional.
@@ -54,14 +67,18 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     """The settings and one line per problem found (a missing file is no problem)."""
     path = path or config_path()
     try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            return Config(), [f"{path}: file is too large for a settings file; using defaults"]
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        source = decode_text(read_bytes(path, limit=MAX_CONFIG_BYTES))
     except FileNotFoundError:
         return Config(), []
-    except (OSError, UnicodeDecodeError) as error:
-        return Config(), [f"{path}: cannot be read ({error}); using defaults"]
-    except tomllib.TOMLDecodeError as error:
+    except TooLargeError:
+        return Config(), [f"{path}: file is too large for a settings file; using defaults"]
+    except OSError as error:
+        return Config(), [f"{path}: cannot be read ({error.strerror or error}); using defaults"]
+    except UnreadableError as error:
+        return Config(), [f"{path}: cannot be read: {error}; using defaults"]
+    try:
+        raw = loads_toml(source)
+    except ParseError as error:
         return Config(), [f"{path}: invalid TOML: {error}; using defaults"]
     problems: list[str] = []
 
@@ -79,7 +96,11 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     keys: dict[str, str] = {}
     raw_keys = raw.get("keys", {})
     if isinstance(raw_keys, dict):
-        for binding_id, key in raw_keys.items():
+        if len(raw_keys) > MAX_KEYS:
+            problems.append(
+                f"{path}: [keys] has {len(raw_keys)} entries; only the first {MAX_KEYS} are used"
+            )
+        for binding_id, key in list(raw_keys.items())[:MAX_KEYS]:
             if isinstance(key, str) and key.strip():
                 keys[binding_id] = key.strip()
             else:
@@ -87,11 +108,21 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     else:
         problems.append(f"{path}: [keys] must be a table; ignored")
     lock_after = raw.get("lock_after_minutes", 0)
-    if isinstance(lock_after, bool) or not isinstance(lock_after, int | float) or lock_after < 0:
-        problems.append(f"{path}: lock_after_minutes must be a number of minutes (0: never)")
+    if (
+        isinstance(lock_after, bool)
+        or not isinstance(lock_after, int | float)
+        or not 0 <= lock_after <= MAX_LOCK_MINUTES  # also false for nan
+    ):
+        problems.append(
+            f"{path}: lock_after_minutes must be a number of minutes from 0 (never) "
+            f"to {MAX_LOCK_MINUTES}; ignored"
+        )
         lock_after = 0
     known = {"author", "theme", "ascii", "keys", "lock_after_minutes", "language"}
-    problems += [f"{path}: unknown setting {key!r}; ignored" for key in raw if key not in known]
+    unknown = [key for key in raw if key not in known]
+    problems += [f"{path}: unknown setting {key!r}; ignored" for key in unknown[:MAX_UNKNOWN]]
+    if len(unknown) > MAX_UNKNOWN:
+        problems.append(f"{path}: {len(unknown) - MAX_UNKNOWN} more unknown settings ignored")
     config = Config(
         author=text("author"),
         theme=text("theme"),

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from gpp_tui.filereader import UnreadableError as FileReadError
+from gpp_tui.filereader import read_bytes
 from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.errors import UnreadableFileError
 from gpp_tui.store.locations import ensure_private_dir
@@ -16,6 +18,7 @@ from gpp_tui.store.tomltext import dumps
 
 DRAFTS_DIR = "drafts"
 DRAFT_SCHEMA = 1
+MAX_DRAFT_BYTES = 50_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +73,8 @@ class Drafts:
             return drafts, problems
         for path in sorted(self.folder.glob("*.toml")):
             try:
-                drafts.append(self._read(path.read_bytes(), path))
-            except (OSError, UnreadableFileError) as error:
+                drafts.append(self._read(read_bytes(path, limit=MAX_DRAFT_BYTES), path))
+            except (OSError, UnreadableFileError, FileReadError) as error:
                 problems.append(
                     f"A note draft could not be read and was left in place: {path} ({error})"
                 )

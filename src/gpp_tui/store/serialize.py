@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
+from gpp_tui.filereader import ParseError, loads_toml
 from gpp_tui.store.crypto import AGE_HEADER
 from gpp_tui.store.errors import EncryptedFileError, SaveError, UnreadableFileError
 from gpp_tui.store.migrations import RawDict, migrate
@@ -165,9 +166,9 @@ def parse(data: bytes, codec: ByteCodec = PLAIN) -> RawDict:
     except UnicodeDecodeError as error:
         raise UnreadableFileError(f"it is not valid UTF-8 text (byte {error.start})") from error
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise UnreadableFileError(f"it is not valid TOML ({error})") from error
+        return loads_toml(text)
+    except ParseError as error:
+        raise UnreadableFileError(str(error)) from error
 
 
 def decode(data: bytes, codec: ByteCodec = PLAIN) -> Annotations:

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import tomli_w
 
+from gpp_tui.filereader import UnreadableError, read_toml
 from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.locations import ensure_private_dir
 
 STATE_FILE = "state.toml"
 STATE_SCHEMA = 1
+MAX_STATE_BYTES = 64_000
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,8 @@ def load_state(folder: Path) -> AppState:
     This file only remembers a position, so a damaged one is ignored, not reported.
     """
     try:
-        raw = tomllib.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = read_toml(folder / STATE_FILE, limit=MAX_STATE_BYTES)
+    except (OSError, UnreadableError):
         return AppState()
     last = raw.get("last", {})
     if not isinstance(last, dict):
