@@ -41,3 +41,24 @@ def detail_text(app: GppApp) -> str:
         elif isinstance(widget, Static):
             parts.append(str(widget.content))
     return "\n".join(parts)
+
+
+def screen_text(app: GppApp) -> str:
+    """What the terminal shows now, as plain text: the top screen over what shows through."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+    )
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    console.print(update)
+    return console.export_text()

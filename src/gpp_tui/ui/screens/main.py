@@ -48,6 +48,13 @@ class MainScreen(Sharing):
             id="notes.status",
         ),
         Binding("n", "add_note", "Note", id="notes.add"),
+        Binding(
+            "N",
+            "focus_notes",
+            "Notes",
+            tooltip="Go to the notes of the shown node",
+            id="notes.focus",
+        ),
         Binding("slash", "search", "Search", id="find.search"),
         Binding("F", "choose_filter", "Filter", id="find.filter"),
         Binding("x", "export", "Export", id="share.export"),
@@ -188,13 +195,12 @@ class MainScreen(Sharing):
 
     def focus_note(self, note_id: str) -> None:
         """Highlight and focus one note of the shown node (after a search hit on it)."""
-        notes = self.query_one(NotesList)
-        for index, option in enumerate(notes.options):
-            if option.id == note_id:
-                notes.highlighted = index
-                notes.focus()
-                self.query_one(DetailPane).scroll_to_widget(notes)
-                return
+        self.query_one(NotesList).select_note(note_id)
+
+    def action_focus_notes(self) -> None:
+        """Move the focus to the shown node's notes (the highlighted one in view)."""
+        if not self.query_one(DetailPane).focus_notes():
+            self.notify("No notes on this node: n to write one", timeout=2)
 
     def action_follow(self) -> None:
         """Move the focus to the links of the shown node (related recommendations)."""

@@ -1,4 +1,4 @@
-"""The detail pane: a node's source text, then its context, references and links."""
+"""The detail pane: a node's source text, the user's review and notes, then context and links."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from gpp_tui.content import FocusArea, Library, Node, NodeKind, Pack, Recommenda
 from gpp_tui.exchange.provenance import provenance, source_of
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.ui.glyphs import Glyphs
+from gpp_tui.ui.widgets.lists import StraightOptionList
 from gpp_tui.ui.widgets.notes import NotesList
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ _KIND_NAMES = {
 }
 
 
-class LinkList(OptionList):
+class LinkList(StraightOptionList):
     """Links from the shown node to other nodes; enter follows one."""
 
     @dataclass
@@ -83,12 +84,20 @@ class DetailPane(VerticalScroll):
         node = self.node
         if node is None:
             return
+        notes = self.query_one(NotesList)
         if annotations is None:
-            for part in ("#detail-mine", "#notes-heading"):
+            for part in ("#detail-count", "#review-heading", "#detail-mine", "#notes-heading"):
                 self._set(part, None)
-            self.query_one(NotesList).show_notes((), set(), self._glyphs)
+            notes.show_notes((), set(), self._glyphs)
             return
         g = self._glyphs
+        sep = g.separator
+        count = len(annotations.notes)
+        counted = f"{count} note{'s' if count != 1 else ''}"
+        summary = Text(f"{g.note} {counted}", style="bold")
+        summary.append(f" {sep} N to read {'them' if count > 1 else 'it'}")
+        self._set("#detail-count", summary if count else None)
+        self._set("#review-heading", Text("Your review"))
         mine = Text()
         if node.kind is NodeKind.RECOMMENDATION:
             status = annotations.status
@@ -96,33 +105,47 @@ class DetailPane(VerticalScroll):
             mine.append(f"{mark.get(status, '-')} {status.value}", style="bold")
         if annotations.bookmark is not None:
             if mine:
-                mine.append(f" {g.separator} ")
+                mine.append(f" {sep} ")
             mine.append(f"{g.bookmark} bookmarked", style="bold")
             if annotations.bookmark.label:
-                mine.append(f": {annotations.bookmark.label}")
+                mine.append(": ")
+                mine.append(annotations.bookmark.label)
         self._set("#detail-mine", mine if mine.plain else None)
-        count = len(annotations.notes)
-        sep = g.separator
         heading = f"Your notes ({count}) {sep} n add {sep} enter edit {sep} d delete"
         self._set("#notes-heading", Text(heading if count else "No notes yet: n to add one"))
-        self.query_one(NotesList).show_notes(annotations.notes, changed, g)
+        notes.show_notes(annotations.notes, changed, g)
+
+    def focus_notes(self) -> bool:
+        """Move the focus to the notes, the highlighted one in view; False if there are none."""
+        notes = self.query_one(NotesList)
+        if not (notes.display and notes.option_count):
+            return False
+        notes.focus()
+        notes.call_after_refresh(notes.reveal_highlight)
+        return True
 
     def compose(self) -> ComposeResult:
-        """The parts of the pane, filled in by watch_node."""
+        """The parts of the pane, filled in by watch_node and show_annotations.
+
+        The user's own review comes right after the source text, so that notes are
+        on the first screen; context added by gpp-tui and links follow.
+        """
         yield Static(id="detail-title")
         yield Static(id="detail-meta")
-        yield Static(id="detail-mine")
+        yield Static(id="detail-count")
         yield Static(id="text-heading", classes="heading")
         yield Static(id="detail-text")
         yield Static(id="detail-attribution")
         yield Static(id="detail-provenance")
+        yield Static(id="review-heading", classes="heading")
+        yield Static(id="detail-mine")
+        yield Static(id="notes-heading")
+        yield NotesList(id="notes")
         yield Static(id="context-heading", classes="heading context")
         yield Static(id="detail-context", classes="context")
         yield Static(id="detail-references", classes="context")
         yield Static(id="links-heading", classes="heading")
         yield LinkList(id="links")
-        yield Static(id="notes-heading", classes="heading")
-        yield NotesList(id="notes")
 
     def watch_node(self, node: Node | None) -> None:
         """Render the node."""

@@ -1,0 +1,41 @@
+"""An option list that stops at its ends instead of wrapping around, with j/k as well as arrows."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import _widget_navigation
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+
+
+class StraightOptionList(OptionList):
+    """An OptionList whose highlight never jumps from the last option to the first.
+
+    Wrapping around moves the highlight to an option that may be off screen, so a
+    key meant for the option in view would act on another one.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def action_cursor_up(self) -> None:
+        """Move the highlight up; at the first option stay there."""
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        """Move the highlight down; at the last option stay there."""
+        self._step(1)
+
+    def _step(self, direction: _widget_navigation.Direction) -> None:
+        """Move the highlight one enabled option in `direction`, if there is one."""
+        if self.highlighted is None:
+            self.action_first() if direction > 0 else self.action_last()
+            return
+        step = _widget_navigation.find_next_enabled_no_wrap(
+            self.options, anchor=self.highlighted, direction=direction
+        )
+        if step is not None:
+            self.highlighted = step
