@@ -153,3 +153,29 @@ def test_sync_without_a_remote_or_git_is_one_line_and_keeps_everything(
     code, _, err = run(capsys, monkeypatch, data, "team", "sync")
     assert code == 2
     assert err.strip() == "gpp: git is not installed (not on PATH); nothing was synced"
+
+
+def test_an_encrypted_team_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gpp_tui import cli_lock
+
+    monkeypatch.setattr(cli_lock, "ask_passphrase", lambda prompt: "correct horse battery")
+    team, amina, bruno = tmp_path / "team", tmp_path / "amina", tmp_path / "bruno"
+    for data in (amina, bruno):
+        assert run(capsys, monkeypatch, data, "encrypt")[0] == 0
+    code, out, err = run(
+        capsys, monkeypatch, amina, "team", "create", str(team), "--name", "Sealed", name="Amina"
+    )
+    assert code == 0, err
+    assert "(encrypted)" in out
+    code, out, err = run(capsys, monkeypatch, bruno, "team", "join", str(team), name="Bruno")
+    assert code == 0, err
+    assert "is in the team; accept to share your notes with them: gpp team accept age1" in out
+    code, out, _ = run(capsys, monkeypatch, amina, "team", "status")
+    assert "Bruno (age1…" in out and "asks to join" in out
+    code, out, err = run(capsys, monkeypatch, amina, "team", "accept", "Bruno")
+    assert code == 0, err
+    assert out.startswith("Accepted Bruno (age1…")
+    code, _, err = run(capsys, monkeypatch, tmp_path / "plain", "team", "join", str(team), name="P")
+    assert code == 2 and "is encrypted: turn on encryption" in err

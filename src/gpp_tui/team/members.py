@@ -1,8 +1,11 @@
 """Member files: who a device's user is and, in an encrypted team, their public key and
 whom they accepted. Each device writes only its own; everyone reads all of them.
 
-A member file of a newcomer is their request to join: it publishes their name
-and age public key (a recipient, safe to show anyone), never a secret.
+A member file of a newcomer is their request to join: it publishes their age
+public key (a recipient, safe to show anyone). In an encrypted team the name is
+sealed too (`sealed_name`, an armored age message): a newcomer seals it to the keys
+already in the folder, so that the members can see who asks; a member to the
+members they accepted.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ class Member:
     accepted: frozenset[str] = field(default_factory=frozenset)
     refused: frozenset[str] = field(default_factory=frozenset)
     written: datetime | None = None
+    sealed_name: str = ""
+    """The name as an armored age message, in an encrypted team (`name` is then what this
+    device could open of it, or "")."""
 
     @property
     def fingerprint(self) -> str:
@@ -41,7 +47,7 @@ class Member:
 
     def label(self) -> str:
         """'Name (age1…abcdefgh)', or the name alone in a plain team."""
-        name = self.name or f"device {self.device_id}"
+        name = self.name or (f"a member, device {self.device_id}")
         return f"{name} ({self.fingerprint})" if self.recipient else name
 
 
@@ -55,9 +61,12 @@ def render_member(member: Member) -> bytes:
     document: dict[str, object] = {
         "schema_version": TEAM_SCHEMA_VERSION,
         "device": member.device_id,
-        "name": member.name,
         "written": member.written or utc_now(),
     }
+    if member.sealed_name:
+        document["sealed_name"] = member.sealed_name
+    else:
+        document["name"] = member.name
     if member.recipient:
         document["recipient"] = member.recipient
         document["accepted"] = sorted(member.accepted)
@@ -80,7 +89,9 @@ def parse_member(data: bytes) -> Member:
     if not isinstance(device, str) or not isinstance(name, str):
         raise ValueError("it has no device id")
     written = raw.get("written")
+    sealed = raw.get("sealed_name", "")
     return Member(
+        sealed_name=sealed if isinstance(sealed, str) else "",
         device_id=device,
         name=" ".join(name.split())[:80],
         recipient=_text(raw.get("recipient")),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from gpp_tui.store.atomic import atomic_write_bytes
-from gpp_tui.store.models import Annotations
+from gpp_tui.store.models import Annotations, utc_now
 from gpp_tui.store.serialize import AnnotationsWriter
 from gpp_tui.team import device_file
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
@@ -18,7 +18,7 @@ from gpp_tui.team.join import join, join_node_into, join_nodes
 from gpp_tui.team.layout import DESCRIPTION_FILE, TeamFolder, TeamFolderError, new_device_id
 from gpp_tui.team.link import LinkError, TeamLink, fingerprint, load_link, save_link
 from gpp_tui.team.members import Member, read_members, render_member
-from gpp_tui.team.seal import AgeSeal, PlainSeal, Seal
+from gpp_tui.team.seal import AgeSeal, PlainSeal, Seal, open_text, seal_text
 from gpp_tui.team.view import DeviceFiles, NodeKey, Refresh, StatKey
 
 
@@ -121,8 +121,17 @@ class TeamReview:
 
     def write_member(self, member: Member | None = None) -> None:
         """Write this device's member file (its name, key and whom it accepted)."""
-        member = member or self.me
-        self._write_own(self.team.member_file(self.device_id), render_member(member))
+        member = replace(member or self.me, written=utc_now())
+        on_disk = member
+        if member.recipient:
+            readers = set(member.accepted)
+            if readers <= {member.recipient}:  # a newcomer: the members must see who asks
+                readers |= {m.recipient for m in self.members.values() if m.recipient}
+            readers -= member.refused
+            on_disk = replace(
+                member, sealed_name=seal_text(member.name, readers | {member.recipient})
+            )
+        self._write_own(self.team.member_file(self.device_id), render_member(on_disk))
         self.members[self.device_id] = member
 
     def refresh(self) -> Refresh:
@@ -137,6 +146,13 @@ class TeamReview:
             return False
         self._members_stat = stat
         self.members, self.member_problems = read_members(self.team.members)
+        if self._identity is not None:
+            self.members = {
+                device: replace(member, name=open_text(member.sealed_name, self._identity))
+                if member.sealed_name
+                else member
+                for device, member in self.members.items()
+            }
         seal = self.files.seal
         if isinstance(seal, AgeSeal):
             seal.set_recipients(self.me.accepted)
@@ -183,7 +199,14 @@ class TeamReview:
 
     def asks(self, member: Member) -> str:
         """What to tell the user about a request: 'Name (age1…) asks to join'."""
-        if len(member.accepted - {member.recipient}) > 0:
+        mine = self.members.get(self.device_id)
+        joined_before = (
+            mine is not None
+            and mine.written is not None
+            and member.written is not None
+            and member.written < mine.written
+        )
+        if joined_before or member.accepted - {member.recipient}:
             return f"{member.label()} is in the team; accept to share your notes with them"
         return f"{member.label()} asks to join"
 

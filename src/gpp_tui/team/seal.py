@@ -78,3 +78,22 @@ class AgeSeal:
             raise NotForUsError(
                 "it is not encrypted to you (not accepted by its writer yet)"
             ) from None
+
+
+def seal_text(text: str, recipients: Iterable[str]) -> str:
+    """`text` as an armored age message to `recipients` (public keys age1…)."""
+    import pyrage
+    from pyrage import x25519
+
+    keys = [x25519.Recipient.from_str(key) for key in sorted(set(recipients))]
+    return bytes(pyrage.encrypt(text.encode("utf-8"), keys, armored=True)).decode("ascii")
+
+
+def open_text(sealed: str, identity: Any) -> str:
+    """The text of an armored age message, or "" when it is not sealed to `identity`."""
+    import pyrage
+
+    try:
+        return bytes(pyrage.decrypt(sealed.encode("ascii"), [identity])).decode("utf-8")
+    except (pyrage.DecryptError, UnicodeError, ValueError):
+        return ""
