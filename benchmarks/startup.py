@@ -4,6 +4,7 @@ Both run side by side in the same run, alternating, in a pseudo-terminal of 80x2
 the clock stops when the screen shows the focus areas of the tree.
 
 Run:  python benchmarks/startup.py [--runs 15]
+      python benchmarks/startup.py --lang fr   # also gpp with `language = "fr"` in its settings
       python benchmarks/startup.py --big /tmp/gppbench   # after benchmarks/make_pack.py
 Goals (warm start: the first run of each is dropped):
   median(gpp) / median(bare) <= 1.15;
@@ -27,7 +28,8 @@ import termios
 import time
 from pathlib import Path
 
-MARKER = b"Relief and Recovery"
+MARKERS = (b"Relief and Recovery", "Secours et relèvement".encode())
+"""The last focus area's title, in English or (with --lang fr) French."""
 
 BARE_APP = """
 from textual.app import App
@@ -62,7 +64,7 @@ Bare().run()
 
 
 def time_to_marker(argv: list[str], env: dict[str, str], timeout: float = 20.0) -> float:
-    """Seconds from spawning `argv` in an 80x24 pty until MARKER is written."""
+    """Seconds from spawning `argv` in an 80x24 pty until one of MARKERS is written."""
     start = time.perf_counter()
     pid, fd = os.forkpty()
     if pid == 0:
@@ -77,10 +79,10 @@ def time_to_marker(argv: list[str], env: dict[str, str], timeout: float = 20.0) 
                     chunk = os.read(fd, 65536)
                 except OSError:
                     break
-                seen = seen[-len(MARKER) :] + chunk
-                if MARKER in seen:
+                seen = seen[-max(map(len, MARKERS)) :] + chunk
+                if any(marker in seen for marker in MARKERS):
                     return time.perf_counter() - start
-        raise RuntimeError(f"{argv} did not paint {MARKER!r} within {timeout}s")
+        raise RuntimeError(f"{argv} did not paint {MARKERS!r} within {timeout}s")
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
@@ -93,6 +95,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument(
         "--big", type=Path, help="folder written by make_pack.py (pack.toml and data/)"
+    )
+    parser.add_argument(
+        "--lang", metavar="LANG", help="also time gpp with `language = LANG` in its settings"
     )
     args = parser.parse_args()
     gpp = shutil.which("gpp") or str(Path(sys.executable).with_name("gpp"))
@@ -110,10 +115,16 @@ def main() -> None:
             "--data-dir",
             str(big / "data"),
         ]
+    envs = {name: env for name in commands}
+    if args.lang:
+        settings = work / "config.toml"
+        settings.write_text(f"language = {args.lang!r}\n", encoding="utf-8")
+        commands[f"gpp {args.lang}"] = [gpp]
+        envs[f"gpp {args.lang}"] = {**env, "GPP_TUI_CONFIG": str(settings)}
     times: dict[str, list[float]] = {name: [] for name in commands}
     for run in range(args.runs + 1):
         for name, argv in commands.items():
-            seconds = time_to_marker(argv, env)
+            seconds = time_to_marker(argv, envs[name])
             if run:  # the first run only warms the file cache
                 times[name].append(seconds)
     medians = {name: statistics.median(values) for name, values in times.items()}
@@ -133,6 +144,14 @@ def main() -> None:
         print(
             "note: gpp_tui is imported from its source files and PYTHONDONTWRITEBYTECODE is "
             "set, so every start compiles it again; measure an installed copy (pip install .)"
+        )
+    if args.lang:
+        name = f"gpp {args.lang}"
+        pairs = zip(times[name], times["bare textual"], strict=True)
+        print(
+            f"ratio {name} / bare: {medians[name] / medians['bare textual']:.2f}, "
+            f"paired {statistics.median(g / b for g, b in pairs):.2f}; "
+            f"{name} / gpp: {medians[name] / medians['gpp']:.2f}"
         )
     if "gpp big" in medians:
         big_ratio = medians["gpp big"] / medians["gpp"]

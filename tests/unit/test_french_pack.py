@@ -101,3 +101,22 @@ def test_a_word_of_both_languages_shows_the_language_shown() -> None:
     assert "Al Hassan" in english.snippet and "Al Hassan" in french.snippet
     assert english.snippet != french.snippet
     assert any(word in french.snippet for word in ("affaire", "charges", "jugement", "chef"))
+
+
+def test_a_citation_of_the_french_text_names_the_english_as_authoritative() -> None:
+    from gpp_tui.exchange.cite import citation
+    from gpp_tui.exchange.provenance import source_of
+
+    library = load_library().in_language("fr")
+    node = library.find("B.2")
+    assert node is not None
+
+    for style in ("oscola", "plain"):
+        text = citation(library, node, style)
+        assert "Anti-Retaliation Safeguards" in text  # the original is what is cited
+        assert text.endswith(LABEL)
+    pack = library.pack("wigj-gpp")
+    assert pack is not None
+    # The translation's words are not attributed to the source's author as hers.
+    assert source_of(pack, node) == LABEL
+    assert LABEL not in citation(load_library(), node)

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from gpp_tui import __version__
 from gpp_tui.content.models import Library, Node, NodeKind, Pack, PackInfo
-from gpp_tui.exchange.provenance import APP_NAME, long_date
+from gpp_tui.exchange.provenance import APP_NAME, long_date, translation_authority
 
 
 class CitationStyle(StrEnum):
@@ -41,12 +41,18 @@ def citation(library: Library, node: Node, style: CitationStyle | str = DEFAULT_
     pack = library.original(node.pack_id) or library.pack(node.pack_id)
     if pack is None:
         return f"'{node.title}'." if style is CitationStyle.OSCOLA else f'"{node.title}".'
+    shown = library.pack(node.pack_id)
     node = pack.nodes.get(node.id, node)
     if node.kind in _ADDED_BY_APP:
-        return _app_citation(pack, node, style)
-    if style is CitationStyle.OSCOLA:
-        return _oscola(pack.pack, _pinpoint(node, "'", "'"))
-    return _plain(pack.pack, _pinpoint(node, '"', '"'))
+        text = _app_citation(pack, node, style)
+    elif style is CitationStyle.OSCOLA:
+        text = _oscola(pack.pack, _pinpoint(node, "'", "'"))
+    else:
+        text = _plain(pack.pack, _pinpoint(node, '"', '"'))
+    # Read in a translation, the citation still names the original and says it is the
+    # authoritative text.
+    authority = translation_authority(shown.pack) if shown is not None else ""
+    return f"{text} {authority}" if authority else text
 
 
 def _pinpoint(node: Node, left: str, right: str) -> str:

@@ -21,10 +21,25 @@ ADDED_BY_APP = "added by gpp-tui, not part of the source"
 
 
 def source_of(pack: Pack, node: Node) -> str | None:
-    """The author of the node's text when that text is the source's own words, else None."""
+    """The author of the node's text when that text is the source's own words, else None.
+
+    A translation's text is not the source's own words: for it, the line saying that
+    the translation is unofficial and whose original is authoritative.
+    """
     if node.kind in SOURCE_KINDS and node.text.strip():
-        return pack.pack.source
+        return translation_authority(pack.pack) or pack.pack.source
     return None
+
+
+def translation_authority(info: PackInfo) -> str:
+    """For a translation, that it is one and which text is authoritative ("" for an original)."""
+    if not info.is_translation:
+        return ""
+    from gpp_tui.i18n import _
+
+    return info.translation_note or _(
+        "Unofficial translation; the original text by {source} is authoritative."
+    ).format(source=info.source)
 
 
 def attribution(pack: Pack, node: Node) -> str:
