@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import tomllib
 from pathlib import Path
 
 from gpp_tui.store.config import EXAMPLE, Config, config_path, load_config
@@ -20,11 +22,48 @@ def test_missing_file_gives_defaults_silently(tmp_path: Path) -> None:
     assert load_config(tmp_path / "absent.toml") == (Config(), [])
 
 
+SETTINGS = {field.name for field in dataclasses.fields(Config)}
+
+
 def test_example_is_valid_and_documents_every_setting(tmp_path: Path) -> None:
     _, problems = load_config(write(tmp_path, EXAMPLE))
     assert problems == []
-    for key in ("author", "theme", "ascii", "[keys]"):
-        assert key in EXAMPLE
+    assert "lock_after_minutes" in SETTINGS  # the list below is the real one, not a copy
+    assert set(tomllib.loads(EXAMPLE)) == SETTINGS
+
+
+def test_the_readme_example_sets_every_setting_and_loads_cleanly(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```toml\n", readme.index("config.toml")) + len("```toml\n")
+    example = readme[start : readme.index("```", start)]
+    config, problems = load_config(write(tmp_path, example))
+    assert problems == []
+    assert set(tomllib.loads(example)) == SETTINGS
+    assert config != Config()
+
+
+def test_every_setting_is_read_from_the_file(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        'author = "A"\ntheme = "t"\nascii = false\nlock_after_minutes = 2.5\n'
+        '[keys]\n"app.help" = "f2"\n',
+    )
+    config, problems = load_config(path)
+    assert problems == []
+    assert {name: getattr(config, name) for name in SETTINGS} == {
+        "author": "A",
+        "theme": "t",
+        "ascii": False,
+        "lock_after_minutes": 2.5,
+        "keys": {"app.help": "f2"},
+    }
+
+
+def test_a_bad_lock_time_is_reported_and_never_locks(tmp_path: Path) -> None:
+    for bad in ("-1", '"10"', "true"):
+        config, problems = load_config(write(tmp_path, f"lock_after_minutes = {bad}\n"))
+        assert config.lock_after_minutes == 0
+        assert len(problems) == 1 and "lock_after_minutes must be a number" in problems[0]
 
 
 def test_good_values_are_read(tmp_path: Path) -> None:

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import resource
 import signal
 import stat
 import subprocess
+import tempfile
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
-from gpp_tui.store import migrations, serialize
+from gpp_tui.store import annotation_store, migrations, serialize
 from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.errors import ReadOnlyError, SaveError
 from gpp_tui.store.models import NodeFilter, ReviewStatus
@@ -107,12 +111,21 @@ def test_with_no_usable_backup_it_starts_empty_and_keeps_both_files(tmp_path: Pa
     assert bak_aside.read_bytes() == b"schema_version = ["
 
 
-def test_an_earlier_corrupt_copy_is_never_overwritten(tmp_path: Path) -> None:
-    for content in (b"one [", b"two ["):
+def test_an_earlier_corrupt_copy_is_never_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The clock is frozen so that every copy wants the same name.
+    frozen = datetime(2026, 3, 1, 9, 30, 15, tzinfo=UTC)
+    monkeypatch.setattr(annotation_store, "utc_now", lambda: frozen)
+    for content in (b"one [", b"two [", b"three ["):
         (tmp_path / "annotations.toml").write_bytes(content)
         AnnotationStore(tmp_path).close()
-    kept = sorted(path.read_bytes() for path in tmp_path.glob("annotations.toml.corrupt-*"))
-    assert kept == [b"one [", b"two ["]
+    kept = {p.name: p.read_bytes() for p in tmp_path.glob("annotations.toml.corrupt-*")}
+    assert kept == {
+        "annotations.toml.corrupt-20260301T093015Z": b"one [",
+        "annotations.toml.corrupt-20260301T093015Z-1": b"two [",
+        "annotations.toml.corrupt-20260301T093015Z-2": b"three [",
+    }
 
 
 def test_a_newer_file_opens_read_only_and_nothing_is_written(tmp_path: Path) -> None:
@@ -198,21 +211,30 @@ def _tmpfs(path: Path, size: str) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(path)], check=False)
 
 
-def test_a_read_only_folder_fails_the_save_visibly(tmp_path: Path) -> None:
+def test_a_folder_that_refuses_writes_fails_the_save_visibly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "data"
-    store = _store_with_note(folder)
-    folder.chmod(0o500)
-    try:
-        probe = folder / "probe"
-        try:
-            probe.touch()
-        except PermissionError:
+    with _store_with_note(folder) as store:
+        # What a folder without write permission answers (root ignores folder modes).
+        def refused(*args: object, **kwargs: object) -> NoReturn:
+            raise PermissionError(errno.EACCES, "Permission denied", str(folder))
+
+        with monkeypatch.context() as patch:
+            patch.setattr(tempfile, "mkstemp", refused)
             _assert_save_fails_and_nothing_is_lost(store, f"no permission to write in {folder}")
-            return
-        probe.unlink()  # root ignores folder modes: use a read-only mount of the folder instead
-    finally:
-        folder.chmod(0o700)
-        store.close()
+            with pytest.raises(SaveError, match=r"^draft not saved: no permission to write in "):
+                store.save_draft(P, "D.3", None, "x")
+        assert store.save()  # once the folder takes writes again, nothing was lost
+    with AnnotationStore(folder) as again:
+        assert again.annotations.notes_for(P, "D.3")[-1].text == (
+            "typed while the disk could not take it"
+        )
+
+
+def test_a_read_only_mount_is_detected_at_open(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    _store_with_note(folder).close()
     view = tmp_path / "view"
     view.mkdir()
     bind = subprocess.run(["mount", "--bind", "-o", "ro", str(folder), str(view)], check=False)
