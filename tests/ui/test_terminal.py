@@ -77,6 +77,12 @@ async def test_too_small_terminal_shows_one_clear_line_and_recovers(make_app: Ma
         notice = app.main_screen.query_one("#too-small")
         assert notice.display and notice.region.width > 0
         assert "Terminal too small" in str(notice.render())
+        lines = [strip.text.strip() for strip in notice.render_lines(notice.size.region)]
+        assert [line for line in lines if line] == ["Terminal too small: needs 60x18"]
+        await pilot.resize_terminal(20, 10)  # narrower than the line: cut, still one line
+        await pilot.pause()
+        lines = [strip.text.strip() for strip in notice.render_lines(notice.size.region)]
+        assert len([line for line in lines if line]) == 1
         assert not app.main_screen.query_one("#body").display
         await pilot.resize_terminal(80, 24)
         await pilot.pause()

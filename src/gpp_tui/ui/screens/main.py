@@ -102,8 +102,7 @@ class MainScreen(Sharing):
                 node=MainScreen.current
             )
         yield Static(
-            f"Terminal too small: gpp-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}. "
-            "Make the window larger.",
+            f"Terminal too small: needs {MIN_WIDTH}x{MIN_HEIGHT}",
             id="too-small",
         )
         yield Footer()
