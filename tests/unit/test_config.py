@@ -45,7 +45,7 @@ def test_the_readme_example_sets_every_setting_and_loads_cleanly(tmp_path: Path)
 def test_every_setting_is_read_from_the_file(tmp_path: Path) -> None:
     path = write(
         tmp_path,
-        'author = "A"\ntheme = "t"\nascii = false\nlock_after_minutes = 2.5\n'
+        'author = "A"\ntheme = "t"\nascii = false\nlock_after_minutes = 2.5\nlanguage = "fr"\n'
         '[keys]\n"app.help" = "f2"\n',
     )
     config, problems = load_config(path)
@@ -56,6 +56,7 @@ def test_every_setting_is_read_from_the_file(tmp_path: Path) -> None:
         "ascii": False,
         "lock_after_minutes": 2.5,
         "keys": {"app.help": "f2"},
+        "language": "fr",
     }
 
 
