@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-EXPORT_FORMATS = ("md", "html", "json", "toml")
+EXPORT_FORMATS = ("md", "html", "docx", "json", "toml")
 CITATION_STYLES = ("oscola", "plain")
 EXPORT_FILTERS = ("bookmarked", "notes", "follow-up")
 
@@ -93,7 +93,8 @@ def _add_exchange_commands(commands: Any) -> None:
     export_cmd.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
-        help="md or html: a review to read or print; json or toml: for `gpp import` "
+        help="md or html: a review to read or print; docx: a Word document (needs --output); "
+        "json or toml: for `gpp import` "
         "(default: from the --output file name)",
     )
     export_cmd.add_argument(
@@ -319,7 +320,13 @@ def _search(args: argparse.Namespace, library: Library) -> None:
 
 
 def _export(args: argparse.Namespace, library: Library) -> None:
-    from gpp_tui.exchange.export import ExportFormat, ExportWriteError, export, write_export
+    from gpp_tui.exchange.export import (
+        ExportFormat,
+        ExportWriteError,
+        export,
+        render,
+        write_export,
+    )
     from gpp_tui.exchange.portable import ExportInfo
 
     output: Path | None = args.output
@@ -327,17 +334,19 @@ def _export(args: argparse.Namespace, library: Library) -> None:
     if fmt is None and output is not None:
         fmt = ExportFormat.from_path(output)
     if fmt is None:
-        raise CliError("choose a format with --format md|html|json|toml")
+        raise CliError("choose a format with --format md|html|docx|json|toml")
+    if fmt.binary and output is None:
+        raise CliError(f"a {fmt.value} file cannot go to the terminal: add --output review.docx")
     with _open_with_team(args.data_dir) as opened:
         annotations = opened.annotations
         if output is not None and opened.store.path.with_name("key.age").exists():
             print("gpp: note: exports are plain text, not encrypted", file=sys.stderr)
-    text = export(library, annotations, fmt, args.only, ExportInfo(author=_author(args.author)))
+    info = ExportInfo(author=_author(args.author))
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(export(library, annotations, fmt, args.only, info))
         return
     try:
-        write_export(output, text)
+        write_export(output, render(library, annotations, fmt, args.only, info))
     except ExportWriteError as exc:
         raise CliError(str(exc)) from None
     print(f"written to {output}", file=sys.stderr)

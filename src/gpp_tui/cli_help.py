@@ -29,11 +29,14 @@ HELP: dict[str, tuple[str, tuple[str, ...]]] = {
         ("gpp search gender persecution", "gpp search '\"witness protection\"' --limit 5"),
     ),
     "export": (
-        "Write your review to read or print (md, html), or your annotations for a\n"
-        "colleague's `gpp import` (json, toml). Writes to stdout unless --output.\n"
-        "Exports are plain text, even when your notes are encrypted.",
+        "Write your review to read or print (md, html) or to draft in Word (docx),\n"
+        "or your annotations for a colleague's `gpp import` (json, toml). Reviews\n"
+        "open with the follow-ups, then progress per focus area. Writes to stdout\n"
+        "unless --output (docx needs it). Exports are not encrypted, even when your\n"
+        "notes are.",
         (
             "gpp export --format md --only notes > review.md",
+            "gpp export --format docx -o review.docx --only follow-up",
             "gpp export -o for-ana.json",
         ),
     ),

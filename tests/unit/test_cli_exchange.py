@@ -87,8 +87,11 @@ def test_export_only_follow_up_as_json(capsys: pytest.CaptureFixture[str], tmp_p
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["export"], "gpp: choose a format with --format md|html|json|toml\n"),
-        (["export", "-o", "notes.txt"], "gpp: choose a format with --format md|html|json|toml\n"),
+        (["export"], "gpp: choose a format with --format md|html|docx|json|toml\n"),
+        (
+            ["export", "-o", "notes.txt"],
+            "gpp: choose a format with --format md|html|docx|json|toml\n",
+        ),
     ],
 )
 def test_export_needs_a_format(

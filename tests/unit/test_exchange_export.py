@@ -31,6 +31,7 @@ from gpp_tui.store.models import (
 PACK = "wigj-gpp"
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 INFO = ExportInfo(author="Alice", generated_at=T0, timezone=timezone(timedelta(hours=2)))
+URL = "https://4genderjustice.org/gender-persecution-principles/"
 HOSTILE = "<script>alert('x')</script> & \"quoted\" [b]bold[/b] *star* # hash"
 
 
@@ -59,27 +60,28 @@ def test_markdown_review_has_who_when_progress_and_every_note(library: Library) 
     assert text.startswith("# Gender Persecution Principles: annotated review\n")
     assert "- **Reviewer:** Alice\n" in text
     assert "- **Generated:** 2026-05-01 14:00 UTC+02:00\n" in text
-    assert "**Progress:** Reviewed 1 of 11 · 1 follow-up" in text
-    assert "| B Protection | Reviewed 0 of 3 · 1 follow-up |" in text
-    assert "#### B.2 Anti-Retaliation Safeguards\n\n> Ensure survivors' safety" in text
-    assert "- Status: follow-up (2026-05-01 14:00 UTC+02:00)" in text
+    assert "**Overall:** Reviewed 1 of 11 · 1 needs follow-up" in text
+    assert "| B Protection | Reviewed 0 of 3 · 1 needs follow-up |" in text
+    assert "### B.2 Anti-Retaliation Safeguards\n\n> Ensure survivors' safety" in text
+    assert "safety during justice processes.\n\n*— Women's Initiatives for Gender Justice*" in text
+    assert "- Status: needs follow-up (2026-05-01 14:00 UTC+02:00)" in text
     assert "- Bookmarked: “ask \\<counsel\\>”" in text
     assert "> \\<script\\>alert('x')\\</script\\> & \"quoted\" \\[b\\]bold" in text
     assert "tags: urgent" in text
     assert "  > line one  \n  > line two\n" in text
     assert "⚠ The source text has changed since this note was written." in text
-    orphans = text.split("### Orphaned annotations")[1]
-    assert "#### Z.9" in orphans and "since removed" in orphans
-    assert "on the background" in text.split("### Background")[1]
+    orphans = text.split("## Orphaned annotations")[1]
+    assert "### Z.9" in orphans and "since removed" in orphans
+    assert "on the background" in text.split("## Background")[1]
 
 
 def test_every_recommendation_is_listed_unless_filtered(library: Library) -> None:
     everything = export(library, reviewed(library), "md", info=INFO)
     follow_up = export(library, reviewed(library), "md", "follow-up", info=INFO)
 
-    assert everything.count("\n#### ") == 11 + 2  # recommendations, the section, the orphan
-    assert re.findall(r"^#### .*", follow_up, re.MULTILINE) == [
-        "#### B.2 Anti-Retaliation Safeguards"
+    assert everything.count("\n### ") == 11 + 2  # recommendations, the section, the orphan
+    assert re.findall(r"^### .*", follow_up, re.MULTILINE) == [
+        "### B.2 Anti-Retaliation Safeguards"
     ]
     assert "- **Showing:** parts marked for follow-up only" in follow_up
 
@@ -91,7 +93,9 @@ def test_html_is_self_contained_escaped_and_holds_every_note(library: Library) -
 
     assert page.startswith("<!DOCTYPE html>")
     assert "<script" not in page
-    assert not re.search(r"https?:|src=|href=|@import|url\(", page)
+    # No external references: links only within the page, the source's address as text.
+    assert not re.search(r'src=|href="(?!#)|@import|url\(', page)
+    assert not re.search(r"https?:", page.replace(URL, ""))
     assert "@media print" in page
     for pack_nodes in annotations.packs.values():
         for node in pack_nodes.values():

@@ -1,4 +1,4 @@
-"""Export the annotations: a review to read or print (Markdown, HTML) or a file to import."""
+"""Export the annotations: a review to read, print or edit (md, html, docx) or a file to import."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class ExportFormat(StrEnum):
     HTML = "html"
     JSON = "json"
     TOML = "toml"
+    DOCX = "docx"
 
     @property
     def suffix(self) -> str:
@@ -33,6 +34,11 @@ class ExportFormat(StrEnum):
     def importable(self) -> bool:
         """True for the formats `gpp import` reads back."""
         return self in (ExportFormat.JSON, ExportFormat.TOML)
+
+    @property
+    def binary(self) -> bool:
+        """True for the formats that are not text (Word): written to a file, never printed."""
+        return self is ExportFormat.DOCX
 
     @classmethod
     def from_path(cls, path: Path) -> ExportFormat | None:
@@ -58,11 +64,14 @@ def export(
 ) -> str:
     """The export as text; `only` keeps just the bookmarked, noted or follow-up nodes.
 
-    Markdown and HTML show every recommendation (or, with `only`, the nodes that
-    pass), other annotated nodes, progress and orphaned annotations. JSON and TOML
-    carry the raw annotations of every pack, for `gpp import` elsewhere.
+    Markdown and HTML show the follow-ups, progress, then every recommendation (or,
+    with `only`, the nodes that pass), other annotated nodes and orphaned
+    annotations. JSON and TOML carry the raw annotations of every pack, for
+    `gpp import` elsewhere. Word documents are bytes: see `render`.
     """
     fmt = ExportFormat(fmt)
+    if fmt.binary:
+        raise ValueError(f"{fmt.value} is not a text format; use render()")
     wanted = NodeFilter(only) if only is not None else None
     info = info or ExportInfo()
     if info.generated_at is None:
@@ -75,6 +84,26 @@ def export(
     return render_html(review) if fmt is ExportFormat.HTML else render_markdown(review)
 
 
+def render(
+    library: Library,
+    annotations: Annotations,
+    fmt: ExportFormat | str,
+    only: NodeFilter | str | None = None,
+    info: ExportInfo | None = None,
+) -> bytes:
+    """The export as the bytes of its file, in any format (UTF-8 for the text ones)."""
+    fmt = ExportFormat(fmt)
+    if not fmt.binary:
+        return export(library, annotations, fmt, only, info).encode("utf-8")
+    from gpp_tui.exchange.word import render_docx
+
+    wanted = NodeFilter(only) if only is not None else None
+    info = info or ExportInfo()
+    if info.generated_at is None:
+        info = ExportInfo(info.author, info.moment, info.timezone)
+    return render_docx(build_review(library, annotations, wanted, info))
+
+
 def suggested_file_name(fmt: ExportFormat | str, moment: datetime) -> str:
     """A default file name: gpp-review-2026-05-01.html, or gpp-notes-2026-05-01.toml."""
     fmt = ExportFormat(fmt)
@@ -82,12 +111,13 @@ def suggested_file_name(fmt: ExportFormat | str, moment: datetime) -> str:
     return f"gpp-{kind}-{moment.astimezone():%Y-%m-%d}{fmt.suffix}"
 
 
-def write_export(path: Path, text: str) -> None:
+def write_export(path: Path, content: str | bytes) -> None:
     """Write an export atomically: the file is complete or not there (ExportWriteError)."""
     if path.is_dir():
         raise ExportWriteError(f"not written: {path} is a folder")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        atomic_write_bytes(path, text.encode("utf-8"))
+        atomic_write_bytes(path, data)
     except OSError as error:
         reason = error.strerror or str(error)
         raise ExportWriteError(f"not written: {path} ({reason})") from None

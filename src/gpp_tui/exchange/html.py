@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from html import escape
 
-from gpp_tui.exchange.review import STATUS_WORDS, NodeView, NoteView, PackView, Review
+from gpp_tui.exchange.review import (
+    STATUS_WORDS,
+    NodeView,
+    NoteView,
+    PackView,
+    Review,
+    progress_words,
+)
 
 CSS = """
 :root { color-scheme: light; }
@@ -33,6 +40,8 @@ blockquote.source { border-left: 3px solid #888; margin: .5rem 0; padding: .1rem
 .note { border: 1px solid #ccc; border-radius: .3rem; padding: .4rem .8rem; margin: .5rem 0; }
 .note-head { font-family: system-ui, sans-serif; font-size: .85rem; color: #444; }
 .note-text { white-space: pre-wrap; overflow-wrap: anywhere; margin-top: .25rem; }
+.attribution { font-style: italic; color: #444; margin: 0 0 .5rem; }
+.follow-ups li { margin: .2rem 0; }
 .flag { color: #8a4b00; font-family: system-ui, sans-serif; font-size: .85rem; }
 .tag { background: #eee; border-radius: .25rem; padding: 0 .3rem; }
 @media print {
@@ -46,7 +55,7 @@ blockquote.source { border-left: 3px solid #888; margin: .5rem 0; padding: .1rem
 
 
 def render_html(review: Review) -> str:
-    """The whole review as one HTML document."""
+    """The whole review as one HTML document: follow-ups, progress, then every node."""
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -66,59 +75,100 @@ def render_html(review: Review) -> str:
     if review.scope:
         out.append(f"<dt>Showing</dt><dd>{escape(review.scope)}</dd>")
     out.append("</dl>")
+    out += _follow_ups(review)
+    out += _progress(review)
+    several = len(review.packs) > 1
     for pack in review.packs:
-        out += _pack(pack)
+        out += _pack(pack, several)
     if review.unloaded:
         out.append("<h2>Annotations on packs that are not loaded</h2>")
         for pack_id, nodes in review.unloaded:
             out.append(f"<h3>Pack {escape(pack_id)}</h3>")
-            out += [line for node in nodes for line in _node(node)]
+            out += [line for node in nodes for line in _node(node, "h4")]
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
-def _pack(pack: PackView) -> list[str]:
-    version = f", version {escape(pack.version)}" if pack.version else ""
-    out = [
-        "<section>",
-        f"<h2>{escape(pack.title)}</h2>",
-        f'<p class="meta">{escape(pack.source)} · pack {escape(pack.pack_id)}{version}</p>',
-        f'<p class="progress"><strong>Progress:</strong> {escape(str(pack.progress))}</p>',
+def _follow_ups(review: Review) -> list[str]:
+    out = ['<section class="follow-ups">', "<h2>Needs follow-up</h2>"]
+    if not review.follow_ups:
+        return [*out, "<p>Nothing is marked for follow-up.</p>", "</section>"]
+    several = len(review.packs) > 1
+    out.append("<ul>")
+    for pack_title, node in review.follow_ups:
+        name = f"{pack_title}: {node.label}" if several else node.label
+        parts = [f'<a href="#{escape(node.anchor)}">{escape(name)}</a>']
+        if node.status_changed:
+            parts.append(f"marked {escape(node.status_changed)}")
+        if node.bookmark_label:
+            parts.append(f'bookmarked “<span dir="auto">{escape(node.bookmark_label)}</span>”')
+        if node.notes:
+            parts.append(f"{len(node.notes)} note{'s' if len(node.notes) != 1 else ''}")
+        out.append(f"<li>{' · '.join(parts)}</li>")
+    return [*out, "</ul>", "</section>"]
+
+
+def _progress(review: Review) -> list[str]:
+    out = ["<section>", "<h2>Progress</h2>"]
+    several = len(review.packs) > 1
+    for pack in review.packs:
+        name = escape(pack.title) if several else "Overall"
+        words = escape(progress_words(pack.progress))
+        out.append(f'<p class="progress"><strong>{name}:</strong> {words}</p>')
+        if pack.area_progress:
+            out.append("<table><thead><tr><th>Focus area</th><th>Progress</th></tr></thead><tbody>")
+            out += [
+                f"<tr><td>{escape(area)}</td><td>{escape(progress_words(progress))}</td></tr>"
+                for area, progress in pack.area_progress
+            ]
+            out.append("</tbody></table>")
+    return [*out, "</section>"]
+
+
+def _pack(pack: PackView, several: bool) -> list[str]:
+    """One pack: where its text comes from, then its groups (under its title if several)."""
+    group_tag = "h3" if several else "h2"
+    out = ["<section>", f"<h2>{escape(pack.title) if several else 'About the source'}</h2>"]
+    out.append('<dl class="meta">')
+    out += [
+        f'<dt>{escape(label)}</dt><dd dir="auto">{escape(value)}</dd>'
+        for label, value in pack.provenance
     ]
-    if pack.area_progress:
-        out.append("<table><thead><tr><th>Focus area</th><th>Progress</th></tr></thead><tbody>")
-        out += [
-            f"<tr><td>{escape(area)}</td><td>{escape(str(progress))}</td></tr>"
-            for area, progress in pack.area_progress
-        ]
-        out.append("</tbody></table>")
+    out.append(f"<dt>Cite as</dt><dd>{escape(pack.cite_as)}</dd>")
+    out.append("</dl>")
+    node_tag = "h4" if several else "h3"
     for group in pack.groups:
-        out.append(f"<h3>{escape(group.title)}</h3>")
+        out.append(f"<{group_tag}>{escape(group.title)}</{group_tag}>")
         if group.progress is not None:
-            out.append(f'<p class="progress">{escape(str(group.progress))}</p>')
-        out += [line for node in group.nodes for line in _node(node)]
+            out.append(f'<p class="progress">{escape(progress_words(group.progress))}</p>')
+        out += [line for node in group.nodes for line in _node(node, node_tag)]
     if pack.orphans:
         out += [
-            "<h3>Orphaned annotations</h3>",
+            f"<{group_tag}>Orphaned annotations</{group_tag}>",
             "<p>Annotations on parts this version of the pack no longer has.</p>",
         ]
-        out += [line for node in pack.orphans for line in _node(node)]
+        out += [line for node in pack.orphans for line in _node(node, node_tag)]
     out.append("</section>")
     return out
 
 
-def _node(node: NodeView) -> list[str]:
-    out = ['<div class="node">', f"<h4>{escape(node.label)}</h4>"]
+def _node(node: NodeView, tag: str) -> list[str]:
+    out = [f'<div class="node" id="{escape(node.anchor)}">', f"<{tag}>{escape(node.label)}</{tag}>"]
     if node.text:
         out.append(f'<blockquote class="source">{escape(node.text)}</blockquote>')
-    status = STATUS_WORDS[node.status]
-    if node.status_changed:
-        status += f" ({node.status_changed})"
-    marks = [f'<span class="badge {node.status.value}">{escape(status)}</span>']
+        if node.attribution:
+            out.append(f'<p class="attribution">{escape(node.attribution)}</p>')
+    marks = []
+    if node.has_status:
+        status = STATUS_WORDS[node.status]
+        if node.status_changed:
+            status += f" ({node.status_changed})"
+        marks.append(f'<span class="badge {node.status.value}">{escape(status)}</span>')
     if node.bookmarked:
         label = f": “{escape(node.bookmark_label)}”" if node.bookmark_label else ""
         marks.append(f'<span class="bookmark">Bookmarked<span dir="auto">{label}</span></span>')
-    out.append(f'<p class="marks">{" · ".join(marks)}</p>')
+    if marks:
+        out.append(f'<p class="marks">{" · ".join(marks)}</p>')
     out += [line for note in node.notes for line in _note(note)]
     out.append("</div>")
     return out

@@ -1,16 +1,19 @@
-"""The annotated review as plain data: what the Markdown and HTML exports show, in order.
+"""The annotated review as plain data: what the Markdown, HTML and Word exports show, in order.
 
-Built once from the library and the annotations, so both renderers show the same
-nodes, progress and notes and only differ in markup.
+Built once from the library and the annotations, so every renderer shows the same
+nodes, progress and notes and only differs in markup. A supervisor reads the
+follow-ups first, then the progress per focus area, then the nodes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 
-from gpp_tui.content.models import ROOT_ID, Library, Node, NodeKind, Pack
+from gpp_tui.content.models import ROOT_ID, Library, Node, NodeKind, Pack, Recommendation
+from gpp_tui.exchange.cite import citation
 from gpp_tui.exchange.portable import ExportInfo
+from gpp_tui.exchange.provenance import attribution, provenance, source_of
 from gpp_tui.store.kinds import NodeFilter, text_hash
 from gpp_tui.store.models import Annotations, NodeAnnotations, Progress, ReviewStatus
 
@@ -23,8 +26,26 @@ _FILTER_WORDS = {
 STATUS_WORDS = {
     ReviewStatus.UNREVIEWED: "not reviewed",
     ReviewStatus.REVIEWED: "reviewed",
-    ReviewStatus.FOLLOW_UP: "follow-up",
+    ReviewStatus.FOLLOW_UP: "needs follow-up",
 }
+CONTEXT_HEADING = "Context (added by gpp-tui, not part of the principle)"
+
+
+def progress_words(progress: Progress) -> str:
+    """Progress for a reader: "Reviewed 7 of 11 · 2 need follow-up"."""
+    verb = "needs" if progress.follow_up == 1 else "need"
+    return (
+        f"Reviewed {progress.reviewed} of {progress.total} · {progress.follow_up} {verb} follow-up"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceView:
+    """A reference given as context: its label, note and whether it is still to verify."""
+
+    label: str
+    note: str
+    verified: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +69,22 @@ class NodeView:
     ref: str
     label: str
     text: str
+    attribution: str
+    """The line under `text`: "— " and the source's author, or that gpp-tui added it."""
+    has_status: bool
+    """Whether a review status means anything here (recommendations; not glossary terms)."""
     status: ReviewStatus
     status_changed: str
     bookmarked: bool
     bookmark_label: str
     notes: tuple[NoteView, ...]
+    context: str = ""
+    references: tuple[ReferenceView, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        """A name for links within the document: "node-B.2"."""
+        return "node-" + "".join(c if c.isalnum() or c in "._-" else "-" for c in self.ref)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +104,10 @@ class PackView:
     title: str
     source: str
     version: str
+    provenance: tuple[tuple[str, str], ...]
+    """What the pack records about its source: (label, value) lines."""
+    cite_as: str
+    """The OSCOLA citation of the pack's source."""
     progress: Progress
     area_progress: tuple[tuple[str, Progress], ...]
     groups: tuple[GroupView, ...]
@@ -87,6 +123,8 @@ class Review:
     generated: str
     scope: str
     packs: tuple[PackView, ...]
+    follow_ups: tuple[tuple[str, NodeView], ...]
+    """(pack title, node) for every node that needs follow-up, in reading order."""
     unloaded: tuple[tuple[str, tuple[NodeView, ...]], ...]
     """(pack id, nodes) for annotations on packs that are not loaded."""
 
@@ -98,7 +136,7 @@ def build_review(
     zone = info.timezone
     packs: list[PackView] = []
     for pack in library.packs:
-        view = _pack_view(pack, annotations, only, zone)
+        view = _pack_view(library, pack, annotations, only, zone)
         if only is None or view.groups or view.orphans:
             packs.append(view)
     unloaded: list[tuple[str, tuple[NodeView, ...]]] = []
@@ -112,25 +150,43 @@ def build_review(
             unloaded.append((pack_id, views))
     titles = [view.title for view in packs]
     title = f"{titles[0]}: annotated review" if len(titles) == 1 else "Annotated review"
+    follow_ups = tuple(
+        (view.title, node)
+        for view in packs
+        for group in view.groups
+        for node in group.nodes
+        if node.status is ReviewStatus.FOLLOW_UP
+    )
     return Review(
         title=title,
         who=info.author or ", ".join(_authors(annotations)),
         generated=local_time(info.moment, zone),
         scope=_FILTER_WORDS[only] if only else "",
         packs=tuple(packs),
+        follow_ups=follow_ups,
         unloaded=tuple(unloaded),
     )
 
 
 def local_time(moment: datetime, zone: tzinfo | None = None) -> str:
-    """A time as the reader's clock shows it: "2026-05-01 14:03 UTC+02:00"."""
+    """A time as the reader's clock shows it: "2026-05-01 19:52 UTC", "… 14:03 CEST".
+
+    The zone's own name where it has one; a bare offset otherwise ("UTC+04:30").
+    """
     local = moment.astimezone(zone)
-    offset = local.strftime("%z") or "+0000"
-    return f"{local:%Y-%m-%d %H:%M} UTC{offset[:3]}:{offset[3:5]}"
+    name = local.tzname() or ""
+    if not name or name[0] in "+-" or (name.startswith("UTC") and name != "UTC"):
+        offset = local.strftime("%z") or "+0000"
+        name = "UTC" if offset in ("+0000", "-0000") else f"UTC{offset[:3]}:{offset[3:5]}"
+    return f"{local:%Y-%m-%d %H:%M} {name}"
 
 
 def _pack_view(
-    pack: Pack, annotations: Annotations, only: NodeFilter | None, zone: tzinfo | None
+    library: Library,
+    pack: Pack,
+    annotations: Annotations,
+    only: NodeFilter | None,
+    zone: tzinfo | None,
 ) -> PackView:
     pack_id = pack.pack.id
     rec_ids = [rec.id for rec in pack.recommendations]
@@ -150,7 +206,7 @@ def _pack_view(
         if top.kind is NodeKind.AREA:
             progress = annotations.progress(pack_id, top.children)
         title = top.label if top.id != ROOT_ID else f"{top.title} as a whole"
-        nodes = tuple(_view_of(pack.nodes[node_id], annotations, zone) for node_id in shown)
+        nodes = tuple(_view_of(pack, pack.nodes[node_id], annotations, zone) for node_id in shown)
         groups.append(GroupView(title, progress, nodes))
     orphans = annotations.orphans(pack_id, pack.nodes)
     kept = _passing(annotations, pack_id, list(orphans), only)
@@ -159,6 +215,8 @@ def _pack_view(
         title=pack.pack.title,
         source=pack.pack.source,
         version=pack.pack.version,
+        provenance=tuple(provenance(pack.pack)),
+        cite_as=citation(library, pack.nodes[ROOT_ID]),
         progress=annotations.progress(pack_id, rec_ids),
         area_progress=tuple(
             (f"{area.id} {area.title}", annotations.progress(pack_id, area.children))
@@ -193,13 +251,41 @@ def _passing(
     return annotations.matching(pack_id, node_ids, only)
 
 
-def _view_of(node: Node, annotations: Annotations, zone: tzinfo | None) -> NodeView:
+def _view_of(pack: Pack, node: Node, annotations: Annotations, zone: tzinfo | None) -> NodeView:
     attached = annotations.node(node.pack_id, node.id)
-    return _node_view(node.id, node.label, node.text, attached, zone)
+    view = _node_view(
+        node.id,
+        node.label,
+        node.text,
+        attached,
+        zone,
+        attribution=_attribution_line(pack, node),
+        has_status=node.kind is NodeKind.RECOMMENDATION,
+    )
+    item = node.item
+    if not isinstance(item, Recommendation):
+        return view
+    references = tuple(ReferenceView(r.label, r.note, r.verified) for r in item.references)
+    return replace(view, context=item.context.strip(), references=references)
+
+
+def _attribution_line(pack: Pack, node: Node) -> str:
+    """The line under a node's text: "— Women's Initiatives …", or "Definition added by …"."""
+    if not node.text.strip():
+        return ""
+    author = source_of(pack, node)
+    return f"\u2014 {author}" if author else attribution(pack, node)
 
 
 def _node_view(
-    ref: str, label: str, text: str, node: NodeAnnotations | None, zone: tzinfo | None
+    ref: str,
+    label: str,
+    text: str,
+    node: NodeAnnotations | None,
+    zone: tzinfo | None,
+    *,
+    attribution: str = "",
+    has_status: bool = False,
 ) -> NodeView:
     node = node or NodeAnnotations()
     current = text_hash(text) if text else ""
@@ -208,6 +294,8 @@ def _node_view(
         ref=ref,
         label=label,
         text=text.strip(),
+        attribution=attribution,
+        has_status=has_status or node.status is not ReviewStatus.UNREVIEWED,
         status=node.status,
         status_changed=local_time(changed, zone) if changed else "",
         bookmarked=node.bookmark is not None,
