@@ -400,8 +400,9 @@ def _run_app(args: argparse.Namespace) -> int:
     library = _library(args.content)
     from gpp_tui.ui.app import GppApp
 
-    GppApp(library, data_dir(args.data_dir)).run()
-    return 0
+    app = GppApp(library, data_dir(args.data_dir))
+    app.run()
+    return app.return_code or 0
 
 
 def _validate(path: Path) -> int:

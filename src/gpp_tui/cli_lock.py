@@ -54,6 +54,7 @@ def encrypt(folder: Path, ask: Ask | None = None) -> str:
     from gpp_tui.store.errors import StoreError
 
     ask = ask or ask_passphrase
+    _make_folder(folder)
     if encryption_enabled(folder):
         passphrase = ask("Passphrase: ")
     else:
@@ -65,6 +66,11 @@ def encrypt(folder: Path, ask: Ask | None = None) -> str:
             count = encrypt_folder(folder, passphrase)
         except StoreError as error:
             raise LockCommandError(str(error)) from None
+        except OSError as error:
+            raise LockCommandError(
+                f"encryption not finished: {_os_reason(error)}. Files already encrypted "
+                "open with your passphrase; run gpp encrypt again once this is fixed"
+            ) from None
     return (
         f"Encrypted {count} file(s) in {folder}. Keep your passphrase safe: "
         "without it your notes cannot be read."
@@ -84,7 +90,33 @@ def decrypt(folder: Path, ask: Ask | None = None) -> str:
             count = decrypt_folder(folder, passphrase)
         except StoreError as error:
             raise LockCommandError(str(error)) from None
+        except OSError as error:
+            raise LockCommandError(
+                f"decryption not finished: {_os_reason(error)}. Files not yet decrypted "
+                "still open with your passphrase; run gpp decrypt again once this is fixed"
+            ) from None
     return f"Decrypted {count} file(s) in {folder}: your notes are plain TOML again."
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the data folder if needed (LockCommandError when the path cannot be one)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except FileExistsError:
+        raise LockCommandError(f"{folder} is not a folder; nothing was changed") from None
+    except NotADirectoryError:
+        raise LockCommandError(
+            f"{folder} cannot be a folder: part of its path is a file; nothing was changed"
+        ) from None
+    except OSError as error:
+        raise LockCommandError(
+            f"{folder} cannot be created ({_os_reason(error)}); nothing was changed"
+        ) from None
+
+
+def _os_reason(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return f"{reason} ({error.filename})" if error.filename else reason
 
 
 class _locked:
@@ -93,7 +125,8 @@ class _locked:
     def __init__(self, folder: Path) -> None:
         from filelock import FileLock
 
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _make_folder(folder)
+        self._folder = folder
         self._lock = FileLock(folder / "annotations.toml.lock", blocking=False)
 
     def __enter__(self) -> None:
@@ -104,6 +137,10 @@ class _locked:
         except Timeout:
             raise LockCommandError(
                 "gpp-tui is running on this folder; close it first (nothing was changed)"
+            ) from None
+        except OSError as error:
+            raise LockCommandError(
+                f"cannot lock {self._folder} ({_os_reason(error)}); nothing was changed"
             ) from None
 
     def __exit__(self, *exc: object) -> None:

@@ -19,12 +19,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from gpp_tui.filereader import UnreadableError, read_bytes
 from gpp_tui.store.atomic import atomic_write_bytes
-from gpp_tui.store.errors import EncryptedFileError, StoreError, WrongPassphraseError
+from gpp_tui.store.errors import (
+    DamagedKeyError,
+    EncryptedFileError,
+    StoreError,
+    WrongPassphraseError,
+)
 
 AGE_HEADER = b"age-encryption.org/v1\n"
 KEY_FILE = "key.age"
 MIN_PASSPHRASE = 8
+MAX_KEY_BYTES = 64_000
+WRONG_PASSPHRASE_MESSAGE = "Decryption failed"
 
 
 def is_encrypted(data: bytes) -> bool:
@@ -78,14 +86,29 @@ def unlock(folder: Path, passphrase: str) -> AgeCodec:
 
     key_path = folder / KEY_FILE
     try:
-        sealed = key_path.read_bytes()
+        sealed = read_bytes(key_path, limit=MAX_KEY_BYTES)
     except OSError as error:
         raise StoreError(f"cannot read {key_path} ({error.strerror})") from error
+    except UnreadableError as error:
+        raise DamagedKeyError(_damaged(key_path, str(error))) from error
+    if not is_encrypted(sealed) or b"\n-> scrypt " not in sealed[: sealed.find(b"\n---")]:
+        raise DamagedKeyError(_damaged(key_path, "it is not a passphrase-protected age file"))
     try:
-        identity = bytes(age_passphrase.decrypt(sealed, passphrase)).decode("utf-8")
+        plain = bytes(age_passphrase.decrypt(sealed, passphrase))
     except DecryptError as error:
-        raise WrongPassphraseError("wrong passphrase; nothing was changed") from error
-    return AgeCodec(identity)
+        # pyrage says "Decryption failed" when no stanza opens with this passphrase;
+        # a cut or altered file fails later, with other words.
+        if str(error) == WRONG_PASSPHRASE_MESSAGE:
+            raise WrongPassphraseError("wrong passphrase; nothing was changed") from error
+        raise DamagedKeyError(_damaged(key_path, "it is cut short or altered")) from error
+    try:
+        return AgeCodec(plain.decode("utf-8"))
+    except Exception as error:  # pyrage.IdentityError, UnicodeDecodeError: both mean damage
+        raise DamagedKeyError(_damaged(key_path, "it does not hold a key")) from error
+
+
+def _damaged(key_path: Path, why: str) -> str:
+    return f"the key file {key_path} is damaged ({why}); nothing was changed"
 
 
 def data_files(folder: Path) -> Iterator[Path]:
@@ -110,6 +133,14 @@ def encrypt_folder(folder: Path, passphrase: str) -> int:
     if key_path.exists():
         codec = unlock(folder, passphrase)
     else:
+        orphans = [path for path in data_files(folder) if is_encrypted(_read(path))]
+        if orphans:
+            names = ", ".join(str(path) for path in orphans)
+            raise StoreError(
+                f"{key_path} is missing but {names} {'is' if len(orphans) == 1 else 'are'} "
+                "encrypted with it; a new key could never open them. Put key.age back "
+                "(from a backup) and run gpp encrypt again; nothing was changed"
+            )
         identity = x25519.Identity.generate()
         sealed = bytes(age_passphrase.encrypt(str(identity).encode("utf-8"), passphrase))
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -118,7 +149,7 @@ def encrypt_folder(folder: Path, passphrase: str) -> int:
         del identity
     count = 0
     for path in data_files(folder):
-        data = path.read_bytes()
+        data = _read(path)
         if is_encrypted(data):
             continue
 
@@ -131,12 +162,22 @@ def encrypt_folder(folder: Path, passphrase: str) -> int:
     return count
 
 
+def _read(path: Path) -> bytes:
+    """A data file's bytes (StoreError for one that is not a regular file or too large)."""
+    from gpp_tui.store.annotation_store import MAX_STORE_BYTES
+
+    try:
+        return read_bytes(path, limit=MAX_STORE_BYTES)
+    except UnreadableError as error:
+        raise StoreError(f"{path} was left as it is: {error}; stopped there") from error
+
+
 def decrypt_folder(folder: Path, passphrase: str) -> int:
     """Take the folder out of lock (plain TOML again); returns how many files were decrypted."""
     codec = unlock(folder, passphrase)
     count = 0
     for path in data_files(folder):
-        data = path.read_bytes()
+        data = _read(path)
         if is_encrypted(data):
             atomic_write_bytes(path, codec.decode(data))
             count += 1

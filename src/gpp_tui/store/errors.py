@@ -37,3 +37,7 @@ class EncryptedFileError(UnreadableFileError):
 
 class WrongPassphraseError(StoreError):
     """The passphrase does not open the data folder's key."""
+
+
+class DamagedKeyError(StoreError):
+    """`key.age` is not a readable key: cut short, altered, or holding something else."""

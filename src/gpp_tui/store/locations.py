@@ -32,9 +32,18 @@ def cache_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create the folder (and parents) if needed, readable only by the user."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # A folder we do not own (e.g. a shared mount) keeps its mode.
+    """Create the folder (and parents) if needed, readable only by the user.
+
+    A folder that already exists keeps its mode: a user who made it read-only
+    (or shares it) decided so, and a write must fail rather than undo that.
+    """
+    try:
+        path.mkdir(parents=True, mode=0o700)
+    except FileExistsError:
+        if not path.is_dir():
+            raise
+        return path
+    # mkdir's mode is masked by the umask; the folder is new, so make it private.
     with contextlib.suppress(OSError):
         path.chmod(0o700)
     return path

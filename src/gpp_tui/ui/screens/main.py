@@ -217,7 +217,8 @@ class MainScreen(Sharing):
     def save_position(self, node: Node | None = None) -> None:
         """Remember the highlighted node (or `node`) for the next start."""
         node = node or self.current
-        if node is None:
+        # A read-only copy writes nothing at all, not even this (nor before the store is open).
+        if node is None or self.store is None or self.store.read_only:
             return
         # Losing the remembered position is harmless; never block quitting on it.
         with contextlib.suppress(OSError):
