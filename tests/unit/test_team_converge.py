@@ -149,10 +149,10 @@ def _deliver(copy: Path, sub: str, name: str, data: bytes, device: Device, how: 
     """Put a file into a copy as a sync engine would (never over that device's own file)."""
     own = name.split(".")[0] == device.review.device_id
     if how == "conflict" or own:
-        if not name.endswith(".toml") or (own and not how):
+        if own and not how:
             return
-        stem = name.removesuffix(".toml")
-        name = f"{stem}.sync-conflict-20261201-{abs(hash(data)) % 1000000:06d}-ABCDEFG.toml"
+        stem, _, extension = name.rpartition(".")
+        name = f"{stem}.sync-conflict-20261201-{abs(hash(data)) % 1000000:06d}-ABCDEFG.{extension}"
     target = copy / sub / name
     temporary = copy / sub / f".syncthing.{name}.tmp"
     temporary.write_bytes(data)

@@ -23,7 +23,7 @@ def test_three_devices_see_each_others_notes_with_their_authors(tmp_path: Path) 
         assert texts(device.view) == expected
     ids = {load_link(tmp_path / name).device_id for name in ("amina", "bruno", "chiara")}
     assert len(ids) == 3
-    assert sorted(p.name for p in (team / "devices").iterdir()) == sorted(f"{i}.toml" for i in ids)
+    assert sorted(p.name for p in (team / "devices").iterdir()) == sorted(f"{i}.json" for i in ids)
 
 
 def test_an_edit_of_a_colleagues_note_travels_back(tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_a_refresh_after_one_file_changes_reads_only_that_file(tmp_path: Path) -
     assert amina.review.refresh().read == ()  # nothing changed: nothing read
     devices[2].add("D.3", "new from chiara")
     refresh = amina.review.refresh()
-    assert refresh.read == (f"{devices[2].review.device_id}.toml",)
+    assert refresh.read == (f"{devices[2].review.device_id}.json",)
     assert refresh.nodes == {(PACK, "D.3")}
 
 
@@ -61,11 +61,11 @@ def test_conflict_copies_are_joined_and_never_deleted(tmp_path: Path) -> None:
     team = make_team(tmp_path)
     amina, bruno = join(tmp_path, team, "amina"), join(tmp_path, team, "bruno")
     bruno.add("B.1", "kept in a conflict copy")
-    own = team / "devices" / f"{bruno.review.device_id}.toml"
+    own = team / "devices" / f"{bruno.review.device_id}.json"
     copies = [
-        own.with_name(f"{bruno.review.device_id}.sync-conflict-20261201-101500-ABCDEFG.toml"),
-        own.with_name(f"{bruno.review.device_id} (conflicted copy 2026-12-01 101500).toml"),
-        own.with_name(f"{bruno.review.device_id} (Bruno's conflicted copy 2026-12-01).toml"),
+        own.with_name(f"{bruno.review.device_id}.sync-conflict-20261201-101500-ABCDEFG.json"),
+        own.with_name(f"{bruno.review.device_id} (conflicted copy 2026-12-01 101500).json"),
+        own.with_name(f"{bruno.review.device_id} (Bruno's conflicted copy 2026-12-01).json"),
     ]
     for copy in copies:
         assert is_conflict_copy(copy.name)
@@ -93,7 +93,7 @@ def test_conflict_copies_are_joined_and_never_deleted(tmp_path: Path) -> None:
         ".syncthing.dabc.toml.tmp",
         "~syncthing~dabc.toml.tmp",
         "dabc.toml.part",
-        "~$dabc.toml",
+        "~$dabc.json",
         ".~lock.dabc.toml#",
         ".dabc.toml.x1y2.tmp",
     ],
@@ -116,7 +116,7 @@ def test_a_half_written_file_is_skipped_once_and_read_when_complete(tmp_path: Pa
         bruno.add("A.2", f"note {number} " + "x" * 50)
     amina.review.refresh()
     bruno.add("A.2", "the last one")
-    path = team / "devices" / f"{bruno.review.device_id}.toml"
+    path = team / "devices" / f"{bruno.review.device_id}.json"
     whole = path.read_bytes()
     bruno.close()
     path.write_bytes(whole[: len(whole) // 2])  # a sync engine still writing it in place
@@ -140,8 +140,8 @@ def test_a_file_from_a_newer_gpp_tui_is_skipped_with_a_message(tmp_path: Path) -
     team = make_team(tmp_path)
     amina, bruno = join(tmp_path, team, "amina"), join(tmp_path, team, "bruno")
     bruno.add("A.3", "from the future")
-    path = team / "devices" / f"{bruno.review.device_id}.toml"
-    path.write_text(path.read_text().replace("schema_version = 2", "schema_version = 99"))
+    path = team / "devices" / f"{bruno.review.device_id}.json"
+    path.write_text(path.read_text().replace('"schema_version": 2', '"schema_version": 99'))
     refresh = amina.review.refresh()
     (problem,) = refresh.problems
     assert "newer gpp-tui" in problem and "schema_version 99" in problem
@@ -155,9 +155,9 @@ def test_other_files_are_never_written_renamed_or_deleted(tmp_path: Path) -> Non
     bruno = join(tmp_path, team, "bruno")
     bruno.add("B.2", "bruno's")
     stranger = {
-        team / "devices" / "dzzzzzzzzzzzz.toml": b"not even toml [",
+        team / "devices" / "dzzzzzzzzzzzz.json": b"not even toml [",
         team / "devices" / ".syncthing.x.tmp": b"partial",
-        team / "devices" / "x (conflicted copy 2026-12-01).toml": b"garbage",
+        team / "devices" / "x (conflicted copy 2026-12-01).json": b"garbage",
         team / "members" / "dzzzzzzzzzzzz.toml": b"schema_version = 1\ndevice = 'dzzzzzzzzzzzz'",
         team / "notes.txt": b"a colleague's own file",
         team / ".stfolder" / "marker": b"",
@@ -166,7 +166,7 @@ def test_other_files_are_never_written_renamed_or_deleted(tmp_path: Path) -> Non
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(data)
     amina_own = {
-        team / "devices" / f"{amina.review.device_id}.toml",
+        team / "devices" / f"{amina.review.device_id}.json",
         team / "members" / f"{amina.review.device_id}.toml",
     }
     before = snapshot(team, skip=amina_own)
@@ -196,7 +196,7 @@ def test_a_copied_data_folder_does_not_overwrite_the_original_devices_file(
     from gpp_tui.store.models import Annotations
 
     copy.publish(Annotations())
-    path = team / "devices" / f"{copy.device_id}.toml"
+    path = team / "devices" / f"{copy.device_id}.json"
     written = path.read_bytes()
     with pytest.raises(NotOurFileError, match="not written by this device"):
         original.publish(Annotations())

@@ -1,29 +1,27 @@
-"""A device file: one device's annotations with who wrote them, as TOML (age-encrypted in an
-encrypted team).
+"""A device file: one device's annotations with who wrote them, as JSON (age-encrypted in an
+encrypted team). JSON, not TOML like annotations.toml: 2,500 notes parse in milliseconds,
+and a team view joins twenty such files.
 
-    format = "gpp-tui-team-device"
-    team = "<team id>"
-    device = "<device id>"
-    author = "Amina K."
-    written = 2026-12-01T21:30:00Z
-    schema_version = 2           # the annotations schema, as in annotations.toml
-    [packs...]                   # exactly as in annotations.toml
-    [totals]                     # written last: a file cut short is noticed
+    {"format": "gpp-tui-team-device", "team": "<team id>", "device": "<device id>",
+     "author": "Amina K.", "written": "2026-12-01T21:30:00Z",
+     "schema_version": 2,              the annotations schema, as in annotations.toml
+     "packs": {...},                   exactly the annotations.toml tables, as JSON
+     "totals": {"nodes": 3, "notes": 12}}   last: a file cut short is noticed
 """
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from gpp_tui.exchange.portable import Totals
 from gpp_tui.store.errors import NewerSchemaError, UnreadableFileError
 from gpp_tui.store.migrations import migrate
-from gpp_tui.store.models import Annotations, utc_now
-from gpp_tui.store.serialize import AnnotationsWriter, validate
-from gpp_tui.store.tomltext import dumps, format_pairs
+from gpp_tui.store.models import Annotations, Note, utc_now
+from gpp_tui.store.serialize import node_head_to_raw, note_to_raw, validate
+from gpp_tui.store.tomltext import format_datetime
 
 FORMAT = "gpp-tui-team-device"
 _ENVELOPE = ("format", "team", "device", "author", "written", "totals")
@@ -48,42 +46,88 @@ class Contribution:
     annotations: Annotations
 
 
-def render(
-    team_id: str,
-    device_id: str,
-    author: str,
-    annotations: Annotations,
-    writer: AnnotationsWriter,
-    *,
-    written: datetime | None = None,
-) -> bytes:
-    """The plain bytes of this device's file (the writer reuses what did not change)."""
-    header = format_pairs(
-        {
+@dataclass
+class DeviceFileWriter:
+    """Renders device files, reusing the JSON of notes that did not change (models are frozen)."""
+
+    _notes: dict[int, tuple[Note, str]] = field(default_factory=dict)
+
+    def render(
+        self,
+        team_id: str,
+        device_id: str,
+        author: str,
+        annotations: Annotations,
+        *,
+        written: datetime | None = None,
+    ) -> bytes:
+        """The plain bytes of this device's file."""
+        previous, self._notes = self._notes, {}
+        header = {
             "format": FORMAT,
             "team": team_id,
             "device": device_id,
             "author": author,
             "written": written or utc_now(),
+            "schema_version": annotations.schema_version,
         }
+        parts = [_dumps(header)[:-1], ',\n"packs": {']
+        for pack_index, (pack_id, nodes) in enumerate(annotations.packs.items()):
+            parts.append(("," if pack_index else "") + f"\n{_dumps(pack_id)}: {{")
+            for node_index, (node_id, node) in enumerate(nodes.items()):
+                head = _dumps(node_head_to_raw(node))
+                notes = ",\n ".join(self._note(previous, note) for note in node.notes)
+                body = head[:-1] + (", " if head != "{}" else "") + f'"notes": [\n {notes}]}}'
+                parts.append(("," if node_index else "") + f"\n{_dumps(node_id)}: {body}")
+            parts.append("}")
+        totals = Totals.of(annotations)
+        parts.append(f'}},\n"totals": {_dumps({"nodes": totals.nodes, "notes": totals.notes})}}}\n')
+        return "".join(parts).encode("utf-8")
+
+    def _note(self, previous: dict[int, tuple[Note, str]], note: Note) -> str:
+        cached = previous.get(id(note))
+        text = cached[1] if cached is not None and cached[0] is note else _dumps(note_to_raw(note))
+        self._notes[id(note)] = (note, text)
+        return text
+
+
+def render(
+    team_id: str,
+    device_id: str,
+    author: str,
+    annotations: Annotations,
+    writer: DeviceFileWriter | None = None,
+    *,
+    written: datetime | None = None,
+) -> bytes:
+    """The plain bytes of a device file."""
+    return (writer or DeviceFileWriter()).render(
+        team_id, device_id, author, annotations, written=written
     )
-    totals = Totals.of(annotations)
-    tail = dumps({"totals": {"nodes": totals.nodes, "notes": totals.notes}})
-    return f"{header}{writer.render(annotations)}\n{tail}".encode()
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_json_value)
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    raise TypeError(f"cannot store a {type(value).__name__} in JSON")
 
 
 def parse(data: bytes) -> Contribution:
     """A device file's contents (DeviceFileError, NewerDeviceFileError: one line why)."""
     try:
-        raw: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
+        raw: Any = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise DeviceFileError(f"it is not UTF-8 text (byte {error.start})") from None
-    except tomllib.TOMLDecodeError as error:
+    except json.JSONDecodeError as error:
         reason = " ".join(str(error).split())
-        raise DeviceFileError(f"it is incomplete or damaged (not valid TOML: {reason})") from None
+        raise DeviceFileError(f"it is incomplete or damaged (not valid JSON: {reason})") from None
     except RecursionError:
         raise DeviceFileError("it is nested too deeply") from None
-    if raw.get("format") != FORMAT:
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise DeviceFileError("it is not a gpp-tui device file")
     body = {key: value for key, value in raw.items() if key not in _ENVELOPE}
     try:
@@ -99,11 +143,21 @@ def parse(data: bytes) -> Contribution:
         found.notes,
     ):
         raise DeviceFileError("it is incomplete (cut short, or still arriving)")
-    written = raw.get("written")
+    written = _moment(raw.get("written"))
     return Contribution(
         team_id=str(raw.get("team", "")),
         device_id=str(raw.get("device", "")),
         author=str(raw.get("author", "")),
-        written=written if isinstance(written, datetime) else None,
+        written=written,
         annotations=annotations,
     )
+
+
+def _moment(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None

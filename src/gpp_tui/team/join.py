@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from gpp_tui.exchange.merge import merge_node, merge_notes
-from gpp_tui.store.models import Annotations, NodeAnnotations
+from gpp_tui.store.models import Annotations, NodeAnnotations, Note
 
 
 def join(sources: Sequence[Annotations]) -> Annotations:
@@ -47,10 +47,30 @@ def join_nodes(versions: Iterable[NodeAnnotations]) -> NodeAnnotations:
         head.was_deleted(note) for note in first.notes
     ):
         return head.model_copy(update={"notes": first.notes})  # as the pairwise merge does
-    notes = tuple(note for version in versions for note in version.notes)
-    joined = set(merge_notes(notes, (), head.was_deleted))
+    joined = _join_notes([version.notes for version in versions], head)
     ordered = tuple(sorted(joined, key=lambda note: (note.created, note.id)))
     return head.model_copy(update={"notes": ordered})
+
+
+def _join_notes(sides: list[tuple[Note, ...]], head: NodeAnnotations) -> list[Note]:
+    """`merge_notes` over all sides at once, skipping its work for the usual case: a note
+    that only one version of exists (one device wrote it) and nobody deleted."""
+    families: dict[str, list[Note]] = {}
+    for notes in sides:
+        for note in notes:
+            families.setdefault(note.family, []).append(note)
+    result: list[Note] = []
+    tangled: list[Note] = []
+    for family, versions in families.items():
+        first = versions[0]
+        lone = all(version is first or version == first for version in versions[1:])
+        if lone and first.id == family and not first.conflict_of and family not in head.deleted:
+            result.append(first)
+        else:
+            tangled.extend(versions)
+    if tangled:
+        result.extend(set(merge_notes(tuple(tangled), (), head.was_deleted)))
+    return result
 
 
 def join_node_into(

@@ -1,7 +1,7 @@
 """The team folder: its description file, where each device's files go, and which names to read.
 
     TEAM/gpp-team.toml          schema_version, team id and name (written once, by `create`)
-    TEAM/devices/<device>.toml  one device's notes (`.age` when the team is encrypted)
+    TEAM/devices/<device>.json  one device's notes (`.age` when the team is encrypted)
     TEAM/members/<device>.toml  who that device's user is, their public key, whom they accepted
 
 Sync engines add their own files beside these: conflict copies are read like any
@@ -95,7 +95,7 @@ class TeamFolder:
 
     def device_file(self, device_id: str) -> Path:
         """Where this device's notes go."""
-        return self.devices / f"{device_id}{'.age' if self.info.encrypted else '.toml'}"
+        return self.devices / f"{device_id}{'.age' if self.info.encrypted else '.json'}"
 
     def member_file(self, device_id: str) -> Path:
         """Where this device's member file goes."""

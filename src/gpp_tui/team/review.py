@@ -11,7 +11,6 @@ from typing import Any
 
 from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.models import Annotations, utc_now
-from gpp_tui.store.serialize import AnnotationsWriter
 from gpp_tui.team import device_file
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
 from gpp_tui.team.join import join, join_node_into, join_nodes
@@ -44,7 +43,7 @@ class TeamReview:
         self.members: dict[str, Member] = {}
         self.member_problems: list[str] = []
         self._members_stat: tuple[tuple[str, StatKey], ...] = ()
-        self._writer = AnnotationsWriter()
+        self._writer = device_file.DeviceFileWriter()
         self._last_written: dict[str, tuple[bytes, StatKey]] = {}
         self._published: Annotations | None = None
         self.publish_problem = ""
@@ -160,7 +159,7 @@ class TeamReview:
 
     def view(self, local: Annotations) -> Annotations:
         """The team view: this device's notes joined with every other device's."""
-        return join([local, self.files.joined])
+        return join([local, *self.files.sources()])
 
     def view_nodes(
         self, view: Annotations, local: Annotations, nodes: Iterable[NodeKey]
@@ -169,7 +168,7 @@ class TeamReview:
         for pack_id, node_id in nodes:
             versions = [
                 node
-                for source in (local, self.files.joined)
+                for source in (local, *self.files.sources())
                 if (node := source.packs.get(pack_id, {}).get(node_id)) is not None
             ]
             joined = join_nodes(versions) if versions else None

@@ -4,14 +4,12 @@ files whose size, time or inode changed since the last look."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gpp_tui.store.models import Annotations, NodeAnnotations
 from gpp_tui.team.device_file import Contribution, DeviceFileError, NewerDeviceFileError, parse
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
-from gpp_tui.team.join import join, join_nodes
 from gpp_tui.team.layout import is_ignored
 from gpp_tui.team.seal import NotForUsError, Seal
 
@@ -34,7 +32,7 @@ class Refresh:
     """File names read (again) this time."""
     gone: tuple[str, ...] = ()
     nodes: frozenset[NodeKey] = frozenset()
-    """(pack id, node id) of every node whose joined annotations may have changed."""
+    """(pack id, node id) of every node whose join may have changed (`TeamReview.view_nodes`)."""
     problems: tuple[str, ...] = ()
     """New problems, one line each (a file's problem is told once, until it changes)."""
 
@@ -46,7 +44,7 @@ class Refresh:
 
 @dataclass
 class DeviceFiles:
-    """The device files of a team folder as last read, and the join of what they hold.
+    """The device files of a team folder as last read.
 
     The file of `own_device` is left out: this device's notes come from its own store.
     """
@@ -55,7 +53,6 @@ class DeviceFiles:
     seal: Seal
     own_device: str = ""
     team_id: str = ""
-    joined: Annotations = field(default_factory=Annotations)
     _seen: dict[str, _Seen] = field(default_factory=dict)
 
     def contributions(self) -> dict[str, Contribution]:
@@ -65,6 +62,10 @@ class DeviceFiles:
             for name, seen in sorted(self._seen.items())
             if seen.contribution is not None
         }
+
+    def sources(self) -> list[Annotations]:
+        """The annotations of every file read, to join with this device's own."""
+        return [contribution.annotations for contribution in self.contributions().values()]
 
     def problems(self) -> list[str]:
         """One line per file skipped now."""
@@ -98,15 +99,7 @@ class DeviceFiles:
                 before.annotations if before else None, after.annotations if after else None
             )
             self._seen[name] = seen
-        if touched:
-            self._rejoin(touched)
         return Refresh(tuple(read), gone, frozenset(touched), tuple(problems))
-
-    def reseal(self, seal: Seal) -> None:
-        """Use another seal (new recipients accepted us?) and read every file again."""
-        self.seal = seal
-        self._seen.clear()
-        self.joined = Annotations()
 
     def _scan(self) -> dict[str, StatKey]:
         found: dict[str, StatKey] = {}
@@ -117,7 +110,7 @@ class DeviceFiles:
         for entry in entries:
             name = entry.name
             # This device's own file is its store; a conflict copy of it is read like any other.
-            if is_ignored(name) or name in (f"{self.own_device}.toml", f"{self.own_device}.age"):
+            if is_ignored(name) or name in (f"{self.own_device}.json", f"{self.own_device}.age"):
                 continue
             try:
                 info = entry.stat(follow_symlinks=False)
@@ -137,25 +130,6 @@ class DeviceFiles:
         if self.team_id and contribution.team_id != self.team_id:
             return _Seen(stat, problem=f"skipped {where}: it belongs to another team")
         return _Seen(stat, contribution)
-
-    def _rejoin(self, nodes: Iterable[NodeKey]) -> None:
-        sources = [c.annotations for c in self.contributions().values()]
-        if len(nodes_list := list(nodes)) > 64:
-            self.joined = join(sources)
-            return
-        packs = {pack_id: dict(found) for pack_id, found in self.joined.packs.items()}
-        for pack_id, node_id in nodes_list:
-            versions = [
-                node
-                for source in sources
-                if (node := source.packs.get(pack_id, {}).get(node_id)) is not None
-            ]
-            pack = packs.setdefault(pack_id, {})
-            if versions:
-                pack[node_id] = join_nodes(versions)
-            else:
-                pack.pop(node_id, None)
-        self.joined = Annotations(packs={k: v for k, v in packs.items() if v})
 
 
 def _nodes_of(annotations: Annotations) -> set[NodeKey]:
