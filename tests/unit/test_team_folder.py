@@ -215,3 +215,20 @@ def test_a_folder_with_no_team_or_a_newer_one_is_refused_in_one_line(tmp_path: P
         TeamFolder.open(team)
     with pytest.raises(TeamFolderError, match="already holds a team"):
         TeamFolder.create(team, "again", encrypted=False)
+
+
+def test_a_symlink_or_a_pipe_in_the_folder_is_skipped_not_followed(tmp_path: Path) -> None:
+    import os
+
+    team = make_team(tmp_path)
+    amina, bruno = join(tmp_path, team, "amina"), join(tmp_path, team, "bruno")
+    bruno.add("B.2", "real")
+    secret = tmp_path / "private.json"
+    secret.write_bytes((team / "devices" / f"{bruno.review.device_id}.json").read_bytes())
+    (team / "devices" / "dlink00000000.json").symlink_to(secret)
+    os.mkfifo(team / "devices" / "dpipe00000000.json")
+    problems = sorted(amina.review.refresh().problems)
+    assert len(problems) == 2
+    assert "dlink00000000.json: it is a symbolic link" in problems[0]
+    assert "dpipe00000000.json: it is a named pipe" in problems[1]
+    assert texts(amina.view) == {("B.2", "bruno", "real")}

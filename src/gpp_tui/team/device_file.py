@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from gpp_tui.exchange.portable import Totals
+from gpp_tui.filereader import ParseError, decode_text, loads_json
 from gpp_tui.store.errors import NewerSchemaError, UnreadableFileError
 from gpp_tui.store.migrations import migrate
 from gpp_tui.store.models import Annotations, Note, utc_now
@@ -119,14 +120,9 @@ def _json_value(value: object) -> str:
 def parse(data: bytes) -> Contribution:
     """A device file's contents (DeviceFileError, NewerDeviceFileError: one line why)."""
     try:
-        raw: Any = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise DeviceFileError(f"it is not UTF-8 text (byte {error.start})") from None
-    except json.JSONDecodeError as error:
-        reason = " ".join(str(error).split())
-        raise DeviceFileError(f"it is incomplete or damaged (not valid JSON: {reason})") from None
-    except RecursionError:
-        raise DeviceFileError("it is nested too deeply") from None
+        raw: Any = loads_json(decode_text(data))
+    except ParseError as error:
+        raise DeviceFileError(f"it is incomplete or damaged: {error}") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise DeviceFileError("it is not a gpp-tui device file")
     body = {key: value for key, value in raw.items() if key not in _ENVELOPE}

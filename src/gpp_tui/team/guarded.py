@@ -1,14 +1,13 @@
-"""Read a file from a shared folder without trusting it: regular files only, a size cap."""
+"""Read a file of the shared team folder with the app's guarded reader, refusing symlinks too."""
 
 from __future__ import annotations
 
-import errno
-import os
-import stat
 from pathlib import Path
 
+from gpp_tui.filereader import UnreadableError, read_bytes
+
 MAX_TEAM_FILE_BYTES = 64_000_000
-"""Larger files are skipped unread: 2,500 notes take about 1.5 MB."""
+"""Larger files are skipped unread: 2,500 notes take about 1 MB."""
 
 
 class GuardedReadError(Exception):
@@ -16,31 +15,14 @@ class GuardedReadError(Exception):
 
 
 def read_guarded(path: Path, limit: int = MAX_TEAM_FILE_BYTES) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes (no symlinks, devices or fifos)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    """The bytes of a regular file (not a symlink) of at most `limit` bytes."""
     try:
-        fd = os.open(path, flags)
+        if path.is_symlink():
+            raise GuardedReadError("it is a symbolic link, not a file")
+        return read_bytes(path, limit=limit)
     except FileNotFoundError:
         raise GuardedReadError("it is gone") from None
+    except UnreadableError as error:
+        raise GuardedReadError(str(error)) from None
     except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise GuardedReadError("it is a symbolic link") from None
-        raise GuardedReadError(f"it cannot be opened ({error.strerror})") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise GuardedReadError("it is not a regular file")
-        if info.st_size > limit:
-            raise GuardedReadError(f"it is {info.st_size:,} bytes, more than {limit:,}")
-        chunks: list[bytes] = []
-        size = 0
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:
-                raise GuardedReadError(f"it is more than {limit:,} bytes")
-        return b"".join(chunks)
-    except OSError as error:
-        raise GuardedReadError(f"it cannot be read ({error.strerror})") from None
-    finally:
-        os.close(fd)
+        raise GuardedReadError(f"it cannot be read ({error.strerror or error})") from None

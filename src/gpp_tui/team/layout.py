@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 import secrets
-import tomllib
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from gpp_tui.filereader import ParseError, decode_text, loads_toml
 from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.tomltext import format_pairs
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
@@ -132,7 +132,7 @@ class TeamFolder:
         if not path.is_dir():
             raise TeamFolderError(f"{path} is not a folder")
         try:
-            raw = tomllib.loads(read_guarded(description, 1_000_000).decode("utf-8"))
+            raw = loads_toml(decode_text(read_guarded(description, 1_000_000)))
         except GuardedReadError as error:
             if not description.exists():
                 raise TeamFolderError(
@@ -140,9 +140,8 @@ class TeamFolder:
                     "make one with `gpp team create`"
                 ) from None
             raise TeamFolderError(f"cannot read {description}: {error}") from None
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            reason = " ".join(str(error).split())
-            raise TeamFolderError(f"cannot read {description}: not valid TOML ({reason})") from None
+        except ParseError as error:
+            raise TeamFolderError(f"cannot read {description}: {error}") from None
         version = raw.get("schema_version")
         if not isinstance(version, int) or isinstance(version, bool):
             raise TeamFolderError(f"cannot read {description}: it has no schema_version")

@@ -9,10 +9,10 @@ contents, so gpp-tui never overwrites a file it did not write.
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from gpp_tui.filereader import ParseError, decode_text, loads_toml
 from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.tomltext import dumps
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
@@ -57,10 +57,9 @@ def load_link(data_folder: Path) -> TeamLink:
     if not path.exists():
         return TeamLink(new_device_id())
     try:
-        raw = tomllib.loads(read_guarded(path, 1_000_000).decode("utf-8"))
-    except (GuardedReadError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        reason = " ".join(str(error).split())
-        raise LinkError(f"cannot read {path} ({reason}); it was left untouched") from None
+        raw = loads_toml(decode_text(read_guarded(path, 1_000_000)))
+    except (GuardedReadError, ParseError) as error:
+        raise LinkError(f"cannot read {path}: {error}; it was left untouched") from None
     version = raw.get("schema_version")
     if not isinstance(version, int) or version > LINK_SCHEMA_VERSION:
         raise LinkError(f"{path} was written by a newer gpp-tui; update gpp-tui")

@@ -10,12 +10,12 @@ members they accepted.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gpp_tui.filereader import ParseError, decode_text, loads_toml
 from gpp_tui.store.models import utc_now
 from gpp_tui.store.tomltext import dumps
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
@@ -77,9 +77,9 @@ def render_member(member: Member) -> bytes:
 def parse_member(data: bytes) -> Member:
     """A member file's contents (ValueError with one line when it is not one)."""
     try:
-        raw = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ValueError(f"it is incomplete or damaged ({' '.join(str(error).split())})") from None
+        raw = loads_toml(decode_text(data))
+    except ParseError as error:
+        raise ValueError(f"it is incomplete or damaged: {error}") from None
     version = raw.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ValueError("it has no schema_version")
