@@ -1,0 +1,96 @@
+"""The team view for a running app: kept up to date after each local change and each cheap
+look at the folder, node by node, so a refresh never rebuilds 50,000 notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+
+from gpp_tui.store.models import Annotations, Note
+from gpp_tui.team.join import adopt_note
+from gpp_tui.team.review import TeamReview
+from gpp_tui.team.view import NodeKey
+
+
+class Authorship(StrEnum):
+    """The "whose notes" filters of the tree."""
+
+    MINE = "mine"
+    OTHERS = "by others"
+
+
+class LiveTeam:
+    """One running app's team view: `view` is what every reader of notes should see."""
+
+    def __init__(self, review: TeamReview, local: Callable[[], Annotations]) -> None:
+        self.review = review
+        self._local = local
+        self._view: Annotations | None = None
+        self._seen_problems: set[str] = set()
+
+    @property
+    def name(self) -> str:
+        """The team's name, for the header."""
+        return self.review.team.info.name
+
+    @property
+    def view(self) -> Annotations:
+        """The join of this device's notes and every other device's (built on first use)."""
+        if self._view is None:
+            self.review.refresh()
+            self._view = self.review.view(self._local())
+        return self._view
+
+    def local_changed(self, nodes: Iterable[NodeKey] | None = None) -> None:
+        """This device's annotations changed on these nodes (None: anywhere, e.g. an import)."""
+        if self._view is None:
+            return
+        if nodes is None:
+            self._view = self.review.view(self._local())
+        else:
+            self._view = self.review.view_nodes(self._view, self._local(), nodes)
+
+    def poll(self) -> tuple[frozenset[NodeKey], list[str]]:
+        """Look at the team folder (a stat per file; files that changed are read).
+
+        Returns the nodes whose notes, status or bookmark may have changed, and the
+        problems not told before, one line each.
+        """
+        refresh = self.review.refresh()
+        if refresh.nodes and self._view is not None:
+            self._view = self.review.view_nodes(self._view, self._local(), refresh.nodes)
+        fresh = [line for line in self.review.problems() if line not in self._seen_problems]
+        if self.review.publish_problem and self.review.publish_problem not in self._seen_problems:
+            fresh.append(self.review.publish_problem)
+        self._seen_problems.update(fresh)
+        return refresh.nodes, fresh
+
+    def adopt(self, local: Annotations, pack_id: str, node_id: str, note_id: str) -> Annotations:
+        """`local` holding a colleague's note, so that editing or deleting it here travels."""
+        return adopt_note(local, self.view, pack_id, node_id, note_id)
+
+    def is_mine(self, note: Note) -> bool:
+        """True for a note written by this user (on this device or another of theirs)."""
+        if self.review.author:
+            return note.author == self.review.author
+        return note.author == ""
+
+    def author_of(self, note: Note) -> str:
+        """What the notes list shows beside a colleague's note ("" for the user's own)."""
+        return "" if self.is_mine(note) else (note.author or "a colleague")
+
+    def matching(self, pack_id: str, node_ids: Iterable[str], who: Authorship) -> list[str]:
+        """The node ids (in the order given) with notes by the user, or by others."""
+        nodes = self.view.packs.get(pack_id, {})
+        wanted = who is Authorship.MINE
+        return [
+            node_id
+            for node_id in node_ids
+            if (node := nodes.get(node_id)) is not None
+            and any(self.is_mine(note) is wanted for note in node.notes)
+        ]
+
+    def nodes_with_others_notes(self, pack_id: str) -> set[str]:
+        """Node ids with at least one note by someone else (the tree marks them)."""
+        nodes = self.view.packs.get(pack_id, {})
+        return set(self.matching(pack_id, nodes, Authorship.OTHERS))

@@ -1,0 +1,50 @@
+"""The live team view of a running app: colleagues' notes arrive without a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from team_helpers import PACK, join, make_team
+
+from gpp_tui.team.live import Authorship, LiveTeam
+
+
+def test_a_colleagues_note_arrives_with_its_author_and_an_edit_goes_back(tmp_path: Path) -> None:
+    team = make_team(tmp_path)
+    amina, bruno = join(tmp_path, team, "amina"), join(tmp_path, team, "bruno")
+    live = LiveTeam(amina.review, lambda: amina.store.annotations)
+    assert live.name == "Herat team"
+    assert live.view.note_total == 0
+    assert live.poll() == (frozenset(), [])  # nothing changed: nothing to redraw
+    note = bruno.add("B.2", "seen at the checkpoint")
+    nodes, problems = live.poll()
+    assert nodes == {(PACK, "B.2")} and problems == []
+    (seen,) = live.view.notes_for(PACK, "B.2")
+    assert (seen.text, live.author_of(seen), live.is_mine(seen)) == (
+        "seen at the checkpoint",
+        "bruno",
+        False,
+    )
+    assert live.nodes_with_others_notes(PACK) == {"B.2"}
+    with amina.store.update() as edit:
+        edit.annotations = live.adopt(edit.annotations, PACK, "B.2", note.id)
+        edit.edit_note(PACK, "B.2", note.id, text="seen at the checkpoint, twice")
+        mine = edit.add_note(PACK, "A.1", "amina's own")
+    live.local_changed({(PACK, "B.2"), (PACK, "A.1")})
+    assert [n.text for n in live.view.notes_for(PACK, "B.2")] == ["seen at the checkpoint, twice"]
+    assert live.author_of(mine) == "" and live.is_mine(mine)
+    assert live.matching(PACK, ["A.1", "B.2", "C.1"], Authorship.MINE) == ["A.1"]
+    assert live.matching(PACK, ["A.1", "B.2", "C.1"], Authorship.OTHERS) == ["B.2"]
+    bruno.review.refresh()
+    (back,) = bruno.review.view(bruno.store.annotations).notes_for(PACK, "B.2")
+    assert back.text == "seen at the checkpoint, twice" and back.author == "bruno"
+
+
+def test_a_problem_file_is_told_once(tmp_path: Path) -> None:
+    team = make_team(tmp_path)
+    amina = join(tmp_path, team, "amina")
+    live = LiveTeam(amina.review, lambda: amina.store.annotations)
+    (team / "devices" / "dbroken000000.json").write_text('{"format": "gpp-tui-team-device"')
+    _, problems = live.poll()
+    assert len(problems) == 1 and "dbroken000000.json" in problems[0]
+    assert live.poll() == (frozenset(), [])
