@@ -9,9 +9,11 @@ what a local save costs, peak memory, and what a refresh reads after one file ch
   team folder (what every change costs), median of --runs;
 - refresh: one colleague's file rewritten with one more note; the refresh must read
   that file only;
-- peak memory: the cold process's maximum resident set size.
+- peak memory: the cold process's maximum resident set size;
+- with --paint N: time to first paint of `gpp` (benchmarks/startup.py's clock) on this
+  data folder joined to the team and on a copy of it not joined, alternating, N runs.
 
-Run:  python benchmarks/team.py [--devices 20] [--notes 2500] [--runs 15]
+Run:  python benchmarks/team.py [--devices 20] [--notes 2500] [--runs 15] [--paint 7]
 Goals: view ready < 10 s cold and < 2 s warm, save < 200 ms median, peak < 300 MB.
 """
 
@@ -115,6 +117,7 @@ def main() -> int:
     parser.add_argument("--devices", type=int, default=20)
     parser.add_argument("--notes", type=int, default=2500)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--paint", type=int, default=0, metavar="N")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -186,7 +189,35 @@ def main() -> int:
             f"{(time.perf_counter() - started) * 1000:.1f} ms"
         )
         store.close()
+        if args.paint:
+            paint(data_folder, args.paint)
     return 0
+
+
+def paint(data_folder: Path, runs: int) -> None:
+    """First paint of gpp with the team joined against the same notes without a team."""
+    import shutil
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from startup import time_to_marker
+
+    alone = data_folder.with_name("alone")
+    shutil.copytree(data_folder, alone)
+    (alone / "team.toml").unlink()
+    gpp = shutil.which("gpp") or str(Path(sys.executable).with_name("gpp"))
+    env = {**os.environ, "TERM": "xterm-256color"}
+    times: dict[str, list[float]] = {"team": [], "alone": []}
+    for run in range(runs + 1):
+        for name, folder in (("team", data_folder), ("alone", alone)):
+            seconds = time_to_marker([gpp, "--data-dir", str(folder)], env)
+            if run:
+                times[name].append(seconds)
+    team, solo = statistics.median(times["team"]), statistics.median(times["alone"])
+    paired = statistics.median(t / a for t, a in zip(times["team"], times["alone"], strict=True))
+    print(
+        f"  first paint {team * 1000:.0f} ms with the team, {solo * 1000:.0f} ms without: "
+        f"ratio {team / solo:.2f}, paired {paired:.2f} (goal: within noise)"
+    )
 
 
 if __name__ == "__main__":

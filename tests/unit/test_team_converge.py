@@ -157,3 +157,21 @@ def _deliver(copy: Path, sub: str, name: str, data: bytes, device: Device, how: 
     temporary = copy / sub / f".syncthing.{name}.tmp"
     temporary.write_bytes(data)
     os.replace(temporary, target)
+
+
+@settings(max_examples=100, deadline=None)
+@given(annotation_sets)
+def test_a_device_file_reads_back_the_same_by_the_quick_and_the_careful_path(
+    annotations: Annotations,
+) -> None:
+    from gpp_tui.team import device_file
+
+    data = device_file.render("team", "d000000000000", "Amina", annotations)
+    quick = device_file.parse(data)
+    careful = device_file.parse_carefully(data)
+    assert quick.annotations == careful.annotations == annotations
+    assert (quick.author, quick.device_id, quick.written) == (
+        careful.author,
+        careful.device_id,
+        careful.written,
+    )

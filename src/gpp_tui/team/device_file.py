@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from gpp_tui.exchange.portable import Totals
 from gpp_tui.filereader import ParseError, decode_text, loads_json
 from gpp_tui.store.errors import NewerSchemaError, UnreadableFileError
 from gpp_tui.store.migrations import migrate
-from gpp_tui.store.models import Annotations, Note, utc_now
+from gpp_tui.store.models import SCHEMA_VERSION, Annotations, NodeAnnotations, Note, utc_now
 from gpp_tui.store.serialize import node_head_to_raw, note_to_raw, validate
 from gpp_tui.store.tomltext import format_datetime
 
@@ -117,8 +119,38 @@ def _json_value(value: object) -> str:
     raise TypeError(f"cannot store a {type(value).__name__} in JSON")
 
 
+class _CurrentFile(BaseModel):
+    """A device file of the current schema, validated straight from JSON (the quick path)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    format: Literal["gpp-tui-team-device"]
+    team: str
+    device: str
+    author: str
+    written: AwareDatetime | None = None
+    schema_version: Literal[2]
+    packs: dict[str, dict[str, NodeAnnotations]] = Field(default_factory=dict)
+    totals: dict[str, int]
+
+
 def parse(data: bytes) -> Contribution:
     """A device file's contents (DeviceFileError, NewerDeviceFileError: one line why)."""
+    if SCHEMA_VERSION == 2:  # when the schema moves on, this quick path must follow it
+        try:
+            quick = _CurrentFile.model_validate_json(data)
+        except (ValidationError, ValueError, RecursionError):
+            pass  # the careful path below says what is wrong
+        else:
+            annotations = Annotations.model_construct(schema_version=2, packs=quick.packs)
+            found = Totals.of(annotations)
+            if quick.totals == {"nodes": found.nodes, "notes": found.notes}:
+                written = quick.written.astimezone(UTC) if quick.written else None
+                return Contribution(quick.team, quick.device, quick.author, written, annotations)
+    return parse_carefully(data)
+
+
+def parse_carefully(data: bytes) -> Contribution:
+    """`parse` step by step (migrations included), with one line for what is wrong."""
     try:
         raw: Any = loads_json(decode_text(data))
     except ParseError as error:
