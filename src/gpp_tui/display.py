@@ -53,6 +53,25 @@ def safe_line(text: str) -> str:
     return _UNSAFE_LINE.sub(_visible, text)
 
 
+_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\t\n"}
+_PICTURES[0x7F] = "\u2421"  # ␡
+_PICTURES.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+_PICTURES.update({code: "\ufffd" for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+_PICTURES.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
+
+
+def picture(text: str) -> str:
+    """`text` with each unsafe character replaced by one visible one, so offsets stay the same.
+
+    C0 controls become their Unicode control pictures (ESC is ␛, BEL ␇), DEL is
+    ␡, C1 controls and bidi overrides �. Tab and newline are kept. For the UI,
+    where styles and cursors are positions in the text and must not move.
+    """
+    if not _UNSAFE_LINE.search(text):
+        return text
+    return text.translate(_PICTURES)
+
+
 def is_safe(text: str) -> bool:
     """True when `text` holds nothing `safe` would change (tests use this)."""
     return not _UNSAFE.search(text)

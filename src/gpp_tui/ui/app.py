@@ -12,17 +12,19 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import Tree
 
 from gpp_tui.content import Library
+from gpp_tui.display import safe, safe_line
 from gpp_tui.store.config import Config, config_path, load_config
 from gpp_tui.store.crypto import encryption_enabled
 from gpp_tui.store.errors import StoreError
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import load_state
-from gpp_tui.ui import glyphs
+from gpp_tui.ui import glyphs, safety
 from gpp_tui.ui.commands import NodeCommands
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.widgets.detail import LinkList
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
     from gpp_tui.store.serialize import ByteCodec
     from gpp_tui.ui.screens.help import BindingGroup
 
+
+MAX_CONFIG_NOTICES = 3
+"""Settings problems shown one by one at start; the rest are counted in one more."""
 
 ASCII_KEY_NAMES = {
     "↑": "up",
@@ -75,6 +80,7 @@ class GppApp(App[None]):
         environ: dict[str, str] | None = None,
         config: Config | None = None,
     ) -> None:
+        safety.install()
         super().__init__()
         env = dict(os.environ) if environ is None else environ
         self.config, self.config_problems = (config, []) if config else load_config()
@@ -127,6 +133,24 @@ class GppApp(App[None]):
         if keymap:
             self.set_keymap(keymap)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, never read as markup: messages carry titles, paths and notes.
+
+        `[/]` in a pack title or a folder name would otherwise raise MarkupError,
+        and a control character is shown as an escape (thread-safe, as Textual's).
+        """
+        super().notify(
+            safe(message), title=safe_line(title), severity=severity, timeout=timeout, markup=False
+        )
+
     def get_key_display(self, binding: Binding) -> str:
         """Textual's key names, with words for the arrows and symbols in ASCII mode."""
         shown = super().get_key_display(binding)
@@ -141,8 +165,15 @@ class GppApp(App[None]):
 
     def on_mount(self) -> None:
         """Report problems with the settings file (the defaults are in use); start the idle lock."""
-        for problem in self.config_problems:
+        for problem in self.config_problems[:MAX_CONFIG_NOTICES]:
             self.notify(problem, severity="warning", timeout=12)
+        hidden = len(self.config_problems) - MAX_CONFIG_NOTICES
+        if hidden > 0:
+            self.notify(
+                f"{hidden} more problems with {config_path()}; the defaults are used",
+                severity="warning",
+                timeout=12,
+            )
         if self.config.lock_after_minutes > 0:
             self.set_interval(min(30.0, self.config.lock_after_minutes * 30), self._lock_if_idle)
 

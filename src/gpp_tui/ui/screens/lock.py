@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,7 +13,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from gpp_tui.store.errors import StoreError
+from gpp_tui.display import safe_line
+from gpp_tui.store.errors import DamagedKeyError, StoreError
 
 MAX_TRIES = 3
 
@@ -68,6 +70,9 @@ class LockScreen(Screen[Any]):
         assert self._unlock is not None
         try:
             result = self._unlock(passphrase)
+        except DamagedKeyError as error:
+            message = Text(f"gpp: {safe_line(str(error))}")
+            self.app.call_from_thread(self.app.exit, return_code=2, message=message)
         except StoreError as error:
             self.app.call_from_thread(self._failed, str(error))
         else:
@@ -77,12 +82,12 @@ class LockScreen(Screen[Any]):
         self._failures += 1
         left = MAX_TRIES - self._failures
         if left <= 0:
-            self.app.exit(
-                return_code=1, message=f"gpp: {reason}; {MAX_TRIES} wrong passphrases, closed."
-            )
+            closing = f"gpp: {safe_line(reason)}; {MAX_TRIES} wrong passphrases, closed."
+            self.app.exit(return_code=1, message=Text(closing))
             return
         field = self.query_one(Input)
         field.disabled = False
         field.focus()
         tries = f"{left} tr{'y' if left == 1 else 'ies'} left"
-        self.query_one("#lock-status", Static).update(f"{reason.capitalize()}. {tries}.")
+        status = Text(f"{safe_line(reason).capitalize()}. {tries}.")
+        self.query_one("#lock-status", Static).update(status)

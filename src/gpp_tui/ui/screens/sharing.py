@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from platformdirs import user_documents_path
 from textual import work
 
+from gpp_tui.display import safe_line
 from gpp_tui.ui.screens.finding import Finding
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ class Sharing(Finding):
         node = self.current_node
         if node is None:
             return
-        text = citation(self._library, node)
+        # The one place gpp-tui sends OSC 52, with text that cannot end the sequence early.
+        text = safe_line(citation(self._library, node))
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied: {text}", timeout=6)
 
