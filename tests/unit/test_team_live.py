@@ -48,3 +48,23 @@ def test_a_problem_file_is_told_once(tmp_path: Path) -> None:
     _, problems = live.poll()
     assert len(problems) == 1 and "dbroken000000.json" in problems[0]
     assert live.poll() == (frozenset(), [])
+
+
+def test_attach_hooks_the_store_so_each_save_writes_the_device_file(tmp_path: Path) -> None:
+    from gpp_tui.store.annotation_store import AnnotationStore
+    from gpp_tui.team.live import attach
+
+    team = make_team(tmp_path)
+    bruno = join(tmp_path, team, "bruno")
+    join(tmp_path, team, "amina").close()
+    with AnnotationStore(tmp_path / "amina", author="amina") as store:
+        live, messages = attach(store, "amina")
+        assert live is not None and messages == []
+        with store.update() as edit:
+            edit.add_note(PACK, "D.1", "from the app")
+    bruno.review.refresh()
+    assert [n.text for n in bruno.review.view(bruno.store.annotations).notes_for(PACK, "D.1")] == [
+        "from the app"
+    ]
+    with AnnotationStore(tmp_path / "alone") as store:
+        assert attach(store, "x") == (None, [])

@@ -3,12 +3,14 @@ look at the folder, node by node, so a refresh never rebuilds 50,000 notes."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 
+from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.models import Annotations, Note
 from gpp_tui.team.join import adopt_note
-from gpp_tui.team.review import TeamReview
+from gpp_tui.team.review import TeamError, TeamReview
 from gpp_tui.team.view import NodeKey
 
 
@@ -27,6 +29,8 @@ class LiveTeam:
         self._local = local
         self._view: Annotations | None = None
         self._seen_problems: set[str] = set()
+        # poll() may run on a worker thread while the UI reports local changes.
+        self._lock = threading.RLock()
 
     @property
     def name(self) -> str:
@@ -36,19 +40,21 @@ class LiveTeam:
     @property
     def view(self) -> Annotations:
         """The join of this device's notes and every other device's (built on first use)."""
-        if self._view is None:
-            self.review.refresh()
-            self._view = self.review.view(self._local())
-        return self._view
+        with self._lock:
+            if self._view is None:
+                self.review.refresh()
+                self._view = self.review.view(self._local())
+            return self._view
 
     def local_changed(self, nodes: Iterable[NodeKey] | None = None) -> None:
         """This device's annotations changed on these nodes (None: anywhere, e.g. an import)."""
-        if self._view is None:
-            return
-        if nodes is None:
-            self._view = self.review.view(self._local())
-        else:
-            self._view = self.review.view_nodes(self._view, self._local(), nodes)
+        with self._lock:
+            if self._view is None:
+                return
+            if nodes is None:
+                self._view = self.review.view(self._local())
+            else:
+                self._view = self.review.view_nodes(self._view, self._local(), nodes)
 
     def poll(self) -> tuple[frozenset[NodeKey], list[str]]:
         """Look at the team folder (a stat per file; files that changed are read).
@@ -56,9 +62,10 @@ class LiveTeam:
         Returns the nodes whose notes, status or bookmark may have changed, and the
         problems not told before, one line each.
         """
-        refresh = self.review.refresh()
-        if refresh.nodes and self._view is not None:
-            self._view = self.review.view_nodes(self._view, self._local(), refresh.nodes)
+        with self._lock:
+            refresh = self.review.refresh()
+            if refresh.nodes and self._view is not None:
+                self._view = self.review.view_nodes(self._view, self._local(), refresh.nodes)
         fresh = [line for line in self.review.problems() if line not in self._seen_problems]
         if self.review.publish_problem and self.review.publish_problem not in self._seen_problems:
             fresh.append(self.review.publish_problem)
@@ -94,3 +101,24 @@ class LiveTeam:
         """Node ids with at least one note by someone else (the tree marks them)."""
         nodes = self.view.packs.get(pack_id, {})
         return set(self.matching(pack_id, nodes, Authorship.OTHERS))
+
+
+def attach(
+    store: AnnotationStore, author: str, codec: object = None
+) -> tuple[LiveTeam | None, list[str]]:
+    """The running app's team when its data folder joined one (None otherwise), and what
+    to tell the user. Each save of `store` then writes this device's file too."""
+    try:
+        review = TeamReview.open(store.folder, author, getattr(codec, "identity", None))
+    except TeamError as error:
+        return None, [f"Team folder not used: {error}"]
+    if review is None:
+        return None, []
+    store.after_save = review.publish_after_save
+    messages = []
+    if not store.read_only:
+        try:
+            review.publish(store.annotations)
+        except TeamError as error:
+            messages.append(str(error))
+    return LiveTeam(review, lambda: store.annotations), messages
