@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +12,7 @@ from gpp_tui.exchange.merge import ChangeKind, conflict_copy_id, merge
 from gpp_tui.store import edits
 from gpp_tui.store.models import Annotations, Bookmark, NodeAnnotations, Note, ReviewStatus
 
+V = TypeVar("V")
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 PACK = "wigj-gpp"
 
@@ -23,11 +25,30 @@ VERSION_HASHES = [
     for text in ("", "a", "b")
     for m in range(2)
 ]
+NOTE_IDS = ["n1", "n2", "n3", "n4"]
+
+
+def keyed(keys: list[str], values: st.SearchStrategy[V]) -> st.SearchStrategy[dict[str, V]]:
+    """Dicts over some of `keys`, in any order (like st.dictionaries with sampled keys,
+    without drawing whole values only to throw them away for a repeated key)."""
+    pairs = st.tuples(st.permutations(keys), st.lists(values, max_size=len(keys)))
+    return pairs.map(lambda drawn: dict(zip(*drawn, strict=False)))
+
+
+def distinct_ids(
+    ids: list[str], notes: st.SearchStrategy[Note]
+) -> st.SearchStrategy[tuple[Note, ...]]:
+    """Up to len(ids) notes with distinct ids from `ids`, in any order."""
+    return keyed(ids, notes).map(
+        lambda by_id: tuple(note.model_copy(update={"id": i}) for i, note in by_id.items())
+    )
+
+
 texts = st.sampled_from(["", "a", "b", "a\r\nb", "ß", "دری", "<script>"]) | st.text(max_size=6)
 tags = st.lists(st.sampled_from(["x", "y", "z"]), max_size=2, unique=True).map(tuple)
 notes = st.builds(
     Note,
-    id=st.sampled_from(["n1", "n2", "n3", "n4"]),
+    id=st.sampled_from(NOTE_IDS),
     text=texts,
     tags=tags,
     created=times,
@@ -45,22 +66,17 @@ nodes = st.builds(
     status=st.sampled_from(list(ReviewStatus)),
     status_changed=st.none() | times,
     bookmark=st.none() | st.builds(Bookmark, label=st.sampled_from(["", "l", "m"]), created=times),
-    notes=st.lists(notes, max_size=4, unique_by=lambda note: note.id).map(tuple),
-    deleted=st.dictionaries(
-        st.sampled_from(["n1", "n2"]),
+    notes=distinct_ids(NOTE_IDS, notes),
+    deleted=keyed(
+        ["n1", "n2"],
         st.sets(st.sampled_from(VERSION_HASHES), min_size=1).map(
             lambda hashes: tuple(sorted(hashes))
         ),
-        max_size=2,
     ),
 )
 annotation_sets = st.builds(
     Annotations,
-    packs=st.dictionaries(
-        st.sampled_from([PACK, "extra"]),
-        st.dictionaries(st.sampled_from(["A.1", "B.2", "gone"]), nodes, max_size=3),
-        max_size=2,
-    ),
+    packs=keyed([PACK, "extra"], keyed(["A.1", "B.2", "gone"], nodes)),
 )
 
 
@@ -82,15 +98,11 @@ def note_texts(annotations: Annotations) -> set[tuple[str, str, str, tuple[str, 
     }
 
 
-@settings(max_examples=300)
-@given(annotation_sets, annotation_sets)
-def test_merge_is_commutative(a: Annotations, b: Annotations) -> None:
+def merge_is_commutative(a: Annotations, b: Annotations) -> None:
     assert merge(a, b).annotations == merge(b, a).annotations
 
 
-@settings(max_examples=300)
-@given(annotation_sets, annotation_sets)
-def test_merging_again_changes_nothing(a: Annotations, b: Annotations) -> None:
+def merging_again_changes_nothing(a: Annotations, b: Annotations) -> None:
     merged = merge(a, b).annotations
 
     for again in (b, a, merged):
@@ -100,9 +112,7 @@ def test_merging_again_changes_nothing(a: Annotations, b: Annotations) -> None:
         assert result.report.changes == ()
 
 
-@settings(max_examples=300)
-@given(annotation_sets, annotation_sets)
-def test_no_note_text_is_lost_unless_replaced_or_deleted_and_ids_stay_unique(
+def no_note_text_is_lost_unless_replaced_or_deleted_and_ids_stay_unique(
     a: Annotations, b: Annotations
 ) -> None:
     merged = merge(a, b).annotations
@@ -119,6 +129,15 @@ def test_no_note_text_is_lost_unless_replaced_or_deleted_and_ids_stay_unique(
         for node in pack_nodes.values():
             ids = [note.id for note in node.notes]
             assert len(ids) == len(set(ids))
+
+
+# The three properties share their 300 examples: drawing them is most of the cost.
+@settings(max_examples=300)
+@given(annotation_sets, annotation_sets)
+def test_merge_is_commutative_idempotent_and_loses_no_note(a: Annotations, b: Annotations) -> None:
+    merge_is_commutative(a, b)
+    merging_again_changes_nothing(a, b)
+    no_note_text_is_lost_unless_replaced_or_deleted_and_ids_stay_unique(a, b)
 
 
 @given(annotation_sets)
