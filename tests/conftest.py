@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No deadline: on a loaded machine (two cores, eight users) one slow example is no bug.
+settings.register_profile("gpp-tui", deadline=None)
+settings.load_profile("gpp-tui")
 
 MINIMAL_PACK = """\
 schema_version = 1
