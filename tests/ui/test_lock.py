@@ -6,11 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.config import Config
 from gpp_tui.store.crypto import encrypt_folder, is_encrypted
+from gpp_tui.ui import app as app_module
 from gpp_tui.ui.app import GppApp
 from gpp_tui.ui.screens import note_editor
 from gpp_tui.ui.screens.lock import LockScreen
@@ -139,19 +141,41 @@ async def test_the_palette_offers_no_screenshot(make_app: MakeApp) -> None:
         assert {"Lock", "Search", "Export", "Help"} <= set(titles)
 
 
-async def test_the_app_locks_itself_when_left_idle(make_app: MakeApp) -> None:
-    app = make_app(config=Config(lock_after_minutes=0.02))  # 1.2 s, checked every 0.6 s
+async def test_the_app_locks_itself_when_left_idle(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Idle time runs on a clock the test moves, so a slow machine cannot lock it early.
+    now = [1000.0]
+    monkeypatch.setattr(app_module, "monotonic", lambda: now[0])
+    checks = [0]
+    real_check = GppApp._lock_if_idle
+
+    def counted_check(self: GppApp) -> None:
+        checks[0] += 1
+        real_check(self)
+
+    monkeypatch.setattr(GppApp, "_lock_if_idle", counted_check)
+
+    async def next_check(pilot: Pilot[None]) -> None:
+        seen = checks[0]
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if checks[0] > seen:
+                return
+        raise AssertionError("the idle check never ran")
+
+    app = make_app(config=Config(lock_after_minutes=0.02))  # 1.2 s idle, checked every 0.6 s
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        if isinstance(app.screen, LockScreen):  # a slow start can take that long
-            await pilot.press("enter")
         await go(pilot, "B.2")
-        await pilot.press("down", "up")  # keys count as activity
+        now[0] += 1.0
+        await pilot.press("down", "up")  # keys count as activity: idle from here
+        now[0] += 1.0  # 2 s since start, 1 s since the keys
+        await next_check(pilot)
         assert isinstance(app.screen, MainScreen)
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, LockScreen):
-                break
+        now[0] += 0.5  # 1.5 s since the keys
+        await next_check(pilot)
+        await pilot.pause()
         assert isinstance(app.screen, LockScreen)
         shown = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "Anti-Retaliation" not in shown
