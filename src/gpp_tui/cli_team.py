@@ -178,7 +178,7 @@ def _sync(review: TeamReview, local: Annotations) -> list[str]:
     from gpp_tui.team.git import GitFolder, describe_changes
 
     git = GitFolder(review.team.path)
-    review.publish(local, force=True)
+    review.publish(local)
     own = review.own_files()
     before = None
     committed = git.committed(review.team.device_file(review.device_id))

@@ -121,7 +121,10 @@ def test_two_clones_of_a_bare_repository_converge_with_team_sync(
         code, out, _ = run(capsys, monkeypatch, data, "export", "--format", "md")
         for text in ("first from amina", "second from amina", "reply from bruno"):
             assert text in out
+    code, out, _ = run(capsys, monkeypatch, amina, "team", "sync")
+    assert code == 0 and "nothing new to commit from this device" in out
     log = git("log", "--format=%an: %s", cwd=one)
+    assert "no change" not in log and "review status" not in log
     assert "Amina: Amina (device" in log and "1 note added" in log
     assert "Bruno: Bruno (device" in log
     assert git("status", "--porcelain", cwd=two) == ""

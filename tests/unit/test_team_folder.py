@@ -193,13 +193,16 @@ def test_a_copied_data_folder_does_not_overwrite_the_original_devices_file(
     assert copy is not None
     original = TeamReview.open(tmp_path / "amina", "amina")
     assert original is not None
+    from gpp_tui.store.annotation_store import AnnotationStore
     from gpp_tui.store.models import Annotations
 
     copy.publish(Annotations())
     path = team / "devices" / f"{copy.device_id}.json"
     written = path.read_bytes()
+    with AnnotationStore(tmp_path / "amina") as store:
+        annotations = store.annotations
     with pytest.raises(NotOurFileError, match="not written by this device"):
-        original.publish(Annotations())
+        original.publish(annotations)
     assert path.read_bytes() == written
 
 

@@ -22,7 +22,7 @@ from gpp_tui.exchange.portable import Totals
 from gpp_tui.filereader import ParseError, decode_text, loads_json
 from gpp_tui.store.errors import NewerSchemaError, UnreadableFileError
 from gpp_tui.store.migrations import migrate
-from gpp_tui.store.models import SCHEMA_VERSION, Annotations, NodeAnnotations, Note, utc_now
+from gpp_tui.store.models import SCHEMA_VERSION, Annotations, NodeAnnotations, Note
 from gpp_tui.store.serialize import node_head_to_raw, note_to_raw, validate
 from gpp_tui.store.tomltext import format_datetime
 
@@ -71,7 +71,7 @@ class DeviceFileWriter:
             "team": team_id,
             "device": device_id,
             "author": author,
-            "written": written or utc_now(),
+            "written": written or last_change(annotations),
             "schema_version": annotations.schema_version,
         }
         parts = [_dumps(header)[:-1], ',\n"packs": {']
@@ -92,6 +92,26 @@ class DeviceFileWriter:
         text = cached[1] if cached is not None and cached[0] is note else _dumps(note_to_raw(note))
         self._notes[id(note)] = (note, text)
         return text
+
+
+def last_change(annotations: Annotations) -> datetime | None:
+    """When these annotations last changed, as far as their times tell (None: no time).
+
+    The device file's `written`: the same annotations always give the same bytes, so
+    a file is not rewritten, nor a git commit made, when nothing changed.
+    """
+    moments = [
+        moment
+        for nodes in annotations.packs.values()
+        for node in nodes.values()
+        for moment in (
+            node.status_changed,
+            node.bookmark.created if node.bookmark else None,
+            *(note.updated for note in node.notes),
+        )
+        if moment is not None
+    ]
+    return max(moments, default=None)
 
 
 def render(

@@ -49,7 +49,8 @@ def _items(annotations: Annotations) -> dict[tuple[str, ...], object]:
     items: dict[tuple[str, ...], object] = {}
     for pack_id, nodes in annotations.packs.items():
         for node_id, node in nodes.items():
-            items[("status", pack_id, node_id)] = (node.status, node.status_changed)
+            if node.status_changed is not None:
+                items[("status", pack_id, node_id)] = (node.status, node.status_changed)
             items[("mark", pack_id, node_id)] = node.bookmark
             for note in node.notes:
                 items[("note", pack_id, node_id, note.id)] = note

@@ -17,7 +17,7 @@ from gpp_tui.team.join import join, join_node_into, join_nodes
 from gpp_tui.team.layout import DESCRIPTION_FILE, TeamFolder, TeamFolderError, new_device_id
 from gpp_tui.team.link import LinkError, TeamLink, fingerprint, load_link, save_link
 from gpp_tui.team.members import Member, read_members, render_member
-from gpp_tui.team.seal import AgeSeal, PlainSeal, Seal, open_text, seal_text
+from gpp_tui.team.seal import AgeSeal, NotForUsError, PlainSeal, Seal, open_text, seal_text
 from gpp_tui.team.view import DeviceFiles, NodeKey, Refresh, StatKey
 
 
@@ -105,9 +105,20 @@ class TeamReview:
         data = device_file.render(
             self.team.info.team_id, self.device_id, self.author, local, self._writer
         )
-        self._write_own(self.team.device_file(self.device_id), self.files.seal.seal(data))
+        path = self.team.device_file(self.device_id)
+        if not force and self._published is None and self._holds(path, data):
+            self._published = local  # a new session, nothing changed since the last one
+            return False
+        self._write_own(path, self.files.seal.seal(data))
         self._published = local
         return True
+
+    def _holds(self, path: Path, data: bytes) -> bool:
+        """True when this device's file on disk already holds `data` (sealed or not)."""
+        try:
+            return self.files.seal.open(read_guarded(path)) == data
+        except (GuardedReadError, NotForUsError):
+            return False
 
     def publish_after_save(self, local: Annotations) -> None:
         """`AnnotationStore.after_save`: publish, keeping a failure in `publish_problem`."""
