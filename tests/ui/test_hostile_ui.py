@@ -154,3 +154,43 @@ def test_generated_hostile_notes_through_the_app(tmp_path_factory: Any, text: st
             await walk(pilot, "gnp")
 
     asyncio.run(run())
+
+
+async def test_a_damaged_key_file_closes_the_app_with_one_line(tmp_path: Path) -> None:
+    from pyrage import passphrase as age_passphrase
+
+    folder = tmp_path / "data"
+    hostile_store(folder, "kept")
+    (folder / "key.age").write_bytes(
+        bytes(age_passphrase.encrypt(b"\xff\xfe not a key", "correct horse"))
+    )
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    app = GppApp(load_library(), folder, environ={"TERM": "xterm"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"correct horse", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 2
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+
+
+async def test_ten_thousand_keys_in_the_settings_do_not_stop_the_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    entries = "".join(f'"no.such{i}" = "ctrl+{i % 10}"\n' for i in range(10_000))
+    config.write_text(f"[keys]\n{entries}", encoding="utf-8")
+    monkeypatch.setenv("GPP_TUI_CONFIG", str(config))
+    app = GppApp(load_library(), tmp_path / "data", environ={"TERM": "xterm"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert len(app._notifications) <= 4
+
+
+def test_gpp_exits_with_the_apps_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gpp_tui import cli
+    from gpp_tui.ui import app as app_module
+
+    monkeypatch.setattr(app_module.GppApp, "run", lambda self: self.exit(return_code=1))
+    assert cli.main([]) == 1
