@@ -13,7 +13,7 @@ from textual.widgets import TextArea
 from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.models import ReviewStatus
 from gpp_tui.ui.app import GppApp
-from gpp_tui.ui.screens.confirm import ConfirmScreen
+from gpp_tui.ui.screens.confirm import ConfirmScreen, DraftScreen
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.screens.note_editor import NoteEditor
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
@@ -175,7 +175,7 @@ async def test_a_draft_left_by_a_crash_is_offered_back(make_app: MakeApp, tmp_pa
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, DraftScreen)
         await pilot.press("y")
         assert isinstance(app.screen, NoteEditor)
         assert app.screen.query_one(TextArea).text == "typed before the crash"

@@ -12,6 +12,7 @@ CORE_PACKAGES = (
     "gpp_tui.search",
     "gpp_tui.exchange",
     "gpp_tui.team",
+    "gpp_tui.session",
 )
 
 # Runs in a fresh interpreter: imports every module of the core packages (found with
@@ -55,4 +56,5 @@ def test_core_and_cli_run_without_textual() -> None:
     assert report["statuses"] == [0, 0, 0, 0]
     assert "gpp_tui.content.loader" in report["imported"]
     assert "gpp_tui.store.locations" in report["imported"]
+    assert "gpp_tui.session.core" in report["imported"]
     assert report["textual"] == [], "core modules must not import textual"

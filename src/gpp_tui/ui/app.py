@@ -309,6 +309,16 @@ class GppApp(App[None]):
             ("Export", "Write a review or your raw notes to a file", main.action_export),
             ("Import", "Merge a colleague's exported notes into yours", main.action_import),
             ("Cite", "Copy a citation of the highlighted node", main.action_cite),
+            (
+                "Undo",
+                "Take back the last change (delete, edit, status, bookmark)",
+                main.action_undo,
+            ),
+            (
+                "Reviewed, next",
+                "Mark reviewed, go to the next unreviewed",
+                main.action_reviewed_next,
+            ),
         ]
         for title, help_text, action in actions:
             yield SystemCommand(title, help_text, action)
@@ -331,7 +341,7 @@ class GppApp(App[None]):
             self._close_and_exit()
             return
         try:
-            store.save()
+            screen.session.save()
         except StoreError as error:
             from gpp_tui.ui.screens.confirm import ConfirmScreen
 

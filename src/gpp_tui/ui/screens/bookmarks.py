@@ -13,8 +13,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gpp_tui.content import Library
+from gpp_tui.session.history import Place
 from gpp_tui.ui.glyphs import Glyphs
-from gpp_tui.ui.history import Place
 
 if TYPE_CHECKING:
     from gpp_tui.store.models import Annotations

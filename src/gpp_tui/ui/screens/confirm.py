@@ -1,7 +1,8 @@
-"""A yes/no question in a modal dialog."""
+"""Questions in modal dialogs: yes/no, and what to do with a recovered draft."""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,12 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    """Asks a question; dismisses with True for yes, False for no or escape."""
+class ConfirmScreen(ModalScreen[bool | None]):
+    """Asks a question; dismisses with True for yes, False for no, None for escape (not now)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("n", "answer(False)", "No", id="confirm.no"),
+        Binding("escape", "not_now", "Not now", id="confirm.escape"),
     ]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
@@ -45,3 +47,55 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_answer(self, answer: bool) -> None:
         """A key answers the question."""
         self.dismiss(answer)
+
+    def action_not_now(self) -> None:
+        """Escape: no answer, nothing done."""
+        self.dismiss(None)
+
+
+class DraftAnswer(Enum):
+    """What the user chose for a draft left by an earlier run."""
+
+    OPEN = "open"
+    LATER = "later"
+    THROW_AWAY = "throw-away"
+
+
+class DraftScreen(ModalScreen[DraftAnswer]):
+    """Offers a recovered draft back: open it, not now (kept), or throw it away (only by `t`)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,o", "answer('open')", "Open it", id="draft.open"),
+        Binding("escape,n", "answer('later')", "Not now (keep it)", id="draft.later"),
+        Binding("t", "answer('throw-away')", "Throw it away", id="draft.throw_away"),
+    ]
+
+    def __init__(self, question: str, *, can_open: bool = True) -> None:
+        super().__init__()
+        self._question = question
+        self._can_open = can_open
+
+    def compose(self) -> ComposeResult:
+        """The question and three buttons."""
+        with Vertical(id="confirm-box"):
+            yield Static(Text(self._question), id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                if self._can_open:
+                    yield Button("Open it (y)", id="open", variant="primary")
+                yield Button("Not now (esc)", id="later")
+                yield Button("Throw away (t)", id="throw-away", variant="error")
+
+    def on_mount(self) -> None:
+        """Focus the answer that keeps the draft."""
+        self.query_one("#open" if self._can_open else "#later", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """A button answers the question."""
+        self.action_answer(str(event.button.id))
+
+    def action_answer(self, answer: str) -> None:
+        """A key answers the question."""
+        choice = DraftAnswer(answer)
+        if choice is DraftAnswer.OPEN and not self._can_open:
+            return
+        self.dismiss(choice)

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 
 from gpp_tui.content import Library, Node
+from gpp_tui.session import Changed, Place, Refused, Session
+from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import AppState, save_state
 from gpp_tui.ui.glyphs import Glyphs
-from gpp_tui.ui.history import History, Place
-from gpp_tui.ui.screens.sharing import Sharing
+from gpp_tui.ui.screens import annotating, finding, sharing
+from gpp_tui.ui.screens.main_keys import MAIN_BINDINGS
 from gpp_tui.ui.widgets.detail import DetailPane, LinkList
 from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
@@ -25,53 +29,20 @@ from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from gpp_tui.store.annotation_store import AnnotationStore
     from gpp_tui.store.serialize import ByteCodec
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
 POSITION_DELAY = 2.0
 """Seconds the highlight must rest on a node before it is written down."""
+MESSAGE_SECONDS = 12
 
 
-class MainScreen(Sharing):
-    """Browse the packs; owns the navigation history, the position and the user's data."""
+class MainScreen(Screen[None]):
+    """Browse the packs; turns keys into calls on the `Session` and renders what changed."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Footer order: what fits in 80 columns comes first, help before all.
-        Binding("question_mark,f1", "app.help", "Help", id="app.help"),
-        Binding("b", "toggle_bookmark", "Bookmark", id="notes.bookmark"),
-        Binding(
-            "r",
-            "cycle_status",
-            "Status",
-            tooltip="Review status: unreviewed → reviewed → follow-up",
-            id="notes.status",
-        ),
-        Binding("n", "add_note", "Note", id="notes.add"),
-        Binding(
-            "N",
-            "focus_notes",
-            "Notes",
-            tooltip="Go to the notes of the shown node",
-            id="notes.focus",
-        ),
-        Binding("slash", "search", "Search", id="find.search"),
-        Binding("F", "choose_filter", "Filter", id="find.filter"),
-        Binding("x", "export", "Export", id="share.export"),
-        Binding("B", "show_bookmarks", "Bookmarks", id="notes.bookmarks"),
-        Binding("c", "cite", "Cite", show=False, id="share.cite"),
-        Binding("I", "import", "Import notes", show=False, id="share.import"),
-        Binding("L", "label_bookmark", "Label bookmark", show=False, id="notes.label"),
-        Binding("1", "set_status('unreviewed')", "Mark unreviewed", show=False, id="status.none"),
-        Binding("2", "set_status('reviewed')", "Mark reviewed", show=False, id="status.reviewed"),
-        Binding(
-            "3", "set_status('follow-up')", "Mark needs follow-up", show=False, id="status.follow"
-        ),
-        Binding("backspace,alt+left", "back", "Back", id="nav.back"),
-        Binding("alt+right", "forward", "Forward", id="nav.forward"),
-        Binding("f", "follow", "Links", id="nav.follow"),
-        Binding("escape", "focus_tree", "Back to the tree", show=False, id="nav.tree"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Screen declares it without ClassVar)
         (0, "-narrow"),
         (70, "-normal"),
@@ -84,23 +55,26 @@ class MainScreen(Sharing):
         self, library: Library, glyphs: Glyphs, state_dir: Path, start: Place, author: str = ""
     ) -> None:
         super().__init__()
-        self._author = author
-        self._library = library
-        self._glyphs = glyphs
+        self.session = Session(library, state_dir, author)
+        self.glyphs = glyphs
         self._start = start
-        self.history = History()
-        self._state_dir = state_dir
         self._saved_place: Place = start
         self._position_timer: Timer | None = None
+        self.pending_note: tuple[Place, str] | None = None
+        """A note to select once its node is shown (after a search hit on it)."""
+
+    @property
+    def store(self) -> AnnotationStore | None:
+        """The session's annotation store (None while loading)."""
+        return self.session.store
 
     def compose(self) -> ComposeResult:
         """Header, the tree and detail side by side (stacked when narrow), footer."""
-        yield Header(icon="=" if self._glyphs.bullet == "*" else "≡")
+        library = self.session.library
+        yield Header(icon="=" if self.glyphs.bullet == "*" else "≡")
         with Horizontal(id="body"):
-            yield PrinciplesTree(self._library, self._glyphs, id="tree")
-            yield DetailPane(self._library, self._glyphs, id="detail").data_bind(
-                node=MainScreen.current
-            )
+            yield PrinciplesTree(library, self.glyphs, id="tree")
+            yield DetailPane(library, self.glyphs, id="detail").data_bind(node=MainScreen.current)
         yield Static(
             f"Terminal too small: needs {MIN_WIDTH}x{MIN_HEIGHT}",
             id="too-small",
@@ -116,23 +90,136 @@ class MainScreen(Sharing):
         """Go to where the user was last time (or the start of the first pack)."""
         tree = self.query_one(PrinciplesTree)
         if not tree.go_to(self._start):
-            first = self._library.packs[0]
+            first = self.session.library.packs[0]
             tree.go_to((first.pack.id, ":pack"))
         tree.focus()
 
     @work(thread=True, group="store")
     def open_store(self, codec: ByteCodec | None = None) -> None:
         """Load the annotations off the UI thread (the app calls this once it has painted)."""
-        from gpp_tui.store.annotation_store import AnnotationStore
-        from gpp_tui.store.serialize import PLAIN
+        self.session.load(codec)
+        self.app.call_from_thread(self.store_ready)
 
-        store = AnnotationStore(self._state_dir, codec=codec or PLAIN, author=self._author)
-        self.app.call_from_thread(self.store_ready, store)
+    def store_ready(self) -> None:
+        """The annotations are loaded: say what happened, show the markers, offer drafts."""
+        for message in self.session.startup_messages():
+            self.notify(message, severity="warning", timeout=MESSAGE_SECONDS)
+        self.query_one(PrinciplesTree).marker = self.marker
+        for pack, count in self.show_orphans():
+            self.notify(
+                f"{count} annotated node(s) are no longer in {pack}: "
+                "their notes are kept under Orphaned notes",
+                severity="warning",
+                timeout=MESSAGE_SECONDS,
+            )
+        self.redraw(None)
+        drafts = self.session.drafts.pending()
+        if drafts:
+            annotating.offer_drafts(self, drafts)
+        self.warm_up()
 
-    @property
-    def current_node(self) -> Node | None:
-        """The highlighted node."""
-        return self.current
+    @work(thread=True, group="index")
+    def warm_up(self) -> None:
+        """Build the search index and get the first save ready, off the UI thread."""
+        self.session.warm_up()
+
+    def show_orphans(self) -> list[tuple[str, int]]:
+        """Put annotations on nodes the packs lack under "Orphaned notes"; (pack title, count)."""
+        tree = self.query_one(PrinciplesTree)
+        found: list[tuple[str, int]] = []
+        for pack in self.session.library.packs:
+            orphans = self.session.orphans().get(pack.pack.id, ())
+            if orphans or tree.has_orphans(pack.pack.id):
+                tree.set_orphans(pack.pack.id, orphans)
+            if orphans:
+                found.append((pack.pack.title, len(orphans)))
+        return found
+
+    def marker(self, node: Node) -> str:
+        """Status, bookmark and notes markers for a tree label."""
+        mine = self.session.mine(node)
+        if mine is None:
+            return ""
+        g = self.glyphs
+        marks = ""
+        if mine.status is ReviewStatus.REVIEWED:
+            marks += g.reviewed
+        elif mine.status is ReviewStatus.FOLLOW_UP:
+            marks += g.follow_up
+        if mine.bookmark is not None:
+            marks += g.bookmark
+        if mine.notes:
+            marks += g.note
+        return marks
+
+    def redraw(self, places: list[Place] | None) -> None:
+        """Redraw what depends on annotations (markers, progress, the detail pane)."""
+        self.query_one(PrinciplesTree).refresh_markers(places)
+        self.show_progress()
+        self.show_node_annotations()
+
+    def show_node_annotations(self) -> None:
+        """Give the detail pane the highlighted node's annotations."""
+        node = self.current
+        mine = self.session.mine(node)
+        if node is None or mine is None:
+            return
+        self.query_one(DetailPane).show_annotations(mine, self.session.stale_notes(node))
+
+    def show_progress(self) -> None:
+        """Review progress of the pack (and of the current focus area) in the header."""
+        text = self.session.progress(self.glyphs.separator)
+        if text:
+            self.app.sub_title = text
+
+    def run(self, operation: Callable[[], Changed | None]) -> Changed | None:
+        """Call the session; show what changed, save it, and say so (or say why not)."""
+        try:
+            changed = operation()
+        except Refused as refused:
+            self.notify(
+                refused.message,
+                severity="warning" if refused.warning else "information",
+                timeout=MESSAGE_SECONDS if refused.warning else 3,
+            )
+            return None
+        if changed is not None:
+            self.apply(changed)
+        return changed
+
+    def apply(self, changed: Changed) -> None:
+        """Render a change, write it in the background and tell the user."""
+        if changed.everything:
+            self.show_orphans()
+            self.redraw(None)
+        elif changed.places:
+            self.redraw(list(changed.places))
+        if changed.needs_save:
+            self.save_in_background()
+        message = changed.message
+        if changed.undoable:
+            message += f" {self.glyphs.separator} {self.key_for('edit.undo', 'u')} to undo"
+        self.notify(message, timeout=10 if changed.everything else 4)
+        if changed.note_id is not None:
+            note_id = changed.note_id
+            self.call_after_refresh(self.focus_note, note_id)
+
+    def key_for(self, binding_id: str, default: str) -> str:
+        """The key the user presses for a binding (after any remapping in the settings)."""
+        keymap: dict[str, str] = getattr(self.app, "keymap", {})
+        return keymap.get(binding_id, default).split(",")[0]
+
+    @work(thread=True, group="save")
+    def save_in_background(self) -> None:
+        """Save the annotations atomically (the store serialises concurrent saves)."""
+        from gpp_tui.store.errors import StoreError
+
+        try:
+            self.session.save()
+        except StoreError as error:
+            self.app.call_from_thread(
+                self.notify, str(error), severity="error", timeout=MESSAGE_SECONDS
+            )
 
     def watch_current(self) -> None:
         """Show the new node's annotations and its area's progress; remember it soon."""
@@ -158,8 +245,8 @@ class MainScreen(Sharing):
         node = event.node.data
         if node is None:
             return
+        self.session.open(node)
         self.current = node
-        self.history.visit((node.pack_id, node.id))
         if self.pending_note is not None and self.pending_note[0] == (node.pack_id, node.id):
             self.call_after_refresh(self.focus_note, self.pending_note[1])
             self.pending_note = None
@@ -168,17 +255,40 @@ class MainScreen(Sharing):
     def _followed(self, event: LinkList.Followed) -> None:
         self.jump((event.pack_id, event.node_id))
 
+    @on(NotesList.EditRequested)
+    def _edit_requested(self, event: NotesList.EditRequested) -> None:
+        node = self.current
+        if node is not None and self.writable():
+            annotating.open_editor(self, node, event.note_id)
+
+    @on(NotesList.DeleteRequested)
+    def _delete_requested(self, event: NotesList.DeleteRequested) -> None:
+        node = self.current
+        if node is not None and self.writable():
+            annotating.confirm_delete(self, node, event.note_id)
+
+    def writable(self) -> bool:
+        """True when notes can be changed now; otherwise says why."""
+        store = self.session.store
+        if store is None:
+            self.notify("Your notes are still loading", timeout=2)
+            return False
+        if store.read_only:
+            self.notify(f"Not saved: {store.read_only_reason}", severity="warning")
+            return False
+        return True
+
     def jump(self, place: Place) -> None:
         """Go to a node as a new history entry (links, palette, search)."""
         if self.query_one(PrinciplesTree).go_to(place):
-            self.history.jump(place)
+            self.session.jump(place)
             self.query_one(PrinciplesTree).focus()
         else:
             self.notify(f"No node {place[1]!r} in pack {place[0]!r}", severity="warning")
 
     def action_back(self) -> None:
         """Go back to the previous node in the history."""
-        place = self.history.back()
+        place = self.session.history.back()
         if place is None:
             self.notify("Nothing to go back to", timeout=2)
             return
@@ -186,14 +296,14 @@ class MainScreen(Sharing):
 
     def action_forward(self) -> None:
         """Go forward again after going back."""
-        place = self.history.forward()
+        place = self.session.history.forward()
         if place is None:
             self.notify("Nothing to go forward to", timeout=2)
             return
         self.query_one(PrinciplesTree).go_to(place)
 
     def focus_note(self, note_id: str) -> None:
-        """Highlight and focus one note of the shown node (after a search hit on it)."""
+        """Highlight and focus one note of the shown node (after saving it, or a search hit)."""
         self.query_one(NotesList).select_note(note_id)
 
     def action_focus_notes(self) -> None:
@@ -214,6 +324,73 @@ class MainScreen(Sharing):
         """Put the focus back on the tree."""
         self.query_one(PrinciplesTree).focus()
 
+    def action_toggle_bookmark(self) -> None:
+        """Bookmark the highlighted node, or remove its bookmark."""
+        self.run(self.session.toggle_bookmark)
+
+    def action_label_bookmark(self) -> None:
+        """Give the highlighted node's bookmark a short label (bookmarking it if needed)."""
+        if self.current is not None and self.writable():
+            annotating.ask_label(self, self.current)
+
+    def action_show_bookmarks(self) -> None:
+        """List the bookmarks; enter jumps to one."""
+        annotating.show_bookmarks(self)
+
+    def action_cycle_status(self) -> None:
+        """Move the review status on: unreviewed, reviewed, needs follow-up."""
+        self.run(lambda: self.session.set_status(None))
+
+    def action_set_status(self, value: str) -> None:
+        """Set the review status of the highlighted recommendation."""
+        self.run(lambda: self.session.set_status(ReviewStatus(value)))
+
+    def action_reviewed_next(self) -> None:
+        """Mark the highlighted recommendation reviewed and go to the next unreviewed one."""
+        if self.run(lambda: self.session.set_status(ReviewStatus.REVIEWED)) is None:
+            return
+        place = self.session.next_unreviewed()
+        if place is None:
+            self.notify("Every recommendation is reviewed", timeout=4)
+        else:
+            self.jump(place)
+
+    def action_undo(self) -> None:
+        """Take back the last change of this session (delete, edit, status, bookmark...)."""
+        if self.run(self.session.undo) is None and self.session.store is not None:
+            self.notify("Nothing to undo", timeout=2)
+
+    def action_redo(self) -> None:
+        """Make again what undo took back."""
+        if self.run(self.session.redo) is None and self.session.store is not None:
+            self.notify("Nothing to redo", timeout=2)
+
+    def action_add_note(self) -> None:
+        """Write a new note on the highlighted node."""
+        if self.current is not None and self.writable():
+            annotating.open_editor(self, self.current, None)
+
+    def action_search(self) -> None:
+        """Open search-as-you-type; enter jumps to the result, escape comes back."""
+        finding.open_search(self)
+
+    def action_choose_filter(self) -> None:
+        """Filter the tree by the user's marks and/or by text; filters combine."""
+        finding.choose_filter(self)
+
+    def action_export(self) -> None:
+        """Choose a format and a file, then write the export."""
+        sharing.choose_export(self)
+
+    def action_import(self) -> None:
+        """Merge a colleague's JSON or TOML export into the user's notes, after a summary."""
+        if self.writable():
+            sharing.choose_import(self)
+
+    def action_cite(self) -> None:
+        """Copy a citation of the highlighted node (works over SSH through OSC 52)."""
+        sharing.cite(self)
+
     def save_position(self, node: Node | None = None) -> None:
         """Remember the highlighted node (or `node`) for the next start."""
         node = node or self.current
@@ -222,4 +399,4 @@ class MainScreen(Sharing):
             return
         # Losing the remembered position is harmless; never block quitting on it.
         with contextlib.suppress(OSError):
-            save_state(self._state_dir, AppState(node.pack_id, node.id))
+            save_state(self.session.data_dir, AppState(node.pack_id, node.id))

@@ -1,4 +1,4 @@
-"""The main screen's sharing actions: export, import a colleague's notes, copy a citation."""
+"""Dialogs for sharing: export, import a colleague's notes, copy a citation."""
 
 from __future__ import annotations
 
@@ -8,27 +8,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_documents_path
-from textual import work
 
 from gpp_tui.display import safe_line
-from gpp_tui.ui.screens.finding import Finding
+from gpp_tui.session import Refused
+from gpp_tui.session.sharing import FORMATS
 
 if TYPE_CHECKING:
-    from gpp_tui.exchange.merge import MergeResult
-    from gpp_tui.exchange.portable import ExportFile
-    from gpp_tui.store.models import Annotations
+    from gpp_tui.session.sharing import ImportPreview
+    from gpp_tui.ui.screens.main import MainScreen
     from gpp_tui.ui.screens.prompt import PromptScreen
 
 IMPORT_LINES_SHOWN = 8
 """Changes listed one by one before an import; the rest are counted."""
 PATH_HINT = "tab completes a name · enter to go on · escape to cancel"
-
-FORMATS = [
-    ("html", "HTML review: one file to read or print"),
-    ("md", "Markdown review"),
-    ("json", "JSON: your raw notes, for a colleague's gpp import"),
-    ("toml", "TOML: your raw notes, for a colleague's gpp import"),
-]
 
 
 def default_export_folder(data_dir: Path) -> Path:
@@ -45,147 +37,125 @@ def path_prompt(question: str, value: str) -> PromptScreen:
     return PromptScreen(question, value, max_length=4096, suggester=PathSuggester(), hint=PATH_HINT)
 
 
-class Sharing(Finding):
-    """Export, import and cite (MainScreen builds on this)."""
+def cite(screen: MainScreen) -> None:
+    """Copy a citation of the highlighted node (works over SSH through OSC 52)."""
+    from gpp_tui.exchange.cite import citation
 
-    def action_cite(self) -> None:
-        """Copy a citation of the highlighted node (works over SSH through OSC 52)."""
-        from gpp_tui.exchange.cite import citation
+    node = screen.current
+    if node is None:
+        return
+    # The one place gpp-tui sends OSC 52, with text that cannot end the sequence early.
+    text = safe_line(citation(screen.session.library, node))
+    screen.app.copy_to_clipboard(text)
+    screen.notify(f"Copied: {text}", timeout=6)
 
-        node = self.current_node
-        if node is None:
+
+def choose_export(screen: MainScreen) -> None:
+    """Choose a format and a file, then write the export (plain text: says so if encrypted)."""
+    from gpp_tui.ui.screens.choice import ChoiceScreen
+
+    if screen.session.store is None:
+        screen.notify("Your notes are still loading", timeout=2)
+        return
+
+    def format_chosen(fmt: str | None) -> None:
+        if fmt is not None:
+            _choose_export_path(screen, fmt)
+
+    screen.app.push_screen(ChoiceScreen("Export as", FORMATS, "html"), format_chosen)
+
+
+def _choose_export_path(screen: MainScreen, fmt: str) -> None:
+    from gpp_tui.exchange.export import suggested_file_name
+    from gpp_tui.ui.screens.confirm import ConfirmScreen
+
+    folder = default_export_folder(screen.session.data_dir)
+    suggested = folder / suggested_file_name(fmt, datetime.now().astimezone())
+
+    def path_chosen(answer: str | None) -> None:
+        if not answer:
             return
-        # The one place gpp-tui sends OSC 52, with text that cannot end the sequence early.
-        text = safe_line(citation(self._library, node))
-        self.app.copy_to_clipboard(text)
-        self.notify(f"Copied: {text}", timeout=6)
-
-    def action_export(self) -> None:
-        """Choose a format and a file, then write the export (plain text: says so if encrypted)."""
-        from gpp_tui.ui.screens.choice import ChoiceScreen
-
-        if self.store is None:
-            self.notify("Your notes are still loading", timeout=2)
+        path = Path(answer).expanduser()
+        if getattr(screen.app, "codec", None) is None:
+            write_export(screen, fmt, path)
             return
-        self.app.push_screen(ChoiceScreen("Export as", FORMATS, "html"), self._format_chosen)
 
-    def _format_chosen(self, fmt: str | None) -> None:
-        from gpp_tui.ui.screens.confirm import ConfirmScreen
-
-        if fmt is None:
-            return
-        from gpp_tui.exchange.export import suggested_file_name
-
-        folder = default_export_folder(self._state_dir)
-        suggested = folder / suggested_file_name(fmt, datetime.now().astimezone())
-
-        def path_chosen(answer: str | None) -> None:
-            if not answer:
-                return
-            path = Path(answer).expanduser()
-            if getattr(self.app, "codec", None) is None:
-                self.write_export(fmt, path)
-                return
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self.write_export(fmt, path)
-
-            self.app.push_screen(
-                ConfirmScreen(
-                    "Your notes are encrypted, but an export is plain text that anyone "
-                    f"with the file can read. Write {path} anyway?",
-                    "Write it",
-                    "Cancel",
-                ),
-                confirmed,
-            )
-
-        self.app.push_screen(path_prompt("Write the export to", str(suggested)), path_chosen)
-
-    @work(thread=True, group="export")
-    def write_export(self, fmt: str, path: Path) -> None:
-        """Render and write the export off the UI thread."""
-        from gpp_tui.exchange.export import ExportWriteError, export, write_export
-        from gpp_tui.exchange.portable import ExportInfo
-
-        assert self.store is not None
-        info = ExportInfo(author=self._author)
-        try:
-            write_export(path, export(self._library, self.store.annotations, fmt, None, info))
-        except ExportWriteError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=12)
-            return
-        self.app.call_from_thread(self.notify, f"Written to {path}", timeout=8)
-
-    def action_import(self) -> None:
-        """Merge a colleague's JSON or TOML export into the user's notes, after a summary."""
-        if self._writable() is None:
-            return
-        folder = default_export_folder(self._state_dir)
-        question = "Import a colleague's notes: the .json or .toml file they exported"
-        self.app.push_screen(path_prompt(question, f"{folder}{os.sep}"), self._import_path_chosen)
-
-    def _import_path_chosen(self, answer: str | None) -> None:
-        if answer:
-            self.read_import(Path(answer).expanduser())
-
-    @work(thread=True, group="import", exclusive=True)
-    def read_import(self, path: Path) -> None:
-        """Read and check the file, and work out the merge, off the UI thread."""
-        from gpp_tui.exchange.io import ImportRefusedError, read_export
-        from gpp_tui.exchange.merge import merge
-
-        store = self.store
-        assert store is not None
-        try:
-            incoming = read_export(path, self._library)
-        except ImportRefusedError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=12)
-            return
-        base = store.annotations
-        result = merge(base, incoming.annotations)
-        self.app.call_from_thread(self._confirm_import, path, incoming, base, result)
-
-    def _confirm_import(
-        self, path: Path, incoming: ExportFile, base: Annotations, result: MergeResult
-    ) -> None:
-        from gpp_tui.exchange.io import describe_change, import_header
-        from gpp_tui.ui.screens.confirm import ConfirmScreen
-
-        if not result.changed:
-            self.notify(
-                f"Nothing to import from {path.name}: your notes already hold all of it.",
-                timeout=8,
-            )
-            return
-        changes = result.report.changes
-        room = max(0, min(IMPORT_LINES_SHOWN, self.app.size.height - 16))  # 8 lines at 80x24
-        shown = [f"- {describe_change(self._library, change)}" for change in changes[:room]]
-        if len(changes) > room:
-            shown.append(f"... and {len(changes) - room} more")
-        summary = result.report.summary() + "."
-        header = import_header(self._library, incoming)
-        question = "\n".join([*header, *shown, summary, "Import them?"])
-
-        def answered(yes: bool | None) -> None:
+        def confirmed(yes: bool | None) -> None:
             if yes:
-                self._apply_import(path, incoming, base, result)
+                write_export(screen, fmt, path)
 
-        self.app.push_screen(ConfirmScreen(question, "Import", "Cancel"), answered)
+        screen.app.push_screen(
+            ConfirmScreen(
+                "Your notes are encrypted, but an export is plain text that anyone "
+                f"with the file can read. Write {path} anyway?",
+                "Write it",
+                "Cancel",
+            ),
+            confirmed,
+        )
 
-    def _apply_import(
-        self, path: Path, incoming: ExportFile, base: Annotations, result: MergeResult
-    ) -> None:
-        from gpp_tui.exchange.merge import merge
+    screen.app.push_screen(path_prompt("Write the export to", str(suggested)), path_chosen)
 
-        store = self._writable()
-        if store is None:
+
+def write_export(screen: MainScreen, fmt: str, path: Path) -> None:
+    """Render and write the export off the UI thread."""
+
+    def work() -> None:
+        try:
+            message = screen.session.export(fmt, path)
+        except Refused as refused:
+            screen.app.call_from_thread(
+                screen.notify, refused.message, severity="error", timeout=12
+            )
             return
-        with store.update(save=False) as edit:
-            if edit.annotations is not base:
-                # Something changed since the file was read: merge into what is there now.
-                result = merge(edit.annotations, incoming.annotations)
-            edit.annotations = result.annotations
-        self.annotations_replaced()
-        self.notify(f"Imported {path.name}: {result.report.summary()}", timeout=10)
+        screen.app.call_from_thread(screen.notify, message, timeout=8)
+
+    screen.run_worker(work, thread=True, group="export")
+
+
+def choose_import(screen: MainScreen) -> None:
+    """Ask for a colleague's JSON or TOML export, then preview it."""
+    folder = default_export_folder(screen.session.data_dir)
+    question = "Import a colleague's notes: the .json or .toml file they exported"
+
+    def path_chosen(answer: str | None) -> None:
+        if answer:
+            read_import(screen, Path(answer).expanduser())
+
+    screen.app.push_screen(path_prompt(question, f"{folder}{os.sep}"), path_chosen)
+
+
+def read_import(screen: MainScreen, path: Path) -> None:
+    """Read and check the file, and work out the merge, off the UI thread."""
+
+    def work() -> None:
+        try:
+            preview = screen.session.read_import(path)
+        except Refused as refused:
+            screen.app.call_from_thread(
+                screen.notify, refused.message, severity="error", timeout=12
+            )
+            return
+        screen.app.call_from_thread(confirm_import, screen, preview)
+
+    screen.run_worker(work, thread=True, group="import", exclusive=True)
+
+
+def confirm_import(screen: MainScreen, preview: ImportPreview) -> None:
+    """Say what the import adds, updates and keeps as conflicts, then ask."""
+    from gpp_tui.ui.screens.confirm import ConfirmScreen
+
+    if not preview.changes_anything:
+        screen.notify(
+            f"Nothing to import from {preview.path.name}: your notes already hold all of it.",
+            timeout=8,
+        )
+        return
+    room = max(0, min(IMPORT_LINES_SHOWN, screen.app.size.height - 16))  # 8 lines at 80x24
+    question = "\n".join([*preview.lines(screen.session.library, room), "Import them?"])
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            screen.run(lambda: screen.session.apply_import(preview))
+
+    screen.app.push_screen(ConfirmScreen(question, "Import", "Cancel"), answered)

@@ -1,4 +1,4 @@
-"""Back/forward navigation history, like a browser's (no textual here)."""
+"""Back/forward navigation history, like a browser's."""
 
 from __future__ import annotations
 

@@ -1,0 +1,388 @@
+"""The Session: library, store, selection, history, filters and undo, as plain methods."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from gpp_tui.content import Library, Node, NodeKind
+from gpp_tui.session.drafts import DraftKeeper
+from gpp_tui.session.finding import Finder
+from gpp_tui.session.history import History, Place
+from gpp_tui.session.results import Changed, Refused
+from gpp_tui.session.undo import Command, UndoStack
+from gpp_tui.store.kinds import ReviewStatus
+
+if TYPE_CHECKING:
+    # The store (pydantic, filelock) loads off the UI thread after the first paint.
+    from gpp_tui.session.sharing import ImportPreview
+    from gpp_tui.store.annotation_store import AnnotationStore
+    from gpp_tui.store.editor import AnnotationsEditor
+    from gpp_tui.store.models import Annotations, NodeAnnotations, Note
+    from gpp_tui.store.serialize import ByteCodec
+
+T = TypeVar("T")
+
+
+class Session:
+    """Everything a user does in gpp-tui, without any user interface.
+
+    Operations return `Changed` or raise `Refused`. Reading and operations run
+    on one thread (the UI's); `load`, `save`, `keep_draft`, `warm_up`, `search`,
+    `export` and `read_import` are safe to call from a worker thread.
+    """
+
+    def __init__(self, library: Library, data_dir: Path, author: str = "") -> None:
+        self.library = library
+        self.data_dir = data_dir
+        self.author = author
+        self.store: AnnotationStore | None = None
+        """None until `load` has run (the UI loads it after the first paint)."""
+        self.history = History()
+        self.current: Node | None = None
+        self.undo_stack = UndoStack()
+        self.finder = Finder(library, lambda: self.annotations)
+        self.drafts = DraftKeeper(lambda: self.store)
+
+    def load(self, codec: ByteCodec | None = None) -> AnnotationStore:
+        """Open the annotations (any thread); what happened is in `startup_messages()`."""
+        from gpp_tui.store.annotation_store import AnnotationStore
+        from gpp_tui.store.serialize import PLAIN
+
+        store = AnnotationStore(self.data_dir, codec=codec or PLAIN, author=self.author)
+        self.store = store
+        return store
+
+    @property
+    def annotations(self) -> Annotations | None:
+        """The user's annotations (an immutable snapshot), None while not loaded."""
+        return self.store.annotations if self.store is not None else None
+
+    def startup_messages(self) -> list[str]:
+        """One line for each thing the user should know about their notes after loading."""
+        store = self.store
+        if store is None:
+            return []
+        messages = list(store.messages)
+        if store.read_only:
+            messages.append(f"Read-only: {store.read_only_reason}")
+        loaded = {pack.pack.id for pack in self.library.packs}
+        for pack_id, nodes in store.annotations.packs.items():
+            count = sum(node.has_content for node in nodes.values())
+            if pack_id not in loaded and count:
+                messages.append(
+                    f"Your notes on {count} node(s) of pack {pack_id!r} are kept, but that "
+                    "pack is not loaded: start with --content and its file to see them"
+                )
+        return messages
+
+    def orphans(self) -> dict[str, tuple[str, ...]]:
+        """Loaded pack id → ids of annotated nodes that pack no longer has."""
+        annotations = self.annotations
+        if annotations is None:
+            return {}
+        return {
+            pack.pack.id: tuple(sorted(annotations.orphans(pack.pack.id, pack.nodes)))
+            for pack in self.library.packs
+        }
+
+    def warm_up(self) -> None:
+        """Build the search index and prepare the first save (call off the UI thread)."""
+        from gpp_tui.store.errors import StoreError
+
+        self.finder.search("", 1)
+        if self.store is not None:
+            # A problem here is the save's to report, when the user has something to save.
+            with contextlib.suppress(StoreError):
+                self.store.prepare_save()
+
+    def find(self, ref: str) -> Node | None:
+        """A node by id or title fragment ("B.2", "reparations")."""
+        return self.library.find(ref)
+
+    def node_at(self, place: Place) -> Node | None:
+        """The pack node at a place (None for an unknown one)."""
+        pack = self.library.pack(place[0])
+        return pack.nodes.get(place[1]) if pack else None
+
+    def open(self, node: Node) -> None:
+        """Make `node` the selection, moving there (replaces the current history entry)."""
+        self.current = node
+        self.history.visit((node.pack_id, node.id))
+
+    def jump(self, place: Place) -> None:
+        """Record a jump to `place` as a new history entry (links, search, palette)."""
+        self.history.jump(place)
+
+    def mine(self, node: Node | None = None) -> NodeAnnotations | None:
+        """The user's annotations on a node (the selection by default); None while loading."""
+        node = node or self.current
+        annotations = self.annotations
+        if node is None or annotations is None:
+            return None
+        return annotations.node(node.pack_id, node.id)
+
+    def notes(self, node: Node | None = None) -> tuple[Note, ...]:
+        """The notes on a node (the selection by default), oldest first."""
+        mine = self.mine(node)
+        return mine.notes if mine is not None else ()
+
+    def stale_notes(self, node: Node) -> set[str]:
+        """Ids of the node's notes written on a source text that has changed since."""
+        from gpp_tui.store.kinds import text_hash
+
+        now = text_hash(node.text)
+        return {note.id for note in self.notes(node) if note.text_changed(now)}
+
+    def progress(self, separator: str, node: Node | None = None) -> str:
+        """Review progress of the node's pack and focus area, and the filters, for a header."""
+        node, annotations = node or self.current, self.annotations
+        if node is None or annotations is None:
+            return ""
+        pack = self.library.pack(node.pack_id)
+        if pack is None:
+            return ""
+        overall = annotations.progress(pack.pack.id, (r.id for r in pack.recommendations))
+        text = str(overall)
+        area = pack.area_of(node.id)
+        if area is not None:
+            in_area = annotations.progress(pack.pack.id, (r.id for r in area.recommendations))
+            text += f" {separator} {area.title}: {in_area.reviewed} of {in_area.total}"
+        return text + self.finder.summary(separator)
+
+    def next_unreviewed(self, after: Node | None = None) -> Place | None:
+        """The next unreviewed recommendation after `after` in reading order, wrapping round."""
+        annotations = self.annotations
+        if annotations is None:
+            return None
+        order = [
+            (r_pack.pack.id, r.id) for r_pack in self.library.packs for r in r_pack.recommendations
+        ]
+        after = after or self.current
+        start = (
+            order.index((after.pack_id, after.id)) + 1
+            if after and (after.pack_id, after.id) in order
+            else 0
+        )
+        for place in order[start:] + order[:start]:
+            if annotations.status_of(*place) is ReviewStatus.UNREVIEWED:
+                return place
+        return None
+
+    def _writable(self) -> AnnotationStore:
+        if self.store is None:
+            raise Refused("Your notes are still loading")
+        if self.store.read_only:
+            raise Refused(f"Not saved: {self.store.read_only_reason}", warning=True)
+        return self.store
+
+    def _target(self, node: Node | None) -> Node:
+        node = node or self.current
+        if node is None:
+            raise Refused("Nothing is selected")
+        return node
+
+    def _record(
+        self, description: str, change: Callable[[AnnotationsEditor], T]
+    ) -> tuple[T, Command | None]:
+        store = self._writable()
+        with store.update(save=False) as edit:
+            old = edit.annotations
+            value = change(edit)
+            new = edit.annotations
+        if new is old:
+            return value, None
+        command = Command.between(description, old, new)
+        self.undo_stack.push(command)
+        self.finder.reindex(command.places)
+        return value, command
+
+    def toggle_bookmark(self, node: Node | None = None) -> Changed:
+        """Bookmark the node, or remove its bookmark (its label goes with it; undo restores it)."""
+        node = self._target(node)
+        had = self.mine(node)
+        verb = "removed the bookmark of" if had and had.bookmark else "bookmarked"
+        marked, _ = self._record(
+            f"{verb} {node.id}", lambda edit: edit.toggle_bookmark(node.pack_id, node.id)
+        )
+        message = f"Bookmarked {node.label}" if marked else "Bookmark removed"
+        return Changed(message, ((node.pack_id, node.id),), undoable=True)
+
+    def label_bookmark(self, label: str, node: Node | None = None) -> Changed:
+        """Give the node's bookmark a label, bookmarking it if needed."""
+        node = self._target(node)
+        self._record(
+            f"labelled the bookmark of {node.id}",
+            lambda edit: edit.set_bookmark(node.pack_id, node.id, label),
+        )
+        return Changed(
+            f"Bookmark labelled {label!r}" if label else "Bookmark label removed",
+            ((node.pack_id, node.id),),
+            undoable=True,
+        )
+
+    def set_status(self, status: ReviewStatus | None, node: Node | None = None) -> Changed:
+        """Set a recommendation's review status (None: move it on, as `r` does)."""
+        node = self._target(node)
+        if node.kind is not NodeKind.RECOMMENDATION:
+            raise Refused("Review status is set on recommendations")
+
+        def change(edit: AnnotationsEditor) -> ReviewStatus:
+            if status is None:
+                return edit.cycle_status(node.pack_id, node.id)
+            edit.set_status(node.pack_id, node.id, status)
+            return status
+
+        new, _ = self._record(f"marked {node.id} {_status_words(status)}", change)
+        return Changed(f"{node.id}: {new.value}", ((node.pack_id, node.id),), undoable=True)
+
+    def save_note(
+        self,
+        text: str,
+        tags: tuple[str, ...] = (),
+        note_id: str | None = None,
+        node: Node | None = None,
+    ) -> Changed:
+        """Add a note (note_id None) or change one; the text is on disk before this returns.
+
+        It goes into an fsynced draft first, then into the annotations; `save()`
+        writes those and removes the draft. `undo()` takes it back, `redo()` brings
+        it again.
+        """
+        from gpp_tui.store.errors import StoreError
+
+        node = self._target(node)
+        self._writable()
+        key = (node.pack_id, node.id, note_id)
+        try:
+            self.drafts.keep_last(key, text)
+            message = "Saved"
+        except StoreError as error:
+            message = f"Kept, but not on disk yet: {error}"
+
+        def change(edit: AnnotationsEditor) -> str:
+            if note_id is None:
+                note = edit.add_note(node.pack_id, node.id, text, tags=tags, node_text=node.text)
+            else:
+                note = edit.edit_note(
+                    node.pack_id, node.id, note_id, text=text, tags=tags, node_text=node.text
+                )
+            return note.id
+
+        from gpp_tui.store.edits import NoteNotFoundError
+
+        verb = "added" if note_id is None else "edited"
+        try:
+            new_id, _ = self._record(f"{verb} a note on {node.id}", change)
+        except NoteNotFoundError as error:
+            raise Refused("Not saved: that note was deleted meanwhile", warning=True) from error
+        self.drafts.done(key)
+        return Changed(message, ((node.pack_id, node.id),), note_id=new_id, undoable=True)
+
+    def delete_note(self, note_id: str, node: Node | None = None) -> Changed:
+        """Delete a note of the node (NoteNotFoundError is turned into Refused)."""
+        from gpp_tui.store.edits import NoteNotFoundError
+
+        node = self._target(node)
+        try:
+            self._record(
+                f"deleted a note on {node.id}",
+                lambda edit: edit.delete_note(node.pack_id, node.id, note_id),
+            )
+        except NoteNotFoundError as error:
+            raise Refused("That note is already gone") from error
+        return Changed("Note deleted", ((node.pack_id, node.id),), undoable=True)
+
+    def undo(self) -> Changed | None:
+        """Take back the newest change of this session; None when there is nothing to undo."""
+        return self._step(self.undo_stack.pop, "Undone", undo=True)
+
+    def redo(self) -> Changed | None:
+        """Make the newest undone change again; None when there is nothing to redo."""
+        return self._step(self.undo_stack.pop_redo, "Redone", undo=False)
+
+    def _step(self, take: Callable[[], Command | None], verb: str, *, undo: bool) -> Changed | None:
+        store = self._writable()
+        command = take()
+        if command is None:
+            return None
+        with store.update(save=False) as edit:
+            if not (
+                command.applies_to(edit.annotations)
+                if undo
+                else _applies_before(command, edit.annotations)
+            ):
+                self.undo_stack.forget(command)
+                raise Refused(
+                    f"Not {verb.lower()}: the notes it touched changed since", warning=True
+                )
+            edit.annotations = (
+                command.undo(edit.annotations) if undo else command.redo(edit.annotations)
+            )
+        self.finder.reindex(command.places)
+        many = len(command.places) > 1
+        return Changed(f"{verb}: {command.description}", command.places, everything=many)
+
+    def read_import(self, path: Path) -> ImportPreview:
+        """Read a colleague's export and what merging it would do (any thread; Refused if bad)."""
+        from gpp_tui.exchange.io import ImportRefusedError
+        from gpp_tui.session.sharing import read_import
+
+        store = self._writable()
+        try:
+            return read_import(path, self.library, store.annotations)
+        except ImportRefusedError as error:
+            raise Refused(str(error), warning=True) from error
+
+    def apply_import(self, preview: ImportPreview) -> Changed:
+        """Merge a previewed import into the user's notes (undo takes it back as a whole)."""
+        from gpp_tui.session.sharing import merged
+
+        def change(edit: AnnotationsEditor) -> str:
+            result = merged(preview, edit.annotations)
+            edit.annotations = result.annotations
+            return result.report.summary()
+
+        summary, _ = self._record(f"imported {preview.path.name}", change)
+        self.finder.forget_index()
+        return Changed(f"Imported {preview.path.name}: {summary}", everything=True, undoable=True)
+
+    def export(self, fmt: str, path: Path) -> str:
+        """Write an export (any thread); the line to tell the user. Refused when it cannot."""
+        from gpp_tui.exchange.export import ExportWriteError
+        from gpp_tui.session.sharing import write_export
+
+        annotations = self.annotations
+        if annotations is None:
+            raise Refused("Your notes are still loading")
+        try:
+            write_export(self.library, annotations, fmt, path, self.author)
+        except ExportWriteError as error:
+            raise Refused(str(error), warning=True) from error
+        return f"Written to {path}"
+
+    def save(self) -> bool:
+        """Write the annotations if they changed, then drop the drafts they now hold (any thread).
+
+        Raises StoreError (one line saying why) with the data kept in memory.
+        """
+        store = self.store
+        if store is None or store.read_only:
+            return False
+        with self.drafts.saving():
+            return store.save()
+
+    def close(self) -> None:
+        """Let go of the store's lock (does not save)."""
+        if self.store is not None:
+            self.store.close()
+
+
+def _status_words(status: ReviewStatus | None) -> str:
+    return "with the next status" if status is None else status.value
+
+
+def _applies_before(command: Command, annotations: Annotations) -> bool:
+    return all(annotations.node(*c.place) == c.before for c in command.nodes)

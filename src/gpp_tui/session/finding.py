@@ -1,0 +1,122 @@
+"""Search over the packs and the user's own text, and tree filters that combine."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from gpp_tui.content import Library
+from gpp_tui.session.history import Place
+from gpp_tui.store.kinds import NodeFilter
+
+if TYPE_CHECKING:
+    # Search and the models load when first used, after the first paint.
+    from gpp_tui.search import Hit, SearchIndex, UserDoc
+    from gpp_tui.store.models import Annotations
+
+FILTER_NAMES = {
+    NodeFilter.BOOKMARKED: "Bookmarked nodes",
+    NodeFilter.NOTES: "Nodes with notes",
+    NodeFilter.FOLLOW_UP: "Recommendations that need follow-up",
+    NodeFilter.UNREVIEWED: "Unreviewed recommendations",
+}
+TEXT_FILTER_LIMIT = 100_000
+
+
+def user_docs(annotations: Annotations | None, pack_id: str, node_id: str) -> list[UserDoc]:
+    """The searchable user text of one node: its notes and its bookmark's label."""
+    from gpp_tui.search import UserDoc
+
+    if annotations is None:
+        return []
+    mine = annotations.node(pack_id, node_id)
+    docs = [UserDoc(pack_id, node_id, "note", note.text, note.tags, note.id) for note in mine.notes]
+    if mine.bookmark is not None and mine.bookmark.label:
+        docs.append(UserDoc(pack_id, node_id, "bookmark", mine.bookmark.label))
+    return docs
+
+
+class Finder:
+    """The search index (built once, kept in step with edits) and the active tree filters."""
+
+    def __init__(self, library: Library, annotations: Callable[[], Annotations | None]) -> None:
+        self._library = library
+        self._annotations = annotations
+        self._index: SearchIndex | None = None
+        # The index is not thread-safe: searches may run on worker threads.
+        self._lock = threading.Lock()
+        self.node_filter: NodeFilter | None = None
+        self.text_filter = ""
+        self.last_query = ""
+        """The last search typed, offered again when search opens."""
+
+    def search(self, query: str, limit: int) -> list[Hit]:
+        """Ranked hits (builds the index the first time: call off the UI thread)."""
+        with self._lock:
+            if self._index is None:
+                self._index = self._build()
+            return self._index.search(query, limit)
+
+    def remember(self, query: str, limit: int) -> list[Hit]:
+        """Search as the user types: like `search`, and the query is kept for next time."""
+        self.last_query = query
+        return self.search(query, limit)
+
+    def _build(self) -> SearchIndex:
+        from gpp_tui.search import SearchIndex
+
+        annotations = self._annotations()
+        docs: list[UserDoc] = []
+        if annotations is not None:
+            for pack_id, nodes in annotations.packs.items():
+                for node_id in nodes:
+                    docs.extend(user_docs(annotations, pack_id, node_id))
+        return SearchIndex.build(self._library, docs)
+
+    def reindex(self, places: Iterable[Place]) -> None:
+        """Keep the index in step after the user's text on these nodes changed."""
+        with self._lock:
+            if self._index is None:
+                return
+            annotations = self._annotations()
+            for pack_id, node_id in places:
+                docs = user_docs(annotations, pack_id, node_id)
+                self._index.replace_user_docs(pack_id, node_id, docs)
+
+    def forget_index(self) -> None:
+        """Many nodes changed (an import): the next search builds the index afresh."""
+        with self._lock:
+            self._index = None
+
+    def visible(self) -> set[Place] | None:
+        """The nodes that pass every active filter (None: no filter, show everything)."""
+        keep: set[Place] | None = None
+        if self.node_filter is not None:
+            keep = self._marked(self.node_filter)
+        if self.text_filter:
+            hits = self.search(self.text_filter, TEXT_FILTER_LIMIT)
+            found = {(hit.pack_id, hit.node_id) for hit in hits}
+            keep = found if keep is None else keep & found
+        return keep
+
+    def _marked(self, wanted: NodeFilter) -> set[Place]:
+        annotations = self._annotations()
+        keep: set[Place] = set()
+        if annotations is None:
+            return keep
+        for pack in self._library.packs:
+            if wanted in (NodeFilter.UNREVIEWED, NodeFilter.FOLLOW_UP):
+                candidates: list[str] = [r.id for r in pack.recommendations]
+            else:
+                candidates = [*pack.nodes, *annotations.packs.get(pack.pack.id, {})]
+            pack_id = pack.pack.id
+            keep.update((pack_id, i) for i in annotations.matching(pack_id, candidates, wanted))
+        return keep
+
+    def summary(self, separator: str) -> str:
+        """The active filters, for the header ("" when there are none)."""
+        parts = [self.node_filter.value] if self.node_filter else []
+        if self.text_filter:
+            parts.append(repr(self.text_filter))
+        return f" {separator} filter: {' + '.join(parts)}" if parts else ""

@@ -1,0 +1,78 @@
+"""Export to a file, and import a colleague's export in two steps: read and preview, then apply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gpp_tui.content import Library
+
+if TYPE_CHECKING:
+    from gpp_tui.exchange.merge import MergeResult
+    from gpp_tui.exchange.portable import ExportFile
+    from gpp_tui.store.models import Annotations
+
+FORMATS = [
+    ("html", "HTML review: one file to read or print"),
+    ("md", "Markdown review"),
+    ("json", "JSON: your raw notes, for a colleague's gpp import"),
+    ("toml", "TOML: your raw notes, for a colleague's gpp import"),
+]
+"""Export formats: (name, what the user gets)."""
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """A colleague's export, read and checked, with what merging it would change."""
+
+    path: Path
+    incoming: ExportFile
+    base: Annotations
+    """The user's annotations the merge was worked out against."""
+    result: MergeResult
+
+    @property
+    def changes_anything(self) -> bool:
+        """False when the user's notes already hold all of it."""
+        return self.result.changed
+
+    def lines(self, library: Library, room: int) -> list[str]:
+        """What the import is and does, in plain lines: `room` changes listed, the rest counted."""
+        from gpp_tui.exchange.io import describe_change, import_header
+
+        changes = self.result.report.changes
+        shown = [f"- {describe_change(library, change)}" for change in changes[:room]]
+        if len(changes) > room:
+            shown.append(f"... and {len(changes) - room} more")
+        header = import_header(library, self.incoming)
+        return [*header, *shown, self.result.report.summary() + "."]
+
+
+def read_import(path: Path, library: Library, base: Annotations) -> ImportPreview:
+    """Read a colleague's export and work out the merge (ImportRefusedError if unusable)."""
+    from gpp_tui.exchange.io import read_export
+    from gpp_tui.exchange.merge import merge
+
+    incoming = read_export(path, library)
+    return ImportPreview(path, incoming, base, merge(base, incoming.annotations))
+
+
+def merged(preview: ImportPreview, current: Annotations) -> MergeResult:
+    """The merge to apply now: the preview's, or a new one if the notes changed since."""
+    from gpp_tui.exchange.merge import merge
+
+    if current is preview.base:
+        return preview.result
+    return merge(current, preview.incoming.annotations)
+
+
+def write_export(
+    library: Library, annotations: Annotations, fmt: str, path: Path, author: str
+) -> None:
+    """Render and write an export (ExportWriteError when the file cannot be written)."""
+    from gpp_tui.exchange.export import export
+    from gpp_tui.exchange.export import write_export as write
+    from gpp_tui.exchange.portable import ExportInfo
+
+    write(path, export(library, annotations, fmt, None, ExportInfo(author=author)))
