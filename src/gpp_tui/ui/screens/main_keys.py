@@ -23,7 +23,7 @@ MAIN_BINDINGS: list[BindingType] = [
         tooltip="Go to the notes of the shown node",
         id="notes.focus",
     ),
-    Binding("u", "undo", "Undo", id="edit.undo"),
+    Binding("u", "undo", "Undo the last change", show=False, id="edit.undo"),
     Binding("slash", "search", "Search", id="find.search"),
     Binding("F", "choose_filter", "Filter", id="find.filter"),
     Binding("x", "export", "Export", id="share.export"),

@@ -21,7 +21,7 @@ from textual.widgets import Input, Static, TextArea
 from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.widgets.note_text import NoteTextArea
 
-DRAFT_EVERY_SECONDS = 3.0
+DRAFT_EVERY_SECONDS = 1.0
 
 
 @dataclass(frozen=True)

@@ -199,6 +199,21 @@ class PrinciplesTree(Tree[Node]):
         self.call_after_refresh(self.move_cursor, tree_node)
         return True
 
+    def action_select_cursor(self) -> None:
+        """Enter: on an open pack, go into its first focus area; elsewhere open or close."""
+        tree_node = self.cursor_node
+        node = tree_node.data if tree_node is not None else None
+        if tree_node is not None and node is not None and node.kind is NodeKind.PACK:
+            area = next(
+                (c for c in tree_node.children if c.data and c.data.kind is NodeKind.AREA), None
+            )
+            if tree_node.is_expanded and area is not None:
+                self._populate(area)
+                area.expand()
+                self.call_after_refresh(self.move_cursor, area)
+                return
+        super().action_select_cursor()
+
     def action_collapse_or_parent(self) -> None:
         """Collapse the node under the cursor, or go to its parent."""
         node = self.cursor_node
