@@ -11,7 +11,7 @@ import pytest
 
 from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.ui.app import GppApp
-from gpp_tui.ui.screens.confirm import ConfirmScreen
+from gpp_tui.ui.screens.confirm import DraftScreen
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.screens.note_editor import NoteEditor
 
@@ -125,8 +125,8 @@ async def test_a_draft_thrown_away_is_deleted_and_not_offered_again(
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
+        assert isinstance(app.screen, DraftScreen)
+        await pilot.press("t")  # its own key: neither n nor the default
         await saved(pilot)
         assert isinstance(app.screen, MainScreen)
         assert not isinstance(app.screen, NoteEditor)

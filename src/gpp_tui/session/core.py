@@ -47,11 +47,18 @@ class Session:
         self.drafts = DraftKeeper(lambda: self.store)
 
     def load(self, codec: ByteCodec | None = None) -> AnnotationStore:
-        """Open the annotations (any thread); what happened is in `startup_messages()`."""
+        """Open the annotations and use them; what happened is in `startup_messages()`."""
+        return self.attach(self.open_store(codec))
+
+    def open_store(self, codec: ByteCodec | None = None) -> AnnotationStore:
+        """Open the annotation store without using it yet (any thread: it reads the file)."""
         from gpp_tui.store.annotation_store import AnnotationStore
         from gpp_tui.store.serialize import PLAIN
 
-        store = AnnotationStore(self.data_dir, codec=codec or PLAIN, author=self.author)
+        return AnnotationStore(self.data_dir, codec=codec or PLAIN, author=self.author)
+
+    def attach(self, store: AnnotationStore) -> AnnotationStore:
+        """Use an opened store from now on (on the thread that runs the operations)."""
         self.store = store
         return store
 

@@ -97,11 +97,12 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="store")
     def open_store(self, codec: ByteCodec | None = None) -> None:
         """Load the annotations off the UI thread (the app calls this once it has painted)."""
-        self.session.load(codec)
-        self.app.call_from_thread(self.store_ready)
+        store = self.session.open_store(codec)
+        self.app.call_from_thread(self.store_ready, store)
 
-    def store_ready(self) -> None:
+    def store_ready(self, store: AnnotationStore) -> None:
         """The annotations are loaded: say what happened, show the markers, offer drafts."""
+        self.session.attach(store)
         for message in self.session.startup_messages():
             self.notify(message, severity="warning", timeout=MESSAGE_SECONDS)
         self.query_one(PrinciplesTree).marker = self.marker
