@@ -64,12 +64,14 @@ def picture(text: str) -> str:
     """`text` with each unsafe character replaced by one visible one, so offsets stay the same.
 
     C0 controls become their Unicode control pictures (ESC is ␛, BEL ␇), DEL is
-    ␡, C1 controls and bidi overrides �. Tab and newline are kept. For the UI,
-    where styles and cursors are positions in the text and must not move.
+    ␡, C1 controls and bidi overrides �; the CR of a CRLF is a space. Tab and
+    newline are kept. For the UI, where styles and cursors are positions in the
+    text and must not move.
     """
-    if not _UNSAFE_LINE.search(text):
+    if not _UNSAFE.search(text):
         return text
-    return text.translate(_PICTURES)
+    # A Windows line end keeps its length as a space: invisible, where ␍ would be noise.
+    return text.replace("\r\n", " \n").translate(_PICTURES)
 
 
 def is_safe(text: str) -> bool:

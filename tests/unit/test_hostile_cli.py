@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from gpp_tui.cli import main
-from gpp_tui.display import is_safe, safe, safe_json, safe_line
+from gpp_tui.display import is_safe, picture, safe, safe_json, safe_line
 from gpp_tui.exchange.portable import FORMAT
 from gpp_tui.store.annotation_store import AnnotationStore
 from hostile_corpus import ORDINARY, OSC52, assert_terminal_safe, hostile_pack, hostile_text
@@ -145,3 +145,11 @@ def test_errors_naming_hostile_paths_are_one_safe_line(name: str) -> None:
             assert status == 2
             assert_terminal_safe(output)
             assert output.count("\n") == 1, output
+
+
+def test_pictures_keep_every_offset() -> None:
+    text = f"a{OSC52}b\u202ec\r\nd\re\tf\ng\u200ch"
+    shown = picture(text)
+    assert len(shown) == len(text)
+    assert shown == "a␛]52;c;ZWNobyBwd25lZAo=␇b\ufffdc \nd␍e\tf\ng\u200ch"
+    assert_terminal_safe(shown)
