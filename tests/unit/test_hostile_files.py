@@ -240,3 +240,11 @@ def test_an_id_with_a_trailing_newline_never_keeps_it(
     assert (pack.pack.id, pack.areas[0].recommendations[0].id) == ("extra", "X.1")
     with pytest.raises(PackError, match="is not a valid id"):
         load_pack(write_pack(minimal_pack.replace(field, field[:-1] + '\\nB"', 1)))
+
+
+def test_setting_the_author_never_reads_a_pipe(tmp_path: Path) -> None:
+    from gpp_tui.store.config import set_author
+
+    os.mkfifo(tmp_path / "config.toml")
+    with pytest.raises(OSError, match="named pipe"):
+        set_author("Ana", tmp_path / "config.toml")

@@ -6,6 +6,7 @@ and the key, and the default is used instead.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,9 +147,11 @@ def set_author(name: str, path: Path | None = None) -> Path:
     path = path or config_path()
     line = format_pairs({"author": name})
     try:
-        text = path.read_text(encoding="utf-8")
+        text = decode_text(read_bytes(path, limit=MAX_CONFIG_BYTES))
     except FileNotFoundError:
         text = ""
+    except UnreadableError as error:  # a pipe, a device, too big, not UTF-8: never rewritten
+        raise OSError(errno.EINVAL, f"{error}; not changed", str(path)) from error
     lines = text.splitlines(keepends=True)
     replaced = False
     for index, existing in enumerate(lines):
