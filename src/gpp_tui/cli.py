@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
         "also $GPP_TUI_DATA_DIR)",
     )
     parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="a line-by-line mode for screen readers and braille displays "
+        "(also TERM=dumb, GPP_TUI_PLAIN=1 or plain = true in the settings)",
+    )
+    parser.add_argument(
         "--content",
         type=Path,
         metavar="PATH",
@@ -395,14 +401,32 @@ def _import(args: argparse.Namespace, library: Library) -> None:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    import os
+
+    from gpp_tui.plain import wants_plain
+    from gpp_tui.store.config import load_config
     from gpp_tui.store.locations import data_dir
 
+    config, problems = load_config()
+    if wants_plain(os.environ, config.plain, args.plain):
+        return _run_plain(args, config.author, problems)
     library = _library(args.content)
     from gpp_tui.ui.app import GppApp
 
     app = GppApp(library, data_dir(args.data_dir))
     app.run()
     return app.return_code or 0
+
+
+def _run_plain(args: argparse.Namespace, author: str, problems: list[str]) -> int:
+    from gpp_tui.plain.start import StartError, run
+    from gpp_tui.store.locations import data_dir
+
+    library = _library(args.content)
+    try:
+        return run(library, data_dir(args.data_dir), author, tuple(problems))
+    except StartError as exc:
+        raise CliError(str(exc)) from None
 
 
 def _validate(path: Path) -> int:

@@ -38,6 +38,7 @@ theme = ""               # a Textual theme, e.g. "textual-light", "ansi-dark"
 ascii = false            # true: ASCII symbols only (for consoles whose font lacks some)
 lock_after_minutes = 0   # lock the screen after this many idle minutes (0: never)
 language = ""            # "fr" for French; default: from LC_ALL, LC_MESSAGES or LANG
+plain = false            # true: start the line-by-line mode for screen readers (gpp --plain)
 
 [keys]                   # remap keys by binding id (see the help screen, ?)
 # "notes.bookmark" = "ctrl+b"
@@ -54,6 +55,8 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     lock_after_minutes: float = 0
     language: str = ""
+    plain: bool | None = None
+    """True: start the line-by-line mode (screen readers); None: not set."""
 
 
 def config_path() -> Path:
@@ -94,6 +97,10 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     if ascii_only is not None and not isinstance(ascii_only, bool):
         problems.append(f"{path}: ascii must be true or false; ignored")
         ascii_only = None
+    plain = raw.get("plain")
+    if plain is not None and not isinstance(plain, bool):
+        problems.append(f"{path}: plain must be true or false; ignored")
+        plain = None
     keys: dict[str, str] = {}
     raw_keys = raw.get("keys", {})
     if isinstance(raw_keys, dict):
@@ -119,7 +126,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
             f"to {MAX_LOCK_MINUTES}; ignored"
         )
         lock_after = 0
-    known = {"author", "theme", "ascii", "keys", "lock_after_minutes", "language"}
+    known = {"author", "theme", "ascii", "keys", "lock_after_minutes", "language", "plain"}
     unknown = [key for key in raw if key not in known]
     problems += [f"{path}: unknown setting {key!r}; ignored" for key in unknown[:MAX_UNKNOWN]]
     if len(unknown) > MAX_UNKNOWN:
@@ -131,6 +138,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         keys=keys,
         lock_after_minutes=lock_after,
         language=text("language"),
+        plain=plain,
     )
     return config, problems
 
