@@ -129,7 +129,13 @@ def _write(
     if not text.strip() or text == old:
         session.drafts.discard(key)
         return ["The note is unchanged." if note_id else "Empty note: nothing was saved."]
-    return shell.apply(session.save_note(text, tags, note_id, node), "")
+    changed = session.save_note(text, tags, note_id, node)
+    notes = session.notes(node)
+    number = next((i for i, n in enumerate(notes, 1) if n.id == changed.note_id), 0)
+    lines = shell.apply(changed, "")
+    if number:
+        lines.insert(0, f"Note {number} of {len(notes)} on {node.id}.")
+    return lines
 
 
 def _unfinished(shell: PlainShell, key: tuple[str, str, str | None], typed: list[str]) -> list[str]:
@@ -179,7 +185,7 @@ def draft_lines(shell: PlainShell, draft: Draft, number: int) -> str:
     node = shell.outline.at((draft.pack_id, draft.node_id))
     where = node.label if node else f"{draft.pack_id}/{draft.node_id}"
     what = "a change to a note" if draft.note_id else "a new note"
-    saved = f"{draft.saved.astimezone():%Y-%m-%d %H:%M}"
+    saved = describe.when(draft.saved)
     return f'{number}. On {where}, {what}, kept {saved}: "{describe.first_line(draft.text)}"'
 
 

@@ -9,7 +9,8 @@ from gpp_tui.session import Session
 from gpp_tui.store.kinds import ReviewStatus
 
 if TYPE_CHECKING:
-    from gpp_tui.store.drafts import Draft
+    from datetime import datetime
+
     from gpp_tui.store.models import NodeAnnotations, Note
 
 QUOTE_WIDTH = 60
@@ -30,9 +31,10 @@ _KIND_WORDS = {
 
 def count(number: int, word: str) -> str:
     """ "1 note", "2 notes", "no notes"."""
+    many = word[:-1] + "ies" if word.endswith("y") else word + "s"
     if number == 0:
-        return f"no {word}s"
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+        return f"no {many}"
+    return f"{number} {word}" if number == 1 else f"{number} {many}"
 
 
 def first_line(text: str, width: int = QUOTE_WIDTH) -> str:
@@ -41,9 +43,8 @@ def first_line(text: str, width: int = QUOTE_WIDTH) -> str:
     return line if len(line) <= width else line[: width - 3] + "..."
 
 
-def when(note: Note | Draft) -> str:
-    """A note's or draft's time, local, in digits a screen reader says well."""
-    moment = note.updated if hasattr(note, "updated") else note.saved
+def when(moment: datetime) -> str:
+    """A time, local, in digits a screen reader says well: 2026-12-01 21:05."""
     return f"{moment.astimezone():%Y-%m-%d %H:%M}"
 
 
@@ -121,9 +122,14 @@ def progress(session: Session, node: Node) -> str:
     return text
 
 
+def kind(node: Node) -> str:
+    """What kind of node it is, in words: "recommendation", "glossary term"."""
+    return _KIND_WORDS[node.kind]
+
+
 def entry(session: Session, node: Node) -> str:
     """One entry of a numbered list: label, kind and marks."""
-    words = [node.label, _KIND_WORDS[node.kind]]
+    words = [node.label, kind(node)]
     mine = session.mine(node)
     if mine is not None and node.kind not in (NodeKind.PACK, NodeKind.AREA):
         words += [word for word in marks(node, mine) if not word.startswith("no ")]
@@ -201,7 +207,7 @@ def context(session: Session, node: Node, item: Recommendation) -> list[str]:
 
 def note_lines(note: Note, number: int, total: int, stale: bool) -> list[str]:
     """One note: its number, time, author and tags on one line, then its text."""
-    about = [f"Note {number} of {total}", f"written {when(note)}"]
+    about = [f"Note {number} of {total}", f"written {when(note.updated)}"]
     if note.author:
         about.append(f"by {note.author}")
     if note.tags:
@@ -216,4 +222,4 @@ def note_lines(note: Note, number: int, total: int, stale: bool) -> list[str]:
 def quote(note: Note) -> str:
     """A note quoted for a question: its first line, time and author."""
     who = f", by {note.author}" if note.author else ""
-    return f'"{first_line(note.text)}" ({when(note)}{who})'
+    return f'"{first_line(note.text)}" ({when(note.updated)}{who})'

@@ -49,7 +49,7 @@ def _search(shell: PlainShell, rest: str) -> list[str]:
         if node is None:
             continue
         where = FIELD_WORDS.get(hit.field.value, f"in the {hit.field.value}")
-        what = f"Note on {hit.label}" if hit.note_id else hit.label
+        what = f"Note on {hit.label}" if hit.note_id else f"{hit.label}, {describe.kind(node)}"
         snippet = " ".join(hit.snippet.split())
         entries.append((node, hit.note_id, f"{what}, {where}: {snippet}"))
     if not entries:
@@ -79,7 +79,8 @@ def _filter(shell: PlainShell, rest: str) -> list[str]:
         return [f"{rest!r} is not a filter. {FILTER_HELP}"]
     keep = finder.visible() or set()
     return [
-        f"Filter on, {describe.count(len(keep), 'node')} pass. "
+        f"Filter on, {describe.count(len(keep), 'node')} "
+        f"{'passes' if len(keep) == 1 else 'pass'}. "
         "list, next and previous show only those; filter off shows everything."
     ]
 

@@ -74,6 +74,18 @@ class Outline:
                 node = self.parent(node)
         return shown
 
+    def recommendation_before(self, node: Node) -> Node | None:
+        """The node itself if it is a recommendation, else the last one before it (or None)."""
+        if node.kind is NodeKind.RECOMMENDATION:
+            return node
+        found = None
+        for candidate in self._nodes.values():
+            if candidate == node:
+                return found
+            if candidate.kind is NodeKind.RECOMMENDATION:
+                found = candidate
+        return None
+
     def step(self, node: Node, forward: bool) -> Node | None:
         """The next (or previous) node in reading order that the filters keep."""
         order = self.nodes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from gpp_tui.content import Node
 from gpp_tui.plain import annotate, describe, finding
@@ -79,7 +79,8 @@ class PlainShell:
             return [f"{describe_os_error(error)}. Nothing you typed is lost."]
         except (Quit, KeyboardInterrupt):
             raise
-        except Exception as error:  # noqa: BLE001 (a bug must not end the session or lose a note)
+        except Exception as error:
+            # A bug must not end the session: the notes typed so far are saved and kept.
             return [
                 f"That did not work ({type(error).__name__}: {error}). "
                 "Your notes are as they were; please report this."
@@ -127,7 +128,7 @@ class PlainShell:
             raise Refused(f"{text} is not a number from 1 to {total}: try {what} 1.")
         return value - 1
 
-    def numbered(self, entries: list[tuple[Node, str | None, str]]) -> list[str]:
+    def numbered(self, entries: Sequence[tuple[Node, str | None, str]]) -> list[str]:
         """Number entries (node, matching note, line) and remember them for open N."""
         self.choices = [((node.pack_id, node.id), note) for node, note, _ in entries]
         return [f"{i}. {line}" for i, (_, _, line) in enumerate(entries, 1)]
@@ -162,7 +163,10 @@ class PlainShell:
             if note.id == note_id:
                 total = len(self.session.notes(self.node))
                 stale = note.id in self.session.stale_notes(self.node)
-                return ["The search found this note:", *describe.note_lines(note, index, total, stale)]
+                return [
+                    "The search found this note:",
+                    *describe.note_lines(note, index, total, stale),
+                ]
         return []
 
 
@@ -219,7 +223,7 @@ def _up(shell: PlainShell, rest: str) -> list[str]:
 def _step(forward: bool) -> Handler:
     def step(shell: PlainShell, rest: str) -> list[str]:
         if forward and rest.casefold() in ("unreviewed", "u"):
-            place = shell.session.next_unreviewed(shell.node)
+            place = shell.session.next_unreviewed(shell.outline.recommendation_before(shell.node))
             node = shell.outline.at(place) if place else None
             if node is None:
                 return ["Every recommendation is reviewed."]
@@ -230,7 +234,10 @@ def _step(forward: bool) -> Handler:
         node = shell.outline.step(shell.node, forward)
         if node is None:
             end = "last" if forward else "first"
-            return [f"This is the {end} node" + (" the filter keeps." if shell.session.finder.visible() is not None else ".")]
+            return [
+                f"This is the {end} node"
+                + (" the filter keeps." if shell.session.finder.visible() is not None else ".")
+            ]
         shell.go(node, jump=False)
         return []
 

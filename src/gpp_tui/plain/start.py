@@ -1,4 +1,4 @@
-"""Starting the plain mode: unlock, load, say what the user should know, run, save on the way out."""
+"""Starting the plain mode: unlock, load, say what the user should know, run, save at the end."""
 
 from __future__ import annotations
 
