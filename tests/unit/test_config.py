@@ -46,7 +46,7 @@ def test_every_setting_is_read_from_the_file(tmp_path: Path) -> None:
     path = write(
         tmp_path,
         'author = "A"\ntheme = "t"\nascii = false\nlock_after_minutes = 2.5\nlanguage = "fr"\n'
-        '[keys]\n"app.help" = "f2"\n',
+        'plain = true\n[keys]\n"app.help" = "f2"\n',
     )
     config, problems = load_config(path)
     assert problems == []
@@ -57,6 +57,7 @@ def test_every_setting_is_read_from_the_file(tmp_path: Path) -> None:
         "lock_after_minutes": 2.5,
         "keys": {"app.help": "f2"},
         "language": "fr",
+        "plain": True,
     }
 
 

@@ -13,6 +13,7 @@ CORE_PACKAGES = (
     "gpp_tui.exchange",
     "gpp_tui.team",
     "gpp_tui.session",
+    "gpp_tui.plain",
 )
 
 # Runs in a fresh interpreter: imports every module of the core packages (found with

@@ -41,6 +41,20 @@ def test_the_done_when_command_leaves_b2_reviewed_with_its_note(tmp_path: Path) 
     assert not list((folder / "drafts").glob("*.toml")), "a saved note leaves no draft"
 
 
+def test_the_plain_mode_never_loads_textual(tmp_path: Path) -> None:
+    probe = (
+        "import io, sys; sys.stdin = io.StringIO('B.2\\nread\\nsearch reparation\\nquit\\n'); "
+        "import gpp_tui.cli; "
+        f"status = gpp_tui.cli.main(['--plain', '--data-dir', {str(tmp_path)!r}]); "
+        "print(status, sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+
+    assert result.stdout.splitlines()[-1] == "0 []", result.stderr
+
+
 def test_browse_by_list_number_next_previous_and_up(
     capsys: Capsys, monkeypatch: Patch, tmp_path: Path
 ) -> None:
