@@ -303,3 +303,47 @@ def test_the_position_is_remembered_for_next_time(
     _, out = run_plain(capsys, monkeypatch, tmp_path, "")
 
     assert out.splitlines()[1].startswith("C.2 ")
+
+
+def _without_times_and_ids(value: object) -> object:
+    if isinstance(value, dict):
+        skip = {"id", "created", "updated", "status_changed"}
+        kept = {k: _without_times_and_ids(v) for k, v in value.items() if k not in skip}
+        if "deleted" in value:  # note ids and fingerprints (which hold times): count them
+            kept["deleted"] = len(value["deleted"])
+        return kept
+    if isinstance(value, list):
+        return [_without_times_and_ids(v) for v in value]
+    return value
+
+
+def test_the_store_holds_what_the_app_s_session_would_hold(
+    capsys: Capsys, monkeypatch: Patch, tmp_path: Path
+) -> None:
+    from gpp_tui.content import load_library
+    from gpp_tui.session import Session
+    from gpp_tui.store.kinds import ReviewStatus
+
+    typed = (
+        f"B.2\nm f\nb ask the unit\nnote\n{PERSIAN}\nline 2\n.\nC.1\nb\nnote\ngone\n.\nd 1\nyes\n"
+    )
+    run_plain(capsys, monkeypatch, tmp_path / "plain", typed)
+
+    library = load_library()
+    session = Session(library, tmp_path / "app")
+    session.load()
+    b2, c1 = library.find("B.2"), library.find("C.1")
+    assert b2 is not None and c1 is not None
+    session.set_status(ReviewStatus.FOLLOW_UP, b2)
+    session.label_bookmark("ask the unit", b2)
+    session.save_note(f"{PERSIAN}\nline 2", node=b2)
+    session.toggle_bookmark(c1)
+    gone = session.save_note("gone", node=c1)
+    assert gone.note_id is not None
+    session.delete_note(gone.note_id, c1)
+    session.save()
+    session.close()
+
+    plain, app = stored(tmp_path / "plain"), stored(tmp_path / "app")
+    assert _without_times_and_ids(plain) == _without_times_and_ids(app)
+    assert plain["C.1"]["deleted"], "the deletion is remembered, as the app remembers it"
