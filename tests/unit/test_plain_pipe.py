@@ -140,13 +140,14 @@ def test_delete_asks_quoting_the_note_and_undo_brings_it_back(
 
 
 def test_edit_writes_the_note_again(capsys: Capsys, monkeypatch: Patch, tmp_path: Path) -> None:
-    typed = "B.2\nnote\nfirst\n.\nedit 1\nsecond\nversion\n.\nedit 1\n.\n"
+    typed = "B.2\nnote\nfirst\n.\nedit 1\nsecond\nversion\n.\nedit 1\n.\ntags 1 urgent, survivors\n"
 
     status, out = run_plain(capsys, monkeypatch, tmp_path, typed)
 
     assert status == 0
     (note,) = stored(tmp_path)["B.2"]["notes"]
     assert note["text"] == "second\nversion"
+    assert note["tags"] == ["urgent", "survivors"]
     assert "The note is unchanged." in out
 
 

@@ -153,6 +153,16 @@ def _unfinished(shell: PlainShell, key: tuple[str, str, str | None], typed: list
     return [KEPT_AS_DRAFT.format(number=number)]
 
 
+def _tags(shell: PlainShell, rest: str) -> list[str]:
+    number, _, words = rest.partition(" ")
+    note = _pick_note(shell, number, "tags")
+    writable(shell)
+    tags = tuple(dict.fromkeys(tag.strip() for tag in words.split(",") if tag.strip()))
+    if tags == note.tags:
+        return ["The note already has these tags."]
+    return shell.apply(shell.session.save_note(note.text, tags, note.id, shell.node), "")
+
+
 def _delete(shell: PlainShell, rest: str) -> list[str]:
     note = _pick_note(shell, rest, "delete")
     writable(shell)
@@ -249,6 +259,7 @@ HANDLERS: dict[str, Handler] = {
     "notes": _notes,
     "note": _note,
     "edit": _edit,
+    "tags": _tags,
     "delete": _delete,
     "undo": _undo,
     "redo": _redo,

@@ -66,6 +66,12 @@ COMMANDS = (
         "write a new note: type its lines, then a line with only a dot (.) to save it",
     ),
     Command("edit", ("e",), "edit N", "write note N again (same ending: a line with only a dot)"),
+    Command(
+        "tags",
+        ("t",),
+        "tags N WORDS",
+        "give note N these tags, separated by commas (tags N alone removes them)",
+    ),
     Command("delete", ("d", "del"), "delete N", "delete note N, after quoting it and asking"),
     Command("undo", ("u",), "undo", "take back your last change (delete, edit, status, bookmark)"),
     Command("redo", ("re",), "redo", "make again what undo took back"),
