@@ -37,6 +37,12 @@ def count(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {many}"
 
 
+def sentence(text: str) -> str:
+    """A message as a sentence: a full stop added unless it ends with one already."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
+
+
 def first_line(text: str, width: int = QUOTE_WIDTH) -> str:
     """The first non-empty line of a text, shortened to `width` characters."""
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")

@@ -70,9 +70,9 @@ class PlainShell:
                 return handler(self, rest)
             return self.open_typed(name if not rest else f"{name} {rest}", unknown=True)
         except Refused as refused:
-            return [refused.message]
+            return [describe.sentence(refused.message)]
         except StoreError as error:
-            return [f"{error}. Nothing you typed is lost."]
+            return [f"{describe.sentence(str(error))} Nothing you typed is lost."]
         except OSError as error:
             from gpp_tui.cli import describe_os_error
 
@@ -101,10 +101,9 @@ class PlainShell:
             return [nothing]
         if changed.everything:
             self.outline.refresh()
-        message = changed.message
+        lines = [describe.sentence(changed.message)]
         if changed.undoable:
-            message += ". Type undo to take it back"
-        lines = [message + "."]
+            lines[0] += " Type undo to take it back."
         if changed.needs_save:
             try:
                 self.session.save()

@@ -93,7 +93,7 @@ def open_shell(session: Session, terminal: Terminal, *, encrypted: bool) -> Plai
 def startup_lines(shell: PlainShell) -> list[str]:
     """What the app would tell the user after loading: problems, orphans, unsaved drafts."""
     session = shell.session
-    lines = [f"{message}." for message in session.startup_messages()]
+    lines = [describe.sentence(message) for message in session.startup_messages()]
     for pack in session.library.packs:
         orphans = session.orphans().get(pack.pack.id, ())
         if orphans:
