@@ -12,6 +12,7 @@ from gpp_tui.session.drafts import DraftKeeper
 from gpp_tui.session.finding import Finder
 from gpp_tui.session.history import History, Place
 from gpp_tui.session.results import Changed, Refused
+from gpp_tui.session.teamwork import Teamwork
 from gpp_tui.session.undo import Command, UndoStack
 from gpp_tui.store.kinds import ReviewStatus
 
@@ -45,6 +46,7 @@ class Session:
         self.undo_stack = UndoStack()
         self.finder = Finder(library, lambda: self.annotations)
         self.drafts = DraftKeeper(lambda: self.store)
+        self.team = Teamwork()
 
     def load(self, codec: ByteCodec | None = None) -> AnnotationStore:
         """Open the annotations and use them; what happened is in `startup_messages()`."""
@@ -55,7 +57,9 @@ class Session:
         from gpp_tui.store.annotation_store import AnnotationStore
         from gpp_tui.store.serialize import PLAIN
 
-        return AnnotationStore(self.data_dir, codec=codec or PLAIN, author=self.author)
+        store = AnnotationStore(self.data_dir, codec=codec or PLAIN, author=self.author)
+        self.team.open(store, self.author, codec)
+        return store
 
     def attach(self, store: AnnotationStore) -> AnnotationStore:
         """Use an opened store from now on (on the thread that runs the operations)."""
@@ -64,15 +68,15 @@ class Session:
 
     @property
     def annotations(self) -> Annotations | None:
-        """The user's annotations (an immutable snapshot), None while not loaded."""
-        return self.store.annotations if self.store is not None else None
+        """The user's annotations (with the team's, in a team), None while not loaded."""
+        return self.team.view(self.store) if self.store is not None else None
 
     def startup_messages(self) -> list[str]:
         """One line for each thing the user should know about their notes after loading."""
         store = self.store
         if store is None:
             return []
-        messages = list(store.messages)
+        messages = [*store.messages, *self.team.messages]
         if store.read_only:
             messages.append(f"Read-only: {store.read_only_reason}")
         loaded = {pack.pack.id for pack in self.library.packs}
@@ -203,6 +207,7 @@ class Session:
             return value, None
         command = Command.between(description, old, new)
         self.undo_stack.push(command)
+        self.team.changed(command.places)
         self.finder.reindex(command.places)
         return value, command
 
@@ -237,6 +242,7 @@ class Session:
             raise Refused("Review status is set on recommendations")
 
         def change(edit: AnnotationsEditor) -> ReviewStatus:
+            self.team.adopt_status(edit, (node.pack_id, node.id))
             if status is None:
                 return edit.cycle_status(node.pack_id, node.id)
             edit.set_status(node.pack_id, node.id, status)
@@ -273,6 +279,7 @@ class Session:
             if note_id is None:
                 note = edit.add_note(node.pack_id, node.id, text, tags=tags, node_text=node.text)
             else:
+                self.team.adopt(edit, (node.pack_id, node.id), note_id)
                 note = edit.edit_note(
                     node.pack_id, node.id, note_id, text=text, tags=tags, node_text=node.text
                 )
@@ -293,11 +300,13 @@ class Session:
         from gpp_tui.store.edits import NoteNotFoundError
 
         node = self._target(node)
+
+        def change(edit: AnnotationsEditor) -> None:
+            self.team.adopt(edit, (node.pack_id, node.id), note_id)
+            edit.delete_note(node.pack_id, node.id, note_id)
+
         try:
-            self._record(
-                f"deleted a note on {node.id}",
-                lambda edit: edit.delete_note(node.pack_id, node.id, note_id),
-            )
+            self._record(f"deleted a note on {node.id}", change)
         except NoteNotFoundError as error:
             raise Refused("That note is already gone") from error
         return Changed("Note deleted", ((node.pack_id, node.id),), undoable=True)
@@ -328,6 +337,7 @@ class Session:
             edit.annotations = (
                 command.undo(edit.annotations) if undo else command.redo(edit.annotations)
             )
+        self.team.changed(command.places)
         self.finder.reindex(command.places)
         many = len(command.places) > 1
         return Changed(f"{verb}: {command.description}", command.places, everything=many)
@@ -353,6 +363,7 @@ class Session:
             return result.report.summary()
 
         summary, _ = self._record(f"imported {preview.path.name}", change)
+        self.team.changed(None)
         self.finder.forget_index()
         return Changed(f"Imported {preview.path.name}: {summary}", everything=True, undoable=True)
 

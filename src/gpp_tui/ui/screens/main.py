@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Static, Tree
 
 from gpp_tui.content import Library, Node
 from gpp_tui.session import Changed, Place, Refused, Session
+from gpp_tui.session.teamwork import POLL_SECONDS
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import AppState, save_state
 from gpp_tui.ui.glyphs import Glyphs
@@ -118,6 +119,22 @@ class MainScreen(Screen[None]):
         if drafts:
             annotating.offer_drafts(self, drafts)
         self.warm_up()
+        if self.session.team.name:
+            self.set_interval(POLL_SECONDS, self.look_at_team)
+
+    @work(thread=True, exclusive=True, group="team")
+    def look_at_team(self) -> None:
+        """A stat per file of the team folder; colleagues' changes shown where they land."""
+        changed = self.session.team.poll()
+        if changed is not None:
+            self.app.call_from_thread(self.team_changed, changed)
+
+    def team_changed(self, changed: Changed) -> None:
+        """Show colleagues' changes without moving the user's place."""
+        self.session.finder.reindex(changed.places)
+        self.redraw(list(changed.places))
+        if changed.message:
+            self.notify(changed.message, severity="warning", timeout=MESSAGE_SECONDS)
 
     @work(thread=True, group="index")
     def warm_up(self) -> None:
@@ -170,6 +187,8 @@ class MainScreen(Screen[None]):
     def show_progress(self) -> None:
         """Review progress of the pack (and of the current focus area) in the header."""
         text = self.session.progress(self.glyphs.separator)
+        if text and self.session.team.name:
+            text = f"{self.session.team.name} {self.glyphs.separator} {text}"
         if text:
             self.app.sub_title = text
 

@@ -1,0 +1,81 @@
+"""The session's team, when its data folder joined one: the team view every reader sees,
+colleagues' notes brought in before they are edited here, and the periodic look."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from gpp_tui.session.history import Place
+from gpp_tui.session.results import Changed
+
+if TYPE_CHECKING:
+    from gpp_tui.store.annotation_store import AnnotationStore
+    from gpp_tui.store.editor import AnnotationsEditor
+    from gpp_tui.store.models import Annotations, Note
+    from gpp_tui.team.live import LiveTeam
+
+POLL_SECONDS = 3.0
+"""How often the app looks at the team folder (a stat per file; nothing read if unchanged)."""
+
+
+class Teamwork:
+    """Nothing at all when the data folder is in no team."""
+
+    def __init__(self) -> None:
+        self.live: LiveTeam | None = None
+        self.messages: list[str] = []
+
+    def open(self, store: AnnotationStore, author: str, codec: object) -> None:
+        """Find the store's team and build its view (any thread: it reads every device file)."""
+        from gpp_tui.team.live import attach
+
+        self.live, self.messages = attach(store, author, codec)
+        if self.live is not None:
+            _ = self.live.view
+
+    @property
+    def name(self) -> str:
+        """The team's name ("" when in no team)."""
+        return self.live.name if self.live is not None else ""
+
+    def view(self, store: AnnotationStore) -> Annotations:
+        """What the user sees: the team view, or their own annotations."""
+        return self.live.view if self.live is not None else store.annotations
+
+    def adopt(self, edit: AnnotationsEditor, place: Place, note_id: str) -> None:
+        """Bring a colleague's note into the user's annotations before editing or deleting it."""
+        if self.live is not None:
+            edit.annotations = self.live.adopt(edit.annotations, place[0], place[1], note_id)
+
+    def adopt_status(self, edit: AnnotationsEditor, place: Place) -> None:
+        """Start from the status the user sees, so `r` moves on from it."""
+        if self.live is None:
+            return
+        from gpp_tui.store.edits import replace_node
+
+        seen = self.live.view.node(*place)
+        mine = edit.annotations.node(*place)
+        if (seen.status, seen.status_changed) != (mine.status, mine.status_changed):
+            update = {"status": seen.status, "status_changed": seen.status_changed}
+            edit.annotations = replace_node(
+                edit.annotations, place[0], place[1], mine.model_copy(update=update)
+            )
+
+    def changed(self, places: Iterable[Place] | None) -> None:
+        """The user's annotations changed there (None: anywhere)."""
+        if self.live is not None:
+            self.live.local_changed(None if places is None else list(places))
+
+    def poll(self) -> Changed | None:
+        """Look at the team folder (any thread); what changed, or None when nothing did."""
+        if self.live is None:
+            return None
+        nodes, problems = self.live.poll()
+        if not nodes and not problems:
+            return None
+        return Changed("; ".join(problems), tuple(sorted(nodes)))
+
+    def author_of(self, note: Note) -> str:
+        """A colleague's name beside their note ("" for the user's own)."""
+        return self.live.author_of(note) if self.live is not None else ""
