@@ -248,3 +248,18 @@ def test_setting_the_author_never_reads_a_pipe(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "config.toml")
     with pytest.raises(OSError, match="named pipe"):
         set_author("Ana", tmp_path / "config.toml")
+
+
+def test_a_draft_or_key_file_that_is_a_pipe_is_never_waited_on(tmp_path: Path) -> None:
+    from gpp_tui.store.crypto import unlock
+    from gpp_tui.store.errors import DamagedKeyError
+
+    (tmp_path / "drafts").mkdir()
+    os.mkfifo(tmp_path / "drafts" / "0123.toml")
+    with AnnotationStore(tmp_path) as store:
+        assert store.drafts() == []
+        assert any("0123.toml" in message for message in store.messages)
+    assert (tmp_path / "drafts" / "0123.toml").is_fifo()
+    os.mkfifo(tmp_path / "key.age")
+    with pytest.raises(DamagedKeyError, match="named pipe"):
+        unlock(tmp_path, "any passphrase")
