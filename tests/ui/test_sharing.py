@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from gpp_tui.content import Library
 from gpp_tui.exchange.export import export
@@ -16,6 +16,7 @@ from gpp_tui.store.crypto import encrypt_folder
 from gpp_tui.store.models import Annotations
 from gpp_tui.ui.app import GppApp
 from gpp_tui.ui.screens.choice import ChoiceScreen
+from gpp_tui.ui.screens.citation import CitationScreen
 from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.screens.prompt import PromptScreen
 
@@ -40,6 +41,8 @@ async def test_export_html_from_the_app_holds_the_note(make_app: MakeApp, tmp_pa
         await pilot.press("x")
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("enter")  # HTML, the first choice
+        assert isinstance(app.screen, ChoiceScreen)  # which parts: everything first
+        await pilot.press("enter")
         assert isinstance(app.screen, PromptScreen)
         field = app.screen.query_one(Input)
         assert field.value.endswith(".html")  # a sensible default is offered
@@ -65,14 +68,14 @@ async def test_export_warns_that_it_is_plain_text_when_notes_are_encrypted(
         await pilot.pause()
         await pilot.press(*"correct horse battery", "enter")
         await ready(pilot)
-        await pilot.press("x", "down", "enter")  # Markdown
+        await pilot.press("x", "down", "enter", "enter")  # Markdown, everything
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await saved(pilot)
         assert not target.exists()
-        await pilot.press("x", "down", "enter")
+        await pilot.press("x", "down", "enter", "enter")
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter", "y")
         await saved(pilot)
@@ -85,8 +88,48 @@ async def test_c_copies_a_citation(make_app: MakeApp) -> None:
         await ready(pilot)
         await go(pilot, "B.2")
         await pilot.press("c")
-        assert "Women's Initiatives for Gender Justice" in app.clipboard
-        assert "recommendation B.2, 'Anti-Retaliation Safeguards'" in app.clipboard
+        oscola = app.clipboard
+        assert oscola.startswith("Women's Initiatives for Gender Justice, 'Gender Persecution")
+        assert "recommendation B.2, 'Anti-Retaliation Safeguards'" in oscola
+        assert f"Copied: {oscola}" in [str(n.message) for n in app._notifications]
+        # Where the terminal ignores OSC 52, the citation is still on screen to select.
+        assert isinstance(app.screen, CitationScreen)
+        assert str(app.screen.query_one("#citation-text", Static).content) == oscola
+        await pilot.press("s")
+        assert app.clipboard.endswith("(accessed 28 November 2026).")
+        shown = str(app.screen.query_one("#citation-text", Static).content)
+        assert shown == app.clipboard
+        await pilot.press("escape")
+        assert not isinstance(app.screen, CitationScreen)
+
+
+async def test_x_exports_a_word_document_of_the_follow_ups(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    import docx
+
+    app = make_app()
+    target = tmp_path / "follow-ups.docx"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await go(pilot, "B.2")
+        await pilot.press("3", "n")  # needs follow-up, and a note in Persian
+        app.screen.query_one(TextArea).insert("پیگیری با وکیل")
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        await pilot.press("x", "down", "down")
+        assert "Word document" in str(app.screen.query_one(OptionList).highlighted_option.prompt)
+        await pilot.press("enter", "end", "enter")  # the follow-up parts only
+        field = app.screen.query_one(Input)
+        assert field.value.endswith(".docx")
+        field.value = str(target)
+        await pilot.press("enter")
+        await saved(pilot)
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "Showing: parts marked for follow-up only" in texts
+    assert "B.2 Anti-Retaliation Safeguards" in texts
+    assert "A.1 Intersectional Prevention Strategies" not in texts
+    assert "پیگیری با وکیل" in texts
 
 
 def colleague_export(library: Library, folder: Path) -> Path:

@@ -367,8 +367,11 @@ class Session:
         self.finder.forget_index()
         return Changed(f"Imported {preview.path.name}: {summary}", everything=True, undoable=True)
 
-    def export(self, fmt: str, path: Path) -> str:
-        """Write an export (any thread); the line to tell the user. Refused when it cannot."""
+    def export(self, fmt: str, path: Path, only: str | None = None) -> str:
+        """Write an export (any thread); the line to tell the user. Refused when it cannot.
+
+        `only` keeps the bookmarked, noted or follow-up parts, as `gpp export --only`.
+        """
         from gpp_tui.exchange.export import ExportWriteError
         from gpp_tui.session.sharing import write_export
 
@@ -376,7 +379,7 @@ class Session:
         if annotations is None:
             raise Refused("Your notes are still loading")
         try:
-            write_export(self.library, annotations, fmt, path, self.author)
+            write_export(self.library, annotations, fmt, path, self.author, only)
         except ExportWriteError as error:
             raise Refused(str(error), warning=True) from error
         return f"Written to {path}"

@@ -16,10 +16,19 @@ if TYPE_CHECKING:
 FORMATS = [
     ("html", "HTML review: one file to read or print"),
     ("md", "Markdown review"),
+    ("docx", "Word document: the review to draft a submission in"),
     ("json", "JSON: your raw notes, for a colleague's gpp import"),
     ("toml", "TOML: your raw notes, for a colleague's gpp import"),
 ]
 """Export formats: (name, what the user gets)."""
+
+EXPORT_PARTS = [
+    ("all", "Everything"),
+    ("bookmarked", "Bookmarked parts only"),
+    ("notes", "Parts with notes only"),
+    ("follow-up", "Parts that need follow-up only"),
+]
+"""What an export holds: everything, or the parts `gpp export --only` names."""
 
 
 @dataclass(frozen=True)
@@ -68,11 +77,16 @@ def merged(preview: ImportPreview, current: Annotations) -> MergeResult:
 
 
 def write_export(
-    library: Library, annotations: Annotations, fmt: str, path: Path, author: str
+    library: Library,
+    annotations: Annotations,
+    fmt: str,
+    path: Path,
+    author: str,
+    only: str | None = None,
 ) -> None:
     """Render and write an export (ExportWriteError when the file cannot be written)."""
-    from gpp_tui.exchange.export import export
+    from gpp_tui.exchange.export import render
     from gpp_tui.exchange.export import write_export as write
     from gpp_tui.exchange.portable import ExportInfo
 
-    write(path, export(library, annotations, fmt, None, ExportInfo(author=author)))
+    write(path, render(library, annotations, fmt, only, ExportInfo(author=author)))

@@ -11,7 +11,7 @@ from platformdirs import user_documents_path
 
 from gpp_tui.display import safe_line
 from gpp_tui.session import Refused
-from gpp_tui.session.sharing import FORMATS
+from gpp_tui.session.sharing import EXPORT_PARTS, FORMATS
 
 if TYPE_CHECKING:
     from gpp_tui.session.sharing import ImportPreview
@@ -44,10 +44,16 @@ def cite(screen: MainScreen) -> None:
     node = screen.current
     if node is None:
         return
+    from gpp_tui.exchange.cite import DEFAULT_STYLE, CitationStyle
+    from gpp_tui.ui.screens.citation import CitationScreen
+
     # The one place gpp-tui sends OSC 52, with text that cannot end the sequence early.
-    text = safe_line(citation(screen.session.library, node))
+    texts = {s.value: safe_line(citation(screen.session.library, node, s)) for s in CitationStyle}
+    text = texts[DEFAULT_STYLE]
     screen.app.copy_to_clipboard(text)
     screen.notify(f"Copied: {text}", timeout=6)
+    # Some terminals ignore clipboard requests: the dialog keeps the text on screen.
+    screen.app.push_screen(CitationScreen(texts, DEFAULT_STYLE.value))
 
 
 def choose_export(screen: MainScreen) -> None:
@@ -59,13 +65,19 @@ def choose_export(screen: MainScreen) -> None:
         return
 
     def format_chosen(fmt: str | None) -> None:
-        if fmt is not None:
-            _choose_export_path(screen, fmt)
+        if fmt is None:
+            return
+
+        def parts_chosen(parts: str | None) -> None:
+            if parts is not None:
+                _choose_export_path(screen, fmt, None if parts == "all" else parts)
+
+        screen.app.push_screen(ChoiceScreen("Export which parts", EXPORT_PARTS), parts_chosen)
 
     screen.app.push_screen(ChoiceScreen("Export as", FORMATS, "html"), format_chosen)
 
 
-def _choose_export_path(screen: MainScreen, fmt: str) -> None:
+def _choose_export_path(screen: MainScreen, fmt: str, only: str | None) -> None:
     from gpp_tui.exchange.export import suggested_file_name
     from gpp_tui.ui.screens.confirm import ConfirmScreen
 
@@ -77,12 +89,12 @@ def _choose_export_path(screen: MainScreen, fmt: str) -> None:
             return
         path = Path(answer).expanduser()
         if getattr(screen.app, "codec", None) is None:
-            write_export(screen, fmt, path)
+            write_export(screen, fmt, path, only)
             return
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                write_export(screen, fmt, path)
+                write_export(screen, fmt, path, only)
 
         screen.app.push_screen(
             ConfirmScreen(
@@ -97,12 +109,12 @@ def _choose_export_path(screen: MainScreen, fmt: str) -> None:
     screen.app.push_screen(path_prompt("Write the export to", str(suggested)), path_chosen)
 
 
-def write_export(screen: MainScreen, fmt: str, path: Path) -> None:
+def write_export(screen: MainScreen, fmt: str, path: Path, only: str | None = None) -> None:
     """Render and write the export off the UI thread."""
 
     def work() -> None:
         try:
-            message = screen.session.export(fmt, path)
+            message = screen.session.export(fmt, path, only)
         except Refused as refused:
             screen.app.call_from_thread(
                 screen.notify, refused.message, severity="error", timeout=12

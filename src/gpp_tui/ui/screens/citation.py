@@ -1,0 +1,60 @@
+"""The citation just copied, shown in a dialog: readable where the terminal ignores OSC 52."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+STYLE_NAMES = {"oscola": "OSCOLA", "plain": "plain"}
+
+
+class CitationScreen(ModalScreen[None]):
+    """Shows a citation in each style; `s` switches style (and copies it), escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "close", "Close", id="citation.close"),
+        Binding("s", "switch_style", "Other style", id="citation.style"),
+    ]
+
+    def __init__(self, citations: dict[str, str], style: str) -> None:
+        super().__init__()
+        self._citations = citations
+        self._style = style
+
+    def compose(self) -> ComposeResult:
+        """The citation, then what the keys do."""
+        with Vertical(id="citation-box") as box:
+            box.border_title = "Citation"
+            yield Static(id="citation-text")
+            yield Static(id="citation-hint")
+
+    def on_mount(self) -> None:
+        """Show the citation copied."""
+        self._show()
+
+    def _show(self) -> None:
+        name = STYLE_NAMES.get(self._style, self._style)
+        others = [STYLE_NAMES.get(s, s) for s in self._citations if s != self._style]
+        self.query_one("#citation-box").border_title = f"Citation ({name})"
+        self.query_one("#citation-text", Static).update(Text(self._citations[self._style]))
+        hint = "Copied to the clipboard where the terminal allows it; select it to copy by hand."
+        if others:
+            hint += f"\ns: {', '.join(others)} style · escape: close"
+        self.query_one("#citation-hint", Static).update(Text(hint))
+
+    def action_switch_style(self) -> None:
+        """Show and copy the citation in the next style."""
+        styles = list(self._citations)
+        self._style = styles[(styles.index(self._style) + 1) % len(styles)]
+        self.app.copy_to_clipboard(self._citations[self._style])
+        self._show()
+
+    def action_close(self) -> None:
+        """Back to the tree."""
+        self.dismiss(None)
