@@ -124,7 +124,9 @@ def run_team(args: argparse.Namespace, data_folder: Path, ask: Ask | None = None
                 review.refresh()
                 return status_lines(review, opened.store.annotations)
             if args.team_command == "sync":
-                return _sync(review, opened.store.annotations)
+                from gpp_tui.team.git import sync_review
+
+                return sync_review(review, opened.store.annotations)
             member = review.decide(
                 args.who, opened.store.annotations, accept=args.team_command == "accept"
             )
@@ -170,27 +172,6 @@ def _create_or_join(args: argparse.Namespace, data_folder: Path, ask: Ask | None
     lines += [
         f"{review.asks(member)}: gpp team accept {member.recipient}" for member in review.requests()
     ]
-    return lines
-
-
-def _sync(review: TeamReview, local: Annotations) -> list[str]:
-    from gpp_tui.team import device_file
-    from gpp_tui.team.git import GitFolder, describe_changes
-
-    git = GitFolder(review.team.path)
-    review.publish(local)
-    own = review.own_files()
-    before = None
-    committed = git.committed(review.team.device_file(review.device_id))
-    if committed is not None:
-        with contextlib.suppress(Exception):
-            before = device_file.parse(review.files.seal.open(committed)).annotations
-    name = review.author or "someone"
-    message = f"{name} (device {review.device_id}): {describe_changes(before, local)}"
-    lines = git.sync(own, message, review.author, review.device_id)
-    refresh = review.refresh()
-    if refresh.read:
-        lines.append(f"read {len(refresh.read)} changed file(s) from the others")
     return lines
 
 

@@ -38,6 +38,14 @@ async def test_a_colleagues_note_appears_with_its_author_and_an_edit_travels_bac
         shown = detail_text(app)
         assert "Checkpoint commander named by two witnesses" in shown and "Bruno" in shown
         assert app.main_screen.current is not None and app.main_screen.current.id == "B.2"
+        from gpp_tui.ui.screens import teamwork
+
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert "Team status" in titles and "Team sync" in titles
+        teamwork.show_status(screen)
+        await pilot.pause()
+        shown = [str(n.message) for n in app._notifications]
+        assert any("Members seen" in m and "Bruno: 1 note" in m for m in shown)
         changed = screen.session.save_note(
             "Checkpoint commander named by three witnesses", note_id=note.id
         )

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from gpp_tui.store.models import Annotations
+from gpp_tui.team.review import TeamReview
+from gpp_tui.team.seal import NotForUsError
 
 _TIMEOUT = 120
 
@@ -168,3 +170,26 @@ class GitFolder:
 def _last_line(text: object) -> str:
     lines = [line.strip() for line in str(text).splitlines() if line.strip()]
     return lines[-1] if lines else "no message"
+
+
+def sync_review(review: TeamReview, local: Annotations) -> list[str]:
+    """`gpp team sync` (and the palette's Team sync): publish, commit, pull, push, read."""
+    from gpp_tui.team import device_file
+
+    git = GitFolder(review.team.path)
+    review.publish(local)
+    own = review.own_files()
+    before = None
+    committed = git.committed(review.team.device_file(review.device_id))
+    if committed is not None:
+        try:
+            before = device_file.parse(review.files.seal.open(committed)).annotations
+        except (device_file.DeviceFileError, NotForUsError):
+            before = None  # the message then counts every note as added
+    name = review.author or "someone"
+    message = f"{name} (device {review.device_id}): {describe_changes(before, local)}"
+    lines = git.sync(own, message, review.author, review.device_id)
+    refresh = review.refresh()
+    if refresh.read:
+        lines.append(f"read {len(refresh.read)} changed file(s) from the others")
+    return lines

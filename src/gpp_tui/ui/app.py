@@ -320,6 +320,23 @@ class GppApp(App[None]):
                 main.action_reviewed_next,
             ),
         ]
+        if main.session.team.name:
+            from gpp_tui.ui.screens import teamwork
+
+            actions.append(
+                (
+                    "Team status",
+                    "Members, their progress, requests and problems",
+                    partial(teamwork.show_status, main),
+                )
+            )
+            actions.append(
+                (
+                    "Team sync",
+                    "git: commit your team files, pull, push",
+                    partial(teamwork.sync, main),
+                )
+            )
         for title, help_text, action in actions:
             yield SystemCommand(title, help_text, action)
         for status in ReviewStatus:
