@@ -6,7 +6,11 @@ from typing import ClassVar
 
 from textual import _widget_navigation
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import OptionList
+
+from gpp_tui.ui.widgets.cursor import place_cursor
 
 
 class StraightOptionList(OptionList):
@@ -20,6 +24,17 @@ class StraightOptionList(OptionList):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Draw the options, and put the terminal cursor on the highlighted one."""
+        lines = super().render_lines(crop)
+        if self.highlighted is not None:
+            place_cursor(self, self._index_to_line.get(self.highlighted))
+        return lines
+
+    def on_focus(self) -> None:
+        """Draw again on focus, so the terminal cursor comes here at once."""
+        self.refresh()
 
     def action_cursor_up(self) -> None:
         """Move the highlight up; at the first option stay there."""

@@ -7,12 +7,15 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from gpp_tui.content import Library, Node, NodeKind
 from gpp_tui.content.models import ORPHANS_ID, ROOT_ID
 from gpp_tui.ui.glyphs import Glyphs
+from gpp_tui.ui.widgets.cursor import place_cursor
 
 Place = tuple[str, str]
 
@@ -52,6 +55,16 @@ class PrinciplesTree(Tree[Node]):
         """Markers (review status, bookmark, notes) shown before a node's label."""
         self._orphans: dict[Place, Node] = {}
         self._keep: set[Place] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Draw the rows, and put the terminal cursor on the highlighted one."""
+        lines = super().render_lines(crop)
+        place_cursor(self, self.cursor_line)
+        return lines
+
+    def on_focus(self) -> None:
+        """Draw again on focus, so the terminal cursor comes here at once."""
+        self.refresh()
 
     def on_mount(self) -> None:
         """Add the packs and their top-level nodes; open the first pack."""
