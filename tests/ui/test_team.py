@@ -38,6 +38,12 @@ async def test_a_colleagues_note_appears_with_its_author_and_an_edit_travels_bac
         shown = detail_text(app)
         assert "Checkpoint commander named by two witnesses" in shown and "Bruno" in shown
         assert app.main_screen.current is not None and app.main_screen.current.id == "B.2"
+        finder = screen.session.finder
+        finder.author_filter = "by others"
+        assert finder.visible() == {(PACK, "B.2")}
+        finder.author_filter = "mine"
+        assert finder.visible() == set()
+        finder.author_filter = ""
         from gpp_tui.ui.screens import teamwork
 
         titles = [command.title for command in app.get_system_commands(screen)]

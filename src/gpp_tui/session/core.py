@@ -47,6 +47,7 @@ class Session:
         self.finder = Finder(library, lambda: self.annotations)
         self.drafts = DraftKeeper(lambda: self.store)
         self.team = Teamwork()
+        self.finder.authored = self.team.matching
 
     def load(self, codec: ByteCodec | None = None) -> AnnotationStore:
         """Open the annotations and use them; what happened is in `startup_messages()`."""

@@ -48,6 +48,10 @@ class Finder:
         self._lock = threading.Lock()
         self.node_filter: NodeFilter | None = None
         self.text_filter = ""
+        self.author_filter = ""
+        """In a team: "mine" or "by others" (nodes with notes by the user, or by colleagues)."""
+        self.authored: Callable[[str, list[str], str], list[str]] | None = None
+        """(pack id, node ids, author filter) → the node ids that pass it (set by the team)."""
         self.last_query = ""
         """The last search typed, offered again when search opens."""
 
@@ -98,6 +102,13 @@ class Finder:
             hits = self.search(self.text_filter, TEXT_FILTER_LIMIT)
             found = {(hit.pack_id, hit.node_id) for hit in hits}
             keep = found if keep is None else keep & found
+        if self.author_filter and self.authored is not None:
+            found = {
+                (pack.pack.id, node_id)
+                for pack in self._library.packs
+                for node_id in self.authored(pack.pack.id, [*pack.nodes], self.author_filter)
+            }
+            keep = found if keep is None else keep & found
         return keep
 
     def _marked(self, wanted: NodeFilter) -> set[Place]:
@@ -117,6 +128,8 @@ class Finder:
     def summary(self, separator: str) -> str:
         """The active filters, for the header ("" when there are none)."""
         parts = [self.node_filter.value] if self.node_filter else []
+        if self.author_filter:
+            parts.append(self.author_filter)
         if self.text_filter:
             parts.append(repr(self.text_filter))
         return f" {separator} filter: {' + '.join(parts)}" if parts else ""

@@ -76,6 +76,14 @@ class Teamwork:
             return None
         return Changed("; ".join(problems), tuple(sorted(nodes)))
 
+    def matching(self, pack_id: str, node_ids: list[str], who: str) -> list[str]:
+        """The node ids with notes by the user ("mine") or by colleagues ("by others")."""
+        if self.live is None:
+            return node_ids
+        from gpp_tui.team.live import Authorship
+
+        return self.live.matching(pack_id, node_ids, Authorship(who))
+
     def author_of(self, note: Note) -> str:
         """A colleague's name beside their note ("" for the user's own)."""
         return self.live.author_of(note) if self.live is not None else ""

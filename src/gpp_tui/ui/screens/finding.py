@@ -41,6 +41,11 @@ def choose_filter(screen: MainScreen) -> None:
         return
     choices = [("all", "Show everything")]
     choices += [(f.value, FILTER_NAMES[f]) for f in NodeFilter]
+    if screen.session.team.name:
+        choices += [
+            ("mine", "Nodes with your notes"),
+            ("by others", "Nodes with colleagues' notes"),
+        ]
     choices.append((TEXT_FILTER, "Only nodes matching a text..."))
     if finder.text_filter:
         choices.append(("no-text", f"Stop matching {finder.text_filter!r}"))
@@ -58,10 +63,14 @@ def choose_filter(screen: MainScreen) -> None:
         elif key == "no-text":
             finder.text_filter = ""
             apply_filters(screen)
+        elif key in ("mine", "by others"):
+            finder.author_filter = key
+            apply_filters(screen)
         elif key is not None:
             finder.node_filter = None if key == "all" else NodeFilter(key)
             if key == "all":
                 finder.text_filter = ""
+                finder.author_filter = ""
             apply_filters(screen)
 
     current = finder.node_filter.value if finder.node_filter else "all"

@@ -122,9 +122,12 @@ class MainScreen(Screen[None]):
         if self.session.team.name:
             self.set_interval(POLL_SECONDS, self.look_at_team)
 
-    @work(thread=True, exclusive=True, group="team")
+    @work(thread=True, group="team")
     def look_at_team(self) -> None:
-        """A stat per file of the team folder; colleagues' changes shown where they land."""
+        """A stat per file of the team folder; colleagues' changes shown where they land.
+
+        Not exclusive: cancelling a look that already read a file would lose its redraw
+        (looks take turns inside the team view's lock)."""
         changed = self.session.team.poll()
         if changed is not None:
             self.app.call_from_thread(self.team_changed, changed)
