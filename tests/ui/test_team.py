@@ -37,6 +37,12 @@ async def test_a_colleagues_note_appears_with_its_author_and_an_edit_travels_bac
         await pilot.pause()
         shown = detail_text(app)
         assert "Checkpoint commander named by two witnesses" in shown and "Bruno" in shown
+        assert "Notes (1)" in shown and "Your notes" not in shown
+        from textual.widgets import Tree
+
+        tree = screen.query_one(Tree)
+        labels = [str(tree.get_node_at_line(i).label) for i in range(tree.last_line + 1)]  # type: ignore[union-attr]
+        assert any("✎+ B.2" in label for label in labels), labels
         assert app.main_screen.current is not None and app.main_screen.current.id == "B.2"
         finder = screen.session.finder
         finder.author_filter = "by others"

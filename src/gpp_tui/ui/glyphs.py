@@ -22,6 +22,8 @@ class Glyphs:
     follow_up: str
     bookmark: str
     note: str
+    others: str = "+"
+    """After the note mark, in a team: some of the notes are by colleagues."""
 
 
 UNICODE = Glyphs(

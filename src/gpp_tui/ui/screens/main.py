@@ -120,6 +120,8 @@ class MainScreen(Screen[None]):
             annotating.offer_drafts(self, drafts)
         self.warm_up()
         if self.session.team.name:
+            self.query_one(DetailPane).notes_title = "Notes"
+            self.show_node_annotations()
             self.set_interval(POLL_SECONDS, self.look_at_team)
 
     @work(thread=True, group="team")
@@ -171,6 +173,8 @@ class MainScreen(Screen[None]):
             marks += g.bookmark
         if mine.notes:
             marks += g.note
+            if any(self.session.team.author_of(note) for note in mine.notes):
+                marks += g.others
         return marks
 
     def redraw(self, places: list[Place] | None) -> None:

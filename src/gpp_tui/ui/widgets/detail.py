@@ -77,6 +77,8 @@ class DetailPane(VerticalScroll):
         self._glyphs = glyphs
         self._annotations: NodeAnnotations | None = None
         self._changed: set[str] = set()
+        self.notes_title = "Your notes"
+        """"Notes" in a team, where colleagues' notes show too."""
 
     def show_annotations(self, annotations: NodeAnnotations | None, changed: set[str]) -> None:
         """Show the user's status, bookmark and notes for the shown node (None: not loaded)."""
@@ -111,7 +113,7 @@ class DetailPane(VerticalScroll):
                 mine.append(": ")
                 mine.append(annotations.bookmark.label)
         self._set("#detail-mine", mine if mine.plain else None)
-        heading = f"Your notes ({count}) {sep} n add {sep} enter edit {sep} d delete"
+        heading = f"{self.notes_title} ({count}) {sep} n add {sep} enter edit {sep} d delete"
         self._set("#notes-heading", Text(heading if count else "No notes yet: n to add one"))
         notes.show_notes(annotations.notes, changed, g)
 
