@@ -28,6 +28,7 @@ from gpp_tui.ui import glyphs, safety
 from gpp_tui.ui.commands import NodeCommands
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.widgets.detail import LinkList
+from gpp_tui.ui.widgets.nav_keys import LIST_KEYS
 from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 
@@ -278,13 +279,20 @@ class GppApp(App[None]):
                     *[b for b in Tree.BINDINGS if isinstance(b, Binding) and "shift" in b.key],
                 ],
             ),
+            ("Moving, in every list and pane", LIST_KEYS),
             ("Links in the detail pane", [Binding("enter", "", "Follow the link")]),
             (
                 "Notes in the detail pane",
                 [Binding("enter", "", "Edit the note"), *NotesList.BINDINGS],
             ),
             ("Note editor", NoteEditor.BINDINGS),
-            ("Search", [*SearchScreen.BINDINGS, Binding("enter", "", "Go to the result")]),
+            (
+                "Search",
+                [
+                    *SearchScreen.BINDINGS,
+                    Binding("enter", "", "Go to the highlighted (top) result"),
+                ],
+            ),
             ("Help", HelpScreen.BINDINGS),
         ]
 

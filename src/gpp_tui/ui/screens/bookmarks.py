@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from gpp_tui.content import Library
 from gpp_tui.session.history import Place
 from gpp_tui.ui.glyphs import Glyphs
+from gpp_tui.ui.widgets.lists import StraightOptionList
 
 if TYPE_CHECKING:
     from gpp_tui.store.models import Annotations
@@ -49,7 +50,7 @@ class BookmarksScreen(ModalScreen[Place | None]):
         with Vertical(id="bookmarks-box") as box:
             box.border_title = "Bookmarks (enter to go, escape to close)"
             if self._options:
-                yield OptionList(*self._options, id="bookmarks-list")
+                yield StraightOptionList(*self._options, id="bookmarks-list")
             else:
                 yield Static("No bookmarks yet: press b on any node to bookmark it.")
 

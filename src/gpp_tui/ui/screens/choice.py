@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from gpp_tui.ui.widgets.lists import StraightOptionList
+
 
 class ChoiceScreen(ModalScreen[str | None]):
     """Dismisses with the chosen option's key, or None on escape."""
@@ -30,7 +32,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         """The options, the current one highlighted."""
         with Vertical(id="choice-box") as box:
             box.border_title = self._title
-            yield OptionList(*(Option(Text(label), id=key) for key, label in self._choices))
+            yield StraightOptionList(*(Option(Text(label), id=key) for key, label in self._choices))
 
     def on_mount(self) -> None:
         """Highlight the current choice."""

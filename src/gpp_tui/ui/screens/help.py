@@ -9,9 +9,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from gpp_tui.ui.widgets.nav_keys import KeyedScroll
 
 BindingGroup = tuple[str, Iterable[BindingType]]
 
@@ -29,7 +30,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """A scrollable table of keys."""
-        with VerticalScroll(id="help-body") as body:
+        with KeyedScroll(id="help-body") as body:
             body.border_title = "Keys (escape to close)"
             yield Static(self._table(), id="help-table")
 

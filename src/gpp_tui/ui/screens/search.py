@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from gpp_tui.search import Hit
 from gpp_tui.ui.glyphs import Glyphs
+from gpp_tui.ui.widgets.lists import StraightOptionList
 
 RESULT_LIMIT = 100
 
@@ -68,7 +69,7 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
         with Vertical(id="search-box"):
             yield Input(self._query, placeholder="search principles, context and your notes")
             yield Static("", id="search-status")
-            yield OptionList(id="search-results")
+            yield StraightOptionList(id="search-results")
 
     def on_mount(self) -> None:
         """Search for the initial query, if any."""
@@ -94,7 +95,7 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
         results.clear_options()
         results.add_options(Option(hit_prompt(hit, self._glyphs)) for hit in hits)
         if not query.strip():
-            status = "Type to search; enter or down to reach the results"
+            status = "Type to search; enter opens the top result, down reaches the list"
         elif hits:
             more = f" (first {len(hits)})" if len(hits) >= RESULT_LIMIT else ""
             status = f"{len(hits)} result{'s' if len(hits) != 1 else ''}{more}"
@@ -104,10 +105,11 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
+        """Enter in the query opens the highlighted result (the top one unless moved)."""
         if self._hits:
-            results = self.query_one(OptionList)
-            results.highlighted = 0
-            results.focus()
+            index = self.query_one(OptionList).highlighted or 0
+            hit = self._hits[min(index, len(self._hits) - 1)]
+            self.dismiss(SearchTarget(hit.pack_id, hit.node_id, hit.note_id))
 
     def action_to_results(self) -> None:
         """Move from the query to the results."""

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
@@ -18,6 +17,7 @@ from gpp_tui.exchange.provenance import provenance, source_of
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.lists import StraightOptionList
+from gpp_tui.ui.widgets.nav_keys import KeyedScroll
 from gpp_tui.ui.widgets.notes import NotesList
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class LinkList(StraightOptionList):
             self.post_message(self.Followed(self._pack_id, event.option.id))
 
 
-class DetailPane(VerticalScroll):
+class DetailPane(KeyedScroll):
     """Shows the highlighted node; the screen sets `node` (via data_bind)."""
 
     node: reactive[Node | None] = reactive(None)

@@ -186,6 +186,15 @@ class NotesList(StraightOptionList):
             super().action_cursor_up()
             self._reveal_end = False
 
+    def action_half_page(self, direction: int) -> None:
+        """Half a page on in a long note, else about half a page of notes."""
+        if not self._scroll_within_note(direction, self._half_height()):
+            super().action_half_page(direction)
+
+    def _half_height(self) -> int:
+        """Half of the pane this list scrolls in (the list itself is as tall as its notes)."""
+        return max(1, self._page() // 2)
+
     def _page(self) -> int:
         pane = self.parent
         height = pane.scrollable_content_region.height if isinstance(pane, Widget) else 1

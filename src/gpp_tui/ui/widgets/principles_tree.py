@@ -16,6 +16,7 @@ from gpp_tui.content import Library, Node, NodeKind
 from gpp_tui.content.models import ORPHANS_ID, ROOT_ID
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.cursor import place_cursor
+from gpp_tui.ui.widgets.nav_keys import LIST_KEYS
 
 Place = tuple[str, str]
 
@@ -41,6 +42,7 @@ class PrinciplesTree(Tree[Node]):
             id="tree.collapse",
         ),
         Binding("l", "expand_node", "Open the node", show=False, id="tree.expand"),
+        *LIST_KEYS[2:],  # g/G, home/end, ctrl+d/ctrl+u: the same ids as in every list
     ]
 
     def __init__(self, library: Library, glyphs: Glyphs, *, id: str | None = None) -> None:
@@ -226,6 +228,30 @@ class PrinciplesTree(Tree[Node]):
                 self.call_after_refresh(self.move_cursor, area)
                 return
         super().action_select_cursor()
+
+    def action_first(self) -> None:
+        """Go to the first row (no animation: slow SSH links)."""
+        self.cursor_line = 0
+        self.scroll_to_line(self.cursor_line, animate=False)
+
+    def action_last(self) -> None:
+        """Go to the last row."""
+        self.cursor_line = self.last_line
+        self.scroll_to_line(self.cursor_line, animate=False)
+
+    def action_scroll_home(self) -> None:
+        """Home, whatever it is bound to: the first row, without animation."""
+        self.action_first()
+
+    def action_scroll_end(self) -> None:
+        """End: the last row, without animation."""
+        self.action_last()
+
+    def action_half_page(self, direction: int) -> None:
+        """Move the cursor half a screen down (1) or up (-1)."""
+        half = max(1, self.scrollable_content_region.height // 2)
+        self.cursor_line = max(0, min(self.last_line, max(self.cursor_line, 0) + direction * half))
+        self.scroll_to_line(self.cursor_line, animate=False)
 
     def action_collapse_or_parent(self) -> None:
         """Collapse the node under the cursor, or go to its parent."""

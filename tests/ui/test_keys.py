@@ -1,0 +1,185 @@
+"""Pilot tests: one set of movement keys (j/k, g/G, home/end, ctrl+d/u) in every pane and list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, TextArea
+
+from gpp_tui.ui.app import GppApp
+from gpp_tui.ui.screens.bookmarks import BookmarksScreen
+from gpp_tui.ui.screens.choice import ChoiceScreen
+from gpp_tui.ui.screens.help import HelpScreen
+from gpp_tui.ui.screens.main import MainScreen
+from gpp_tui.ui.screens.search import SearchScreen
+from gpp_tui.ui.widgets.detail import DetailPane
+from gpp_tui.ui.widgets.nav_keys import KeyedScroll
+from gpp_tui.ui.widgets.notes import NotesList
+from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
+
+from .test_annotations import go, ready, saved
+
+MakeApp = Callable[..., GppApp]
+
+
+async def walk_list(pilot: Pilot[Any], options: OptionList) -> None:
+    """j/k, G/g, end/home and ctrl+d/ctrl+u move the highlight of `options`."""
+    assert options.option_count >= 3
+    await pilot.press("g")
+    assert options.highlighted == 0
+    await pilot.press("j")
+    assert options.highlighted == 1
+    await pilot.press("k")
+    assert options.highlighted == 0
+    await pilot.press("G")
+    assert options.highlighted == options.option_count - 1
+    await pilot.press("home")
+    assert options.highlighted == 0
+    await pilot.press("end")
+    assert options.highlighted == options.option_count - 1
+    await pilot.press("ctrl+u")
+    assert options.highlighted is not None and options.highlighted < options.option_count - 1
+    await pilot.press("ctrl+d")
+    assert options.highlighted == options.option_count - 1
+
+
+async def walk_scroll(pilot: Pilot[Any], pane: KeyedScroll) -> None:
+    """j/k, G/g, end/home and ctrl+d/ctrl+u scroll `pane`, with no animation."""
+    assert pane.max_scroll_y > 2
+    await pilot.press("j")
+    assert pane.scroll_y == 1
+    await pilot.press("k")
+    assert pane.scroll_y == 0
+    await pilot.press("G")
+    assert pane.scroll_y == pane.max_scroll_y  # at once: no animation
+    await pilot.press("g")
+    assert pane.scroll_y == 0
+    await pilot.press("end")
+    assert pane.scroll_y == pane.max_scroll_y
+    await pilot.press("home")
+    assert pane.scroll_y == 0
+    await pilot.press("ctrl+d")
+    assert pane.scroll_y > 1
+    await pilot.press("ctrl+u")
+    assert pane.scroll_y == 0
+
+
+async def test_tree_keys(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        tree = app.main_screen.query_one(PrinciplesTree)
+        tree.focus()
+        await pilot.press("G")
+        assert tree.cursor_line == tree.last_line
+        await pilot.press("g")
+        assert tree.cursor_line == 0
+        await pilot.press("j", "j")
+        assert tree.cursor_line == 2
+        await pilot.press("k")
+        assert tree.cursor_line == 1
+        await pilot.press("end")
+        assert tree.cursor_line == tree.last_line
+        await pilot.press("home", "ctrl+d")
+        assert tree.cursor_line > 1
+        await pilot.press("ctrl+u")
+        assert tree.cursor_line == 0
+
+
+async def test_detail_pane_keys(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await go(pilot, "B.2")
+        pane = app.main_screen.query_one(DetailPane)
+        pane.focus()
+        await pilot.pause()
+        await walk_scroll(pilot, pane)
+
+
+async def test_help_keys(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await walk_scroll(pilot, app.screen.query_one(KeyedScroll))
+        await pilot.press("q")  # q closes help, it does not quit
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_links_keys(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await go(pilot, "B")  # an area: a link to each of its recommendations
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.focused, OptionList)
+        await walk_list(pilot, app.focused)
+
+
+async def test_notes_keys(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await go(pilot, "A.1")
+        for n in range(4):
+            await pilot.press("n")
+            app.screen.query_one(TextArea).insert(f"note {n}")
+            await pilot.press("ctrl+s")
+            await saved(pilot)
+        await pilot.press("N")
+        await pilot.pause()
+        assert isinstance(app.focused, NotesList)
+        await walk_list(pilot, app.focused)
+
+
+async def test_search_results_keys_and_down(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"women")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert isinstance(app.focused, Input)
+        await pilot.press("down")
+        assert isinstance(app.focused, OptionList)
+        await walk_list(pilot, app.focused)
+
+
+async def test_filter_dialog_and_bookmarks_keys(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("F")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await walk_list(pilot, app.screen.query_one(OptionList))
+        await pilot.press("escape")
+        for node_id in ("A.1", "B.2", "C.1"):
+            await go(pilot, node_id)
+            await pilot.press("b")
+        await saved(pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        await walk_list(pilot, app.screen.query_one(OptionList))
+
+
+async def test_movement_keys_are_remappable(make_app: MakeApp) -> None:
+    from gpp_tui.store.config import Config
+
+    app = make_app(config=Config(keys={"move.down": "ctrl+n"}))
+    assert not app.config_problems
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        pane = app.screen.query_one(KeyedScroll)
+        await pilot.press("ctrl+n")
+        assert pane.scroll_y == 1
