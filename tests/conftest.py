@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -12,6 +14,19 @@ from hypothesis import settings
 # No deadline: on a loaded machine (two cores, eight users) one slow example is no bug.
 settings.register_profile("gpp-tui", deadline=None)
 settings.load_profile("gpp-tui")
+if os.environ.get("GPP_TUI_MUTATION_RUN"):
+    # scripts/mutation-report: each mutant runs the tests that cover it, property tests
+    # included; a few examples each find most mutants at a tenth of the cost.
+    _MUTATION_EXAMPLES = 12
+    _real_settings_init = settings.__init__
+
+    def _capped_settings_init(self: settings, parent: settings | None = None, **kw: Any) -> None:
+        kw["max_examples"] = min(kw.get("max_examples", _MUTATION_EXAMPLES), _MUTATION_EXAMPLES)
+        _real_settings_init(self, parent, **kw)
+
+    settings.__init__ = _capped_settings_init  # type: ignore[method-assign]
+    settings.register_profile("gpp-tui-mutation", deadline=None, max_examples=_MUTATION_EXAMPLES)
+    settings.load_profile("gpp-tui-mutation")
 
 MINIMAL_PACK = """\
 schema_version = 1
