@@ -183,3 +183,27 @@ async def test_movement_keys_are_remappable(make_app: MakeApp) -> None:
         pane = app.screen.query_one(KeyedScroll)
         await pilot.press("ctrl+n")
         assert pane.scroll_y == 1
+
+
+async def test_palette_entries_show_their_key(make_app: MakeApp) -> None:
+    from gpp_tui.store.config import Config
+
+    app = make_app(config=Config(keys={"notes.bookmark": "ctrl+b"}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Search  /" in titles
+        assert "Bookmark  ^b" in titles  # the remapped key, not the default
+        assert "Mark reviewed  2" in titles
+
+
+async def test_ascii_palette_has_no_emoji(make_app: MakeApp) -> None:
+    from textual.command import SearchIcon
+
+    app = make_app(ascii_only=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.pause()
+        assert all(icon.icon == ">" for icon in app.screen.query(SearchIcon))

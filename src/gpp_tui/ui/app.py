@@ -25,7 +25,7 @@ from gpp_tui.store.errors import StoreError
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import load_state
 from gpp_tui.ui import glyphs, safety
-from gpp_tui.ui.commands import NodeCommands
+from gpp_tui.ui.commands import NodeCommands, ascii_palette_icon, palette_title
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.widgets.detail import LinkList
 from gpp_tui.ui.widgets.nav_keys import LIST_KEYS
@@ -297,6 +297,17 @@ class GppApp(App[None]):
         ]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette's commands, each with its key ("Bookmark  b"): the palette teaches keys."""
+        for command in self._system_commands(screen):
+            yield command._replace(title=palette_title(self, command.title))
+
+    def action_command_palette(self) -> None:
+        """The command palette, with a plain ">" for its search icon in ASCII mode."""
+        super().action_command_palette()
+        if self.glyphs is glyphs.ASCII:
+            self.call_after_refresh(ascii_palette_icon, self)
+
+    def _system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's commands, without the screenshot (it would write the screen to disk)."""
         for command in super().get_system_commands(screen):
             if command.title != "Screenshot":

@@ -1,16 +1,59 @@
-"""Command palette provider: jump to any node by typing part of its id or title."""
+"""Command palette: jump to any node by typing part of its id or title; commands show their key."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider, SearchIcon
 from textual.content import Content
 from textual.markup import escape
 
 from gpp_tui.content import Node, NodeKind
 
 _JUMPABLE = (NodeKind.AREA, NodeKind.RECOMMENDATION, NodeKind.SECTION, NodeKind.TERM)
+
+PALETTE_KEYS = {
+    "Help": "app.help",
+    "Lock": "app.lock",
+    "Quit": "app.quit",
+    "Search": "find.search",
+    "Bookmark": "notes.bookmark",
+    "Bookmarks": "notes.bookmarks",
+    "Add note": "notes.add",
+    "Filter": "find.filter",
+    "Export": "share.export",
+    "Import": "share.import",
+    "Cite": "share.cite",
+    "Undo": "edit.undo",
+    "Reviewed, next": "status.reviewed_next",
+    "Mark unreviewed": "status.none",
+    "Mark reviewed": "status.reviewed",
+    "Mark follow-up": "status.follow",
+}
+"""The binding id behind each palette command that also has a key."""
+
+
+def palette_title(app: App[None], title: str) -> str:
+    """`title` followed by its key, as the footer shows it (remapped keys included)."""
+    binding_id = PALETTE_KEYS.get(title)
+    keymap: dict[str, str] = getattr(app, "keymap", {})
+    groups: list[tuple[str, Iterable[BindingType]]] = getattr(app, "binding_groups", list)()
+    for _, bindings in groups:
+        for binding in Binding.make_bindings(bindings):
+            if binding_id is not None and binding.id == binding_id:
+                first = keymap.get(binding_id, binding.key).split(",")[0].strip()
+                shown = app.get_key_display(Binding(first, binding.action, binding.description))
+                return f"{title}  {shown}"
+    return title
+
+
+def ascii_palette_icon(app: App[None]) -> None:
+    """Replace the palette's magnifier emoji with ">" (a console font has no emoji)."""
+    for icon in app.screen.query(SearchIcon):
+        icon.icon = ">"
 
 
 class NodeCommands(Provider):
