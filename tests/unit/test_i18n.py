@@ -20,7 +20,7 @@ from gpp_tui import i18n
 PACKAGE = Path(i18n.__file__).parent
 ROOT = PACKAGE.parents[1]
 CATALOGS = sorted(PACKAGE.glob("locale/*/LC_MESSAGES/gpp_tui.po"))
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(\w+\)[sd]|%[sd]")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(\w+\)[srd]|%[srd]")
 
 
 @pytest.fixture(autouse=True)
