@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from gpp_tui import __version__
 from gpp_tui.cli_help import describe
+from gpp_tui.i18n import _, format_number
 
 if TYPE_CHECKING:
     from gpp_tui.cli_team import Opened
@@ -31,59 +32,76 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for `gpp` and its subcommands."""
     parser = argparse.ArgumentParser(
         prog="gpp",
-        description=(
+        description=_(
             "Review the Gender Persecution Principles offline and keep private notes. "
             "Without a command, starts the app."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"gpp-tui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"gpp-tui {__version__}",
+        help=_("show the version and exit"),
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=_(
+            "interface and content language: en or fr (default: the language setting, "
+            "else the locale)"
+        ),
+    )
     parser.add_argument(
         "--data-dir",
         type=Path,
         metavar="PATH",
-        help="folder for your notes and state (default: the user data folder; "
-        "also $GPP_TUI_DATA_DIR)",
+        help=_(
+            "folder for your notes and state (default: the user data folder; "
+            "also $GPP_TUI_DATA_DIR)"
+        ),
     )
     parser.add_argument(
         "--plain",
         action="store_true",
-        help="a line-by-line mode for screen readers and braille displays "
-        "(also TERM=dumb, GPP_TUI_PLAIN=1 or plain = true in the settings)",
+        help=_(
+            "a line-by-line mode for screen readers and braille displays "
+            "(also TERM=dumb, GPP_TUI_PLAIN=1 or plain = true in the settings)"
+        ),
     )
     parser.add_argument(
         "--content",
         type=Path,
         metavar="PATH",
-        help="an extra content pack: a .toml file or a folder of them",
+        help=_("an extra content pack: a .toml file or a folder of them"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    list_cmd = commands.add_parser("list", help="list focus areas and recommendations")
+    list_cmd = commands.add_parser("list", help=_("list focus areas and recommendations"))
     list_cmd.add_argument(
-        "--all", action="store_true", help="also the background sections and glossary terms"
+        "--all", action="store_true", help=_("also the background sections and glossary terms")
     )
-    list_cmd.add_argument("--json", action="store_true", help="print JSON")
-    show_cmd = commands.add_parser("show", help="print one node (e.g. B.2) with its context")
-    show_cmd.add_argument("id", metavar="ID", help="a node id such as B.2, or PACK/ID")
-    show_cmd.add_argument("--json", action="store_true", help="print JSON")
-    validate_cmd = commands.add_parser("validate", help="check a content pack without the UI")
-    validate_cmd.add_argument("path", type=Path, metavar="PATH", help="a .toml file or folder")
+    list_cmd.add_argument("--json", action="store_true", help=_("print JSON"))
+    show_cmd = commands.add_parser("show", help=_("print one node (e.g. B.2) with its context"))
+    show_cmd.add_argument("id", metavar="ID", help=_("a node id such as B.2, or PACK/ID"))
+    show_cmd.add_argument("--json", action="store_true", help=_("print JSON"))
+    validate_cmd = commands.add_parser("validate", help=_("check a content pack without the UI"))
+    validate_cmd.add_argument("path", type=Path, metavar="PATH", help=_("a .toml file or folder"))
     _add_exchange_commands(commands)
     search_cmd = commands.add_parser(
-        "search", help="search the principles, context and your notes (as / in the app)"
+        "search", help=_("search the principles, context and your notes (as / in the app)")
     )
     search_cmd.add_argument(
-        "query", nargs="+", metavar="WORD", help='words (no quotes needed), or a "quoted phrase"'
+        "query", nargs="+", metavar="WORD", help=_('words (no quotes needed), or a "quoted phrase"')
     )
-    search_cmd.add_argument("--json", action="store_true", help="print JSON")
+    search_cmd.add_argument("--json", action="store_true", help=_("print JSON"))
     search_cmd.add_argument(
-        "--limit", type=int, default=20, metavar="N", help="at most N results (default 20)"
+        "--limit", type=int, default=20, metavar="N", help=_("at most N results (default 20)")
     )
     commands.add_parser(
-        "encrypt", help="encrypt your notes behind a passphrase (asked on the terminal)"
+        "encrypt", help=_("encrypt your notes behind a passphrase (asked on the terminal)")
     )
-    commands.add_parser("decrypt", help="turn encrypted notes back into plain TOML")
-    config_cmd = commands.add_parser("config", help="where the settings file is")
-    config_cmd.add_argument("--path", action="store_true", help="print the settings file's path")
+    commands.add_parser("decrypt", help=_("turn encrypted notes back into plain TOML"))
+    config_cmd = commands.add_parser("config", help=_("where the settings file is"))
+    config_cmd.add_argument("--path", action="store_true", help=_("print the settings file's path"))
     from gpp_tui.cli_team import add_team_commands
 
     add_team_commands(commands)
@@ -94,52 +112,67 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_exchange_commands(commands: Any) -> None:
     export_cmd = commands.add_parser(
         "export",
-        help="write your review (md, html) or your annotations for import elsewhere (json, toml)",
+        help=_(
+            "write your review (md, html) or your annotations for import elsewhere (json, toml)"
+        ),
     )
     export_cmd.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
-        help="md or html: a review to read or print; docx: a Word document (needs --output); "
-        "json or toml: for `gpp import` "
-        "(default: from the --output file name)",
+        help=_(
+            "md or html: a review to read or print; docx: a Word document (needs --output); "
+            "json or toml: for `gpp import` (default: from the --output file name)"
+        ),
     )
     export_cmd.add_argument(
-        "--output", "-o", type=Path, metavar="PATH", help="the file to write (default: stdout)"
+        "--output", "-o", type=Path, metavar="PATH", help=_("the file to write (default: stdout)")
     )
     export_cmd.add_argument(
         "--only",
         choices=EXPORT_FILTERS,
-        help="only bookmarked nodes, nodes with notes, or follow-up",
+        help=_("only bookmarked nodes, nodes with notes, or follow-up"),
     )
     export_cmd.add_argument(
         "--author",
         metavar="NAME",
-        help="the reviewer named in a review (default: author in the settings file, "
-        "else the authors of the notes)",
+        help=_(
+            "the reviewer named in a review (default: author in the settings file, "
+            "else the authors of the notes)"
+        ),
     )
     import_cmd = commands.add_parser(
-        "import", help="merge a colleague's json or toml export into your annotations"
+        "import", help=_("merge a colleague's json or toml export into your annotations")
     )
-    import_cmd.add_argument("path", type=Path, metavar="PATH", help="a file from `gpp export`")
+    import_cmd.add_argument("path", type=Path, metavar="PATH", help=_("a file from `gpp export`"))
     import_cmd.add_argument(
-        "--dry-run", action="store_true", help="print what would change, write nothing"
+        "--dry-run", action="store_true", help=_("print what would change, write nothing")
     )
-    cite_cmd = commands.add_parser("cite", help="print a citation of one node (e.g. B.2)")
-    cite_cmd.add_argument("id", metavar="ID", help="a node id such as B.2, or PACK/ID")
+    cite_cmd = commands.add_parser("cite", help=_("print a citation of one node (e.g. B.2)"))
+    cite_cmd.add_argument("id", metavar="ID", help=_("a node id such as B.2, or PACK/ID"))
     cite_cmd.add_argument(
         "--style",
         choices=CITATION_STYLES,
         default=CITATION_STYLES[0],
-        help="oscola (the default) or plain",
+        help=_("oscola (the default) or plain"),
     )
     cite_cmd.add_argument(
-        "--output", "-o", type=Path, metavar="PATH", help="also write it to this file"
+        "--output", "-o", type=Path, metavar="PATH", help=_("also write it to this file")
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `gpp` script; returns the exit status."""
+    from gpp_tui.cli_locale import LanguageError, setup_language
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        # Before the parser is built, so that --help and argparse's errors speak it too.
+        language = setup_language(argv)
+    except LanguageError as exc:
+        print(f"gpp: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     args = build_parser().parse_args(argv)
+    args.language = language
     if args.command is None:
         return _guarded(_run_app, args)
     from gpp_tui.display import safe_output
@@ -165,9 +198,9 @@ def _guarded(run: Callable[[argparse.Namespace], int], args: argparse.Namespace)
     except StoreError as exc:
         message = str(exc)
     except EOFError:
-        message = "no input; stopped"
+        message = _("no input; stopped")
     except KeyboardInterrupt:
-        print("gpp: interrupted", file=sys.stderr)
+        print("gpp: " + _("interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     print(f"gpp: {safe_line(message)}", file=sys.stderr)
     return EXIT_USAGE
@@ -192,7 +225,7 @@ def _command(args: argparse.Namespace) -> int:
         return _team(args)
     if args.command in READING_COMMANDS:
         _require_data_dir(args.data_dir)
-    library = _library(args.content)
+    library = _library(args.content, args.language)
     if args.command == "list":
         _print_list(library, as_json=args.json, everything=args.all)
     elif args.command == "show":
@@ -219,33 +252,40 @@ def _require_data_dir(given: Path | None) -> None:
     folder = given.expanduser()
     if not folder.exists():
         raise CliError(
-            f"--data-dir {given}: no such folder (check the spelling; "
-            "`gpp import`, `gpp encrypt` and the app create it)"
+            _(
+                "--data-dir {path}: no such folder (check the spelling; "
+                "`gpp import`, `gpp encrypt` and the app create it)"
+            ).format(path=given)
         )
     if not folder.is_dir():
-        raise CliError(f"--data-dir {given}: not a folder")
+        raise CliError(_("--data-dir {path}: not a folder").format(path=given))
 
 
 SLOW_PARSE_BYTES = 512 * 1024
 """Packs this big take a noticeable time to read when they are not in the cache."""
 
 
-def _library(content: Path | None) -> Library:
+def _library(content: Path | None, language: str) -> Library:
+    """The packs, each shown in `language` where it has a translation into it."""
     from gpp_tui.content import PackError, load_library
     from gpp_tui.store.locations import cache_dir
 
     try:
-        return load_library(content, cache_dir=cache_dir() / "packs", on_parse=_reading)
+        library = load_library(content, cache_dir=cache_dir() / "packs", on_parse=_reading)
     except PackError as exc:
         raise CliError(str(exc)) from None
+    return library.in_language(language)
 
 
 def _reading(path: Path, size: int) -> None:
     """Say what is happening before a big pack is parsed, so the wait is not a frozen screen."""
     if size >= SLOW_PARSE_BYTES:
+        message = _(
+            "reading {path} ({size} MB) for the first time; "
+            "later starts use a cache and are quicker..."
+        )
         print(
-            f"gpp: reading {path} ({size / 1_048_576:.1f} MB) for the first time; "
-            "later starts use a cache and are quicker...",
+            "gpp: " + message.format(path=path, size=format_number(round(size / 1_048_576, 1))),
             file=sys.stderr,
             flush=True,
         )
@@ -262,7 +302,7 @@ def _print_citation(library: Library, args: argparse.Namespace) -> None:
             write_export(args.output, text + "\n")
         except ExportWriteError as exc:
             raise CliError(str(exc)) from None
-        print(f"written to {args.output}", file=sys.stderr)
+        print(_("written to {path}").format(path=args.output), file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -300,8 +340,10 @@ def _settings_command(args: argparse.Namespace) -> int:
         if args.path:
             print(path)
         else:
-            state = "exists" if path.exists() else "does not exist yet; an example:"
-            print(f"{path} {state}")
+            state = (
+                _("{path} exists") if path.exists() else _("{path} does not exist yet; an example:")
+            )
+            print(state.format(path=path))
             if not path.exists():
                 print(EXAMPLE, end="")
         return 0
@@ -318,7 +360,7 @@ def _search(args: argparse.Namespace, library: Library) -> None:
     from gpp_tui.cli_search import hits_json, hits_text, search
 
     if args.limit < 1:
-        raise CliError("--limit must be 1 or more")
+        raise CliError(_("--limit must be 1 or more"))
     with _open_with_team(args.data_dir) as opened:
         annotations = opened.annotations
     hits = search(library, annotations, " ".join(args.query), args.limit)
@@ -340,13 +382,17 @@ def _export(args: argparse.Namespace, library: Library) -> None:
     if fmt is None and output is not None:
         fmt = ExportFormat.from_path(output)
     if fmt is None:
-        raise CliError("choose a format with --format md|html|docx|json|toml")
+        raise CliError(_("choose a format with --format md|html|docx|json|toml"))
     if fmt.binary and output is None:
-        raise CliError(f"a {fmt.value} file cannot go to the terminal: add --output review.docx")
+        raise CliError(
+            _("a {format} file cannot go to the terminal: add --output review.docx").format(
+                format=fmt.value
+            )
+        )
     with _open_with_team(args.data_dir) as opened:
         annotations = opened.annotations
         if output is not None and opened.store.path.with_name("key.age").exists():
-            print("gpp: note: exports are plain text, not encrypted", file=sys.stderr)
+            print("gpp: " + _("note: exports are plain text, not encrypted"), file=sys.stderr)
     info = ExportInfo(author=_author(args.author))
     if output is None:
         sys.stdout.write(export(library, annotations, fmt, args.only, info))
@@ -355,7 +401,7 @@ def _export(args: argparse.Namespace, library: Library) -> None:
         write_export(output, render(library, annotations, fmt, args.only, info))
     except ExportWriteError as exc:
         raise CliError(str(exc)) from None
-    print(f"written to {output}", file=sys.stderr)
+    print(_("written to {path}").format(path=output), file=sys.stderr)
 
 
 def _author(given: str | None) -> str:
@@ -382,22 +428,26 @@ def _import(args: argparse.Namespace, library: Library) -> None:
     with _open_with_team(args.data_dir) as opened:
         store = opened.store
         if store.read_only and not args.dry_run:
-            raise CliError(f"not imported: {store.read_only_reason}; nothing was changed")
+            raise CliError(
+                _("not imported: {reason}; nothing was changed").format(
+                    reason=store.read_only_reason
+                )
+            )
         result = merge(store.annotations, incoming.annotations)
         for line in describe_import(library, incoming, result):
             print(line)
         if args.dry_run:
-            print("Dry run: nothing was written.")
+            print(_("Dry run: nothing was written."))
             return
         if not result.changed:
-            print("Nothing to import: your annotations already hold all of it.")
+            print(_("Nothing to import: your annotations already hold all of it."))
             return
         try:
             with store.update() as editor:
                 editor.annotations = result.annotations
         except StoreError as exc:
             raise CliError(str(exc)) from None
-        print(f"Imported into {store.path}.")
+        print(_("Imported into {path}.").format(path=store.path))
 
 
 def _run_app(args: argparse.Namespace) -> int:
@@ -410,7 +460,7 @@ def _run_app(args: argparse.Namespace) -> int:
     config, problems = load_config()
     if wants_plain(os.environ, config.plain, args.plain):
         return _run_plain(args, config.author, problems)
-    library = _library(args.content)
+    library = _library(args.content, args.language)
     from gpp_tui.ui.app import GppApp
 
     app = GppApp(library, data_dir(args.data_dir))
@@ -422,7 +472,7 @@ def _run_plain(args: argparse.Namespace, author: str, problems: list[str]) -> in
     from gpp_tui.plain.start import StartError, run
     from gpp_tui.store.locations import data_dir
 
-    library = _library(args.content)
+    library = _library(args.content, args.language)
     try:
         return run(library, data_dir(args.data_dir), author, tuple(problems))
     except StartError as exc:
@@ -441,16 +491,31 @@ def _validate(path: Path) -> int:
         loaded = bundled + [(file, load_pack(file)) for file in files]
         assemble(loaded)
         for file, pack in loaded[len(bundled) :]:
-            count = sum(1 for _ in pack.recommendations)
-            what = f"pack {pack.pack.id!r}"
+            counts = {
+                "areas": len(pack.areas),
+                "recommendations": sum(1 for _rec in pack.recommendations),
+                "terms": len(pack.glossary),
+            }
             if pack.pack.is_translation:
-                what += (
-                    f", {pack.pack.language!r} translation of {pack.pack.translation_of!r} "
-                    "(ids match)"
+                line = _(
+                    "{file}: ok, pack {id}, {language} translation of {original} (ids match), "
+                    "{areas} focus areas, {recommendations} recommendations, "
+                    "{terms} glossary terms"
                 )
+            else:
+                line = _(
+                    "{file}: ok, pack {id}, {areas} focus areas, "
+                    "{recommendations} recommendations, {terms} glossary terms"
+                )
+            info = pack.pack
             print(
-                f"{file}: ok, {what}, {len(pack.areas)} focus areas, "
-                f"{count} recommendations, {len(pack.glossary)} glossary terms"
+                line.format(
+                    file=file,
+                    id=repr(info.id),
+                    language=repr(info.language),
+                    original=repr(info.translation_of),
+                    **counts,
+                )
             )
     except PackError as exc:
         raise CliError(str(exc)) from None
@@ -486,5 +551,7 @@ def _find(library: Library, ref: str) -> Node:
 
     node = library.find(ref)
     if node is None:
-        raise CliError(f"no node with id {ref!r}; {LIST_ALL_HINT}")
+        raise CliError(
+            _("no node with id {id}; {hint}").format(id=repr(ref), hint=_(LIST_ALL_HINT))
+        )
     return node

@@ -6,11 +6,26 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from gpp_tui.display import safe_json
+from gpp_tui.i18n import N_, _
 
 if TYPE_CHECKING:
     from gpp_tui.content import Library
     from gpp_tui.search import Hit
     from gpp_tui.store.models import Annotations
+
+
+FIELD_NAMES = {
+    "title": N_("title"),
+    "summary": N_("summary"),
+    "context": N_("context"),
+    "reference": N_("reference"),
+    "tag": N_("tag"),
+    "glossary": N_("glossary"),
+    "body": N_("body"),
+    "note": N_("note"),
+    "bookmark": N_("bookmark"),
+}
+"""Where a hit matched, as `gpp search` names it (the JSON keeps the English value)."""
 
 
 def search(library: Library, annotations: Annotations, query: str, limit: int) -> list[Hit]:
@@ -51,7 +66,8 @@ def hits_text(hits: list[Hit], width: int) -> str:
     lines: list[str] = []
     for hit in hits:
         where = f" ({hit.label})" if hit.note_id else ""
-        lines += wrap(f"{hit.heading}{where}  [{hit.field.value}]", width, "", "    ")
+        field = _(FIELD_NAMES.get(hit.field.value, hit.field.value))
+        lines += wrap(f"{hit.heading}{where}  [{field}]", width, "", "    ")
         if hit.snippet.strip("… ") not in hit.label:
             lines += wrap(hit.snippet, width, "    ")
-    return join(lines) if lines else "No results."
+    return join(lines) if lines else _("No results.")

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 from gpp_tui.cli_output import join, wrap, wrap_block
 from gpp_tui.content.models import BACKGROUND_ID, GLOSSARY_ID
 from gpp_tui.display import safe_json
+from gpp_tui.i18n import N_, _
 
 if TYPE_CHECKING:
     from gpp_tui.content import Library, Node, Pack
 
-LIST_ALL_HINT = "`gpp list --all` shows every id"
+LIST_ALL_HINT = N_("`gpp list --all` shows every id")
 """Where an unknown-id error sends the user: the one command that lists sections and terms."""
 
 
@@ -120,7 +121,8 @@ def node_text(library: Library, node: Node, width: int) -> str:
     data = node_json(library, node)
     lines = wrap(node.label, width, "", " " * (len(node.id) + 1))
     if data["area"] and node.kind.value == "recommendation":
-        lines += wrap(f"Focus area: {data['area']['id']} {data['area']['title']}", width, "", "  ")
+        area = _("Focus area: {id} {title}").format(**data["area"])
+        lines += wrap(area, width, "", "  ")
     if data["text"]:
         if node.kind.value == "term":
             lines += ["", *wrap(f"{data['attribution']}:", width)]
@@ -131,17 +133,20 @@ def node_text(library: Library, node: Node, width: int) -> str:
         lines += ["", *_provenance_lines(library, node, width)]
     context = data.get("context")
     if context:
-        lines += ["", *wrap("Context (added by gpp-tui, not part of the principle):", width)]
+        heading = _("Context (added by gpp-tui, not part of the principle):")
+        lines += ["", *wrap(heading, width)]
         if context["text"]:
             lines += wrap_block(context["text"].strip(), width)
         for ref in context["references"]:
-            flag = "" if ref["verified"] else " [to verify]"
+            flag = "" if ref["verified"] else " [" + _("to verify") + "]"
             note = f": {ref['note']}" if ref["note"] else ""
             lines += wrap(f"* {ref['label']}{flag}{note}", width, "  ", "    ")
         if context["related"]:
-            lines += wrap("Related: " + ", ".join(context["related"]), width, "", "  ")
+            related = _("Related: {ids}").format(ids=", ".join(context["related"]))
+            lines += wrap(related, width, "", "  ")
         if context["tags"]:
-            lines += wrap("Tags: " + ", ".join(context["tags"]), width, "", "  ")
+            tags = _("Tags: {tags}").format(tags=", ".join(context["tags"]))
+            lines += wrap(tags, width, "", "  ")
     return join(lines)
 
 
@@ -153,5 +158,5 @@ def _provenance_lines(library: Library, node: Node, width: int) -> list[str]:
     assert pack is not None
     lines: list[str] = []
     for label, value in provenance(pack.pack):
-        lines += wrap(f"{label}: {value}", width, "", "  ")
+        lines += wrap(_("{label}: {value}").format(label=label, value=value), width, "", "  ")
     return lines

@@ -10,13 +10,14 @@ from datetime import date
 from typing import Any
 
 from gpp_tui.content.models import Node, NodeKind, Pack, PackInfo
+from gpp_tui.i18n import N_, _
 
 APP_NAME = "gpp-tui"
 
 SOURCE_KINDS = frozenset({NodeKind.PACK, NodeKind.SECTION, NodeKind.AREA, NodeKind.RECOMMENDATION})
 """Nodes whose text is the source's own words."""
 
-ADDED_BY_APP = "added by gpp-tui, not part of the source"
+ADDED_BY_APP = N_("added by gpp-tui, not part of the source")
 """What a glossary definition is, wherever it is shown."""
 
 
@@ -35,8 +36,6 @@ def translation_authority(info: PackInfo) -> str:
     """For a translation, that it is one and which text is authoritative ("" for an original)."""
     if not info.is_translation:
         return ""
-    from gpp_tui.i18n import _
-
     return info.translation_note or _(
         "Unofficial translation; the original text by {source} is authoritative."
     ).format(source=info.source)
@@ -45,7 +44,7 @@ def translation_authority(info: PackInfo) -> str:
 def attribution(pack: Pack, node: Node) -> str:
     """The line under a node's text: the source's author, or that gpp-tui added it ("": none)."""
     if node.kind is NodeKind.TERM:
-        return f"Definition {ADDED_BY_APP}"
+        return _("Definition {what}").format(what=_(ADDED_BY_APP))
     return source_of(pack, node) or ""
 
 
@@ -72,19 +71,21 @@ def long_date(day: date) -> str:
 
 def provenance(info: PackInfo) -> list[tuple[str, str]]:
     """What the pack records about its source, as (label, value) lines for people to read."""
-    lines = [("Source", info.source)]
+    lines = [(_("Source"), info.source)]
     if info.submitted_to:
-        lines.append(("Submitted to", info.submitted_to))
+        lines.append((_("Submitted to"), info.submitted_to))
     if info.published:
-        lines.append(("Published", info.published))
+        lines.append((_("Published"), info.published))
     if info.source_url:
-        lines.append(("Address", info.source_url))
+        lines.append((_("Address"), info.source_url))
     if info.retrieved:
-        lines.append(("Text taken on", long_date(info.retrieved)))
+        lines.append((_("Text taken on"), long_date(info.retrieved)))
     if info.rights:
-        lines.append(("Rights", info.rights))
+        lines.append((_("Rights"), info.rights))
     if info.note:
-        lines.append(("Note", info.note))
+        lines.append((_("Note"), info.note))
+    if info.is_translation:
+        lines.append((_("Translation"), translation_authority(info)))
     return lines
 
 

@@ -37,7 +37,11 @@ class Hit:
     @property
     def heading(self) -> str:
         """What the result list shows first: "note on B.2" for a note, else the node's label."""
-        return f"note on {self.ref}" if self.note_id is not None else self.label
+        if self.note_id is None:
+            return self.label
+        from gpp_tui.i18n import _
+
+        return _("note on {node}").format(node=self.ref)
 
 
 def make_snippet(text: str, matched: Set[str]) -> tuple[str, tuple[Span, ...]]:
