@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import subprocess
 import sys
@@ -129,3 +130,28 @@ def test_gpp_help_in_a_process_with_lang_fr() -> None:
     )
 
     assert _flat(done.stdout).startswith("utilisation : gpp")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_an_export_in_french_has_french_headings_and_text(
+    capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    status, out, err = run(capsys, "--lang", "fr", "export", "--format", fmt)
+
+    assert (status, err) == (0, "")
+    text = _flat(html.unescape(out) if fmt == "html" else out)
+    for words in (
+        "revue annotée",
+        "À suivre",
+        "Rien n'est marqué à suivre.",
+        "Avancement",
+        "0 sur 11 revues · 0 à suivre",
+        "Domaine d'action",
+        "Garanties contre les représailles",
+        AUTHORITY,
+    ):
+        assert words in text, words
+    for english in ("Needs follow-up", "Progress", "Anti-Retaliation Safeguards", "Focus area"):
+        assert english not in text
+    if fmt == "html":
+        assert '<html lang="fr">' in out

@@ -102,7 +102,7 @@ def test_html_is_self_contained_escaped_and_holds_every_note(library: Library) -
             for note in node.notes:
                 assert f'<div class="note-text" dir="auto">{html.escape(note.text)}</div>' in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
-    assert 'Bookmarked<span dir="auto">: “ask &lt;counsel&gt;”' in page
+    assert 'Bookmarked: “<span dir="auto">ask &lt;counsel&gt;</span>”' in page
     assert "Orphaned annotations" in page
 
 

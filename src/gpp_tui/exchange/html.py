@@ -16,6 +16,7 @@ from gpp_tui.exchange.review import (
     Review,
     progress_words,
 )
+from gpp_tui.i18n import _, language, ngettext
 
 CSS = """
 :root { color-scheme: light; }
@@ -58,7 +59,7 @@ def render_html(review: Review) -> str:
     """The whole review as one HTML document: follow-ups, progress, then every node."""
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{escape(language())}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -70,10 +71,10 @@ def render_html(review: Review) -> str:
         '<dl class="meta">',
     ]
     if review.who:
-        out.append(f'<dt>Reviewer</dt><dd dir="auto">{escape(review.who)}</dd>')
-    out.append(f"<dt>Generated</dt><dd>{escape(review.generated)}</dd>")
+        out.append(f'<dt>{escape(_("Reviewer"))}</dt><dd dir="auto">{escape(review.who)}</dd>')
+    out.append(f"<dt>{escape(_('Generated'))}</dt><dd>{escape(review.generated)}</dd>")
     if review.scope:
-        out.append(f"<dt>Showing</dt><dd>{escape(review.scope)}</dd>")
+        out.append(f"<dt>{escape(_('Showing'))}</dt><dd>{escape(review.scope)}</dd>")
     out.append("</dl>")
     out += _follow_ups(review)
     out += _progress(review)
@@ -81,42 +82,48 @@ def render_html(review: Review) -> str:
     for pack in review.packs:
         out += _pack(pack, several)
     if review.unloaded:
-        out.append("<h2>Annotations on packs that are not loaded</h2>")
+        out.append(f"<h2>{escape(_('Annotations on packs that are not loaded'))}</h2>")
         for pack_id, nodes in review.unloaded:
-            out.append(f"<h3>Pack {escape(pack_id)}</h3>")
+            out.append(f"<h3>{escape(_('Pack {id}')).format(id=escape(pack_id))}</h3>")
             out += [line for node in nodes for line in _node(node, "h4")]
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
 def _follow_ups(review: Review) -> list[str]:
-    out = ['<section class="follow-ups">', "<h2>Needs follow-up</h2>"]
+    out = ['<section class="follow-ups">', f"<h2>{escape(_('Needs follow-up'))}</h2>"]
     if not review.follow_ups:
-        return [*out, "<p>Nothing is marked for follow-up.</p>", "</section>"]
+        return [*out, f"<p>{escape(_('Nothing is marked for follow-up.'))}</p>", "</section>"]
     several = len(review.packs) > 1
     out.append("<ul>")
     for pack_title, node in review.follow_ups:
         name = f"{pack_title}: {node.label}" if several else node.label
         parts = [f'<a href="#{escape(node.anchor)}">{escape(name)}</a>']
         if node.status_changed:
-            parts.append(f"marked {escape(node.status_changed)}")
+            parts.append(escape(_("marked {time}")).format(time=escape(node.status_changed)))
         if node.bookmark_label:
-            parts.append(f'bookmarked “<span dir="auto">{escape(node.bookmark_label)}</span>”')
+            label = f'<span dir="auto">{escape(node.bookmark_label)}</span>'
+            parts.append(escape(_("bookmarked “{label}”")).format(label=label))
         if node.notes:
-            parts.append(f"{len(node.notes)} note{'s' if len(node.notes) != 1 else ''}")
+            count = len(node.notes)
+            parts.append(
+                escape(ngettext("{count} note", "{count} notes", count)).format(count=count)
+            )
         out.append(f"<li>{' · '.join(parts)}</li>")
     return [*out, "</ul>", "</section>"]
 
 
 def _progress(review: Review) -> list[str]:
-    out = ["<section>", "<h2>Progress</h2>"]
+    out = ["<section>", f"<h2>{escape(_('Progress'))}</h2>"]
     several = len(review.packs) > 1
     for pack in review.packs:
-        name = escape(pack.title) if several else "Overall"
+        name = escape(pack.title) if several else escape(_("Overall"))
         words = escape(progress_words(pack.progress))
-        out.append(f'<p class="progress"><strong>{name}:</strong> {words}</p>')
+        line = escape(_("{name}: {value}")).format(name=f"<strong>{name}</strong>", value=words)
+        out.append(f'<p class="progress">{line}</p>')
         if pack.area_progress:
-            out.append("<table><thead><tr><th>Focus area</th><th>Progress</th></tr></thead><tbody>")
+            head = f"<tr><th>{escape(_('Focus area'))}</th><th>{escape(_('Progress'))}</th></tr>"
+            out.append(f"<table><thead>{head}</thead><tbody>")
             out += [
                 f"<tr><td>{escape(area)}</td><td>{escape(progress_words(progress))}</td></tr>"
                 for area, progress in pack.area_progress
@@ -128,13 +135,16 @@ def _progress(review: Review) -> list[str]:
 def _pack(pack: PackView, several: bool) -> list[str]:
     """One pack: where its text comes from, then its groups (under its title if several)."""
     group_tag = "h3" if several else "h2"
-    out = ["<section>", f"<h2>{escape(pack.title) if several else 'About the source'}</h2>"]
+    out = [
+        "<section>",
+        f"<h2>{escape(pack.title) if several else escape(_('About the source'))}</h2>",
+    ]
     out.append('<dl class="meta">')
     out += [
         f'<dt>{escape(label)}</dt><dd dir="auto">{escape(value)}</dd>'
         for label, value in pack.provenance
     ]
-    out.append(f"<dt>Cite as</dt><dd>{escape(pack.cite_as)}</dd>")
+    out.append(f"<dt>{escape(_('Cite as'))}</dt><dd>{escape(pack.cite_as)}</dd>")
     out.append("</dl>")
     node_tag = "h4" if several else "h3"
     for group in pack.groups:
@@ -144,8 +154,8 @@ def _pack(pack: PackView, several: bool) -> list[str]:
         out += [line for node in group.nodes for line in _node(node, node_tag)]
     if pack.orphans:
         out += [
-            f"<{group_tag}>Orphaned annotations</{group_tag}>",
-            "<p>Annotations on parts this version of the pack no longer has.</p>",
+            f"<{group_tag}>{escape(_('Orphaned annotations'))}</{group_tag}>",
+            f"<p>{escape(_('Annotations on parts this version of the pack no longer has.'))}</p>",
         ]
         out += [line for node in pack.orphans for line in _node(node, node_tag)]
     out.append("</section>")
@@ -160,13 +170,17 @@ def _node(node: NodeView, tag: str) -> list[str]:
             out.append(f'<p class="attribution">{escape(node.attribution)}</p>')
     marks = []
     if node.has_status:
-        status = STATUS_WORDS[node.status]
+        status = _(STATUS_WORDS[node.status])
         if node.status_changed:
             status += f" ({node.status_changed})"
         marks.append(f'<span class="badge {node.status.value}">{escape(status)}</span>')
     if node.bookmarked:
-        label = f": “{escape(node.bookmark_label)}”" if node.bookmark_label else ""
-        marks.append(f'<span class="bookmark">Bookmarked<span dir="auto">{label}</span></span>')
+        if node.bookmark_label:
+            label = f'<span dir="auto">{escape(node.bookmark_label)}</span>'
+            words = escape(_("Bookmarked: “{label}”")).format(label=label)
+        else:
+            words = escape(_("Bookmarked"))
+        marks.append(f'<span class="bookmark">{words}</span>')
     if marks:
         out.append(f'<p class="marks">{" · ".join(marks)}</p>')
     out += [line for note in node.notes for line in _note(note)]
@@ -175,21 +189,22 @@ def _node(node: NodeView, tag: str) -> list[str]:
 
 
 def _note(note: NoteView) -> list[str]:
-    head = [f'<span dir="auto">{escape(note.author)}</span>' if note.author else "(no author)"]
+    head = [
+        f'<span dir="auto">{escape(note.author)}</span>'
+        if note.author
+        else escape(_("(no author)"))
+    ]
     head.append(escape(note.written))
     if note.edited:
-        head.append(f"edited {escape(note.edited)}")
+        head.append(escape(_("edited {time}")).format(time=escape(note.edited)))
     if note.tags:
         head.append(" ".join(f'<span class="tag" dir="auto">{escape(t)}</span>' for t in note.tags))
     out = ['<div class="note">', f'<div class="note-head">{" · ".join(head)}</div>']
     if note.text_changed:
-        out.append(
-            '<div class="flag">⚠ The source text has changed since this note was written.</div>'
-        )
+        flag = escape(_("The source text has changed since this note was written."))
+        out.append(f'<div class="flag">⚠ {flag}</div>')
     if note.conflict_of:
-        out.append(
-            f'<div class="flag">⚠ Another version of note {escape(note.conflict_of)}: '
-            "both were edited, both are kept.</div>"
-        )
+        flag = escape(_("Another version of note {id}: both were edited, both are kept."))
+        out.append(f'<div class="flag">⚠ {flag.format(id=escape(note.conflict_of))}</div>')
     out += [f'<div class="note-text" dir="auto">{escape(note.text)}</div>', "</div>"]
     return out

@@ -12,6 +12,7 @@ from gpp_tui.exchange.review import (
     Review,
     progress_words,
 )
+from gpp_tui.i18n import N_, _, ngettext
 
 # CommonMark lets any ASCII punctuation be escaped; these are the ones that would
 # turn a reviewer's words into emphasis, links, HTML or table cells.
@@ -35,14 +36,31 @@ def quoted(text: str) -> list[str]:
     return lines
 
 
+_LABELS = {
+    "Reviewer": N_("Reviewer"),
+    "Generated": N_("Generated"),
+    "Showing": N_("Showing"),
+    "Cite as": N_("Cite as"),
+}
+
+
+def _label(key: str, value: str) -> str:
+    """A "- **Label:** value" line, the label in the interface language."""
+    return _label_text(_(_LABELS[key]), value)
+
+
+def _label_text(label: str, value: str) -> str:
+    return _("- **{label}:** {value}").format(label=label, value=value)
+
+
 def render_markdown(review: Review) -> str:
     """The whole review as a Markdown document: follow-ups, progress, then every node."""
     out = [f"# {inline(review.title)}", ""]
     if review.who:
-        out.append(f"- **Reviewer:** {inline(review.who)}")
-    out.append(f"- **Generated:** {review.generated}")
+        out.append(_label("Reviewer", inline(review.who)))
+    out.append(_label("Generated", review.generated))
     if review.scope:
-        out.append(f"- **Showing:** {review.scope}")
+        out.append(_label("Showing", review.scope))
     out.append("")
     out += _follow_ups(review)
     out += _progress(review)
@@ -50,39 +68,40 @@ def render_markdown(review: Review) -> str:
     for pack in review.packs:
         out += _pack(pack, several)
     if review.unloaded:
-        out += ["## Annotations on packs that are not loaded", ""]
+        out += ["## " + _("Annotations on packs that are not loaded"), ""]
         for pack_id, nodes in review.unloaded:
-            out += [f"### Pack {inline(pack_id)}", ""]
+            out += ["### " + _("Pack {id}").format(id=inline(pack_id)), ""]
             for node in nodes:
                 out += _node(node, "####")
     return "\n".join(out).rstrip() + "\n"
 
 
 def _follow_ups(review: Review) -> list[str]:
-    out = ["## Needs follow-up", ""]
+    out = ["## " + _("Needs follow-up"), ""]
     if not review.follow_ups:
-        return [*out, "Nothing is marked for follow-up.", ""]
+        return [*out, _("Nothing is marked for follow-up."), ""]
     several = len(review.packs) > 1
     for pack_title, node in review.follow_ups:
         parts = [f"{inline(pack_title)}: {inline(node.label)}" if several else inline(node.label)]
         if node.status_changed:
-            parts.append(f"marked {node.status_changed}")
+            parts.append(_("marked {time}").format(time=node.status_changed))
         if node.bookmark_label:
-            parts.append(f"bookmarked “{inline(node.bookmark_label)}”")
+            parts.append(_("bookmarked “{label}”").format(label=inline(node.bookmark_label)))
         if node.notes:
-            parts.append(f"{len(node.notes)} note{'s' if len(node.notes) != 1 else ''}")
+            count = len(node.notes)
+            parts.append(ngettext("{count} note", "{count} notes", count).format(count=count))
         out.append("- " + " · ".join(parts))
     return [*out, ""]
 
 
 def _progress(review: Review) -> list[str]:
-    out = ["## Progress", ""]
+    out = ["## " + _("Progress"), ""]
     several = len(review.packs) > 1
     for pack in review.packs:
-        name = inline(pack.title) if several else "Overall"
-        out += [f"**{name}:** {progress_words(pack.progress)}", ""]
+        name = inline(pack.title) if several else _("Overall")
+        out += [_("**{name}:** {value}").format(name=name, value=progress_words(pack.progress)), ""]
         if pack.area_progress:
-            out += ["| Focus area | Progress |", "| --- | --- |"]
+            out += [f"| {_('Focus area')} | {_('Progress')} |", "| --- | --- |"]
             out += [
                 f"| {inline(area)} | {progress_words(progress)} |"
                 for area, progress in pack.area_progress
@@ -93,9 +112,9 @@ def _progress(review: Review) -> list[str]:
 
 def _pack(pack: PackView, several: bool) -> list[str]:
     """One pack: where its text comes from, then its groups (under its title if several)."""
-    out = [f"## {inline(pack.title)}" if several else "## About the source", ""]
-    out += [f"- **{label}:** {inline(value)}" for label, value in pack.provenance]
-    out += [f"- **Cite as:** {inline(pack.cite_as)}", ""]
+    out = [f"## {inline(pack.title)}" if several else "## " + _("About the source"), ""]
+    out += [_label_text(label, inline(value)) for label, value in pack.provenance]
+    out += [_label("Cite as", inline(pack.cite_as)), ""]
     group_level = "###" if several else "##"
     for group in pack.groups:
         out += [f"{group_level} {inline(group.title)}", ""]
@@ -105,9 +124,9 @@ def _pack(pack: PackView, several: bool) -> list[str]:
             out += _node(node, group_level + "#")
     if pack.orphans:
         out += [
-            f"{group_level} Orphaned annotations",
+            f"{group_level} " + _("Orphaned annotations"),
             "",
-            "Annotations on parts this version of the pack no longer has.",
+            _("Annotations on parts this version of the pack no longer has."),
             "",
         ]
         for node in pack.orphans:
@@ -123,35 +142,41 @@ def _node(node: NodeView, level: str) -> list[str]:
             out += [f"*{inline(node.attribution)}*", ""]
     marks = []
     if node.has_status:
-        status = STATUS_WORDS[node.status]
+        status = _(STATUS_WORDS[node.status])
         if node.status_changed:
             status += f" ({node.status_changed})"
-        marks.append(f"- Status: {status}")
+        marks.append("- " + _("Status: {status}").format(status=status))
     if node.bookmarked:
-        label = f": “{inline(node.bookmark_label)}”" if node.bookmark_label else ""
-        marks.append(f"- Bookmarked{label}")
+        if node.bookmark_label:
+            label = inline(node.bookmark_label)
+            marks.append("- " + _("Bookmarked: “{label}”").format(label=label))
+        else:
+            marks.append("- " + _("Bookmarked"))
     if marks:
         out += [*marks, ""]
     if node.notes:
-        out += [f"**Notes ({len(node.notes)})**", ""]
+        out += ["**" + _("Notes ({count})").format(count=len(node.notes)) + "**", ""]
         for note in node.notes:
             out += _note(note)
     return out
 
 
 def _note(note: NoteView) -> list[str]:
-    head = [f"*{inline(note.author)}*" if note.author else "*(no author)*", note.written]
+    author = f"*{inline(note.author)}*" if note.author else "*" + _("(no author)") + "*"
+    head = [author, note.written]
     if note.edited:
-        head.append(f"edited {note.edited}")
+        head.append(_("edited {time}").format(time=note.edited))
     if note.tags:
-        head.append("tags: " + ", ".join(inline(tag) for tag in note.tags))
+        head.append(_("tags: {tags}").format(tags=", ".join(inline(tag) for tag in note.tags)))
     out = ["- " + " · ".join(head)]
     if note.text_changed:
-        out.append("  - ⚠ The source text has changed since this note was written.")
+        out.append("  - ⚠ " + _("The source text has changed since this note was written."))
     if note.conflict_of:
         out.append(
-            f"  - ⚠ Another version of note {inline(note.conflict_of)}: "
-            "both were edited, both are kept."
+            "  - ⚠ "
+            + _("Another version of note {id}: both were edited, both are kept.").format(
+                id=inline(note.conflict_of)
+            )
         )
     out += ["", *("  " + line for line in quoted(note.text)), ""]
     return out

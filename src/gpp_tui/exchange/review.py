@@ -14,29 +14,34 @@ from gpp_tui.content.models import ROOT_ID, Library, Node, NodeKind, Pack, Recom
 from gpp_tui.exchange.cite import citation
 from gpp_tui.exchange.portable import ExportInfo
 from gpp_tui.exchange.provenance import attribution, provenance, source_of
+from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.store.kinds import NodeFilter, text_hash
 from gpp_tui.store.models import Annotations, NodeAnnotations, Progress, ReviewStatus
 
 _FILTER_WORDS = {
-    NodeFilter.BOOKMARKED: "bookmarked parts only",
-    NodeFilter.NOTES: "parts with notes only",
-    NodeFilter.FOLLOW_UP: "parts marked for follow-up only",
-    NodeFilter.UNREVIEWED: "parts not yet reviewed only",
+    NodeFilter.BOOKMARKED: N_("bookmarked parts only"),
+    NodeFilter.NOTES: N_("parts with notes only"),
+    NodeFilter.FOLLOW_UP: N_("parts marked for follow-up only"),
+    NodeFilter.UNREVIEWED: N_("parts not yet reviewed only"),
 }
 STATUS_WORDS = {
-    ReviewStatus.UNREVIEWED: "not reviewed",
-    ReviewStatus.REVIEWED: "reviewed",
-    ReviewStatus.FOLLOW_UP: "needs follow-up",
+    ReviewStatus.UNREVIEWED: N_("not reviewed"),
+    ReviewStatus.REVIEWED: N_("reviewed"),
+    ReviewStatus.FOLLOW_UP: N_("needs follow-up"),
 }
-CONTEXT_HEADING = "Context (added by gpp-tui, not part of the principle)"
+"""A review status in words (English: translate with `_()` where shown)."""
+CONTEXT_HEADING = N_("Context (added by gpp-tui, not part of the principle)")
 
 
 def progress_words(progress: Progress) -> str:
     """Progress for a reader: "Reviewed 7 of 11 · 2 need follow-up"."""
-    verb = "needs" if progress.follow_up == 1 else "need"
-    return (
-        f"Reviewed {progress.reviewed} of {progress.total} · {progress.follow_up} {verb} follow-up"
+    reviewed = _("Reviewed {reviewed} of {total}").format(
+        reviewed=progress.reviewed, total=progress.total
     )
+    follow_up = ngettext(
+        "{count} needs follow-up", "{count} need follow-up", progress.follow_up
+    ).format(count=progress.follow_up)
+    return f"{reviewed} · {follow_up}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +154,11 @@ def build_review(
             )
             unloaded.append((pack_id, views))
     titles = [view.title for view in packs]
-    title = f"{titles[0]}: annotated review" if len(titles) == 1 else "Annotated review"
+    title = (
+        _("{title}: annotated review").format(title=titles[0])
+        if len(titles) == 1
+        else _("Annotated review")
+    )
     follow_ups = tuple(
         (view.title, node)
         for view in packs
@@ -161,7 +170,7 @@ def build_review(
         title=title,
         who=info.author or ", ".join(_authors(annotations)),
         generated=local_time(info.moment, zone),
-        scope=_FILTER_WORDS[only] if only else "",
+        scope=_(_FILTER_WORDS[only]) if only else "",
         packs=tuple(packs),
         follow_ups=follow_ups,
         unloaded=tuple(unloaded),
@@ -205,7 +214,7 @@ def _pack_view(
         progress = None
         if top.kind is NodeKind.AREA:
             progress = annotations.progress(pack_id, top.children)
-        title = top.label if top.id != ROOT_ID else f"{top.title} as a whole"
+        title = top.label if top.id != ROOT_ID else _("{title} as a whole").format(title=top.title)
         nodes = tuple(_view_of(pack, pack.nodes[node_id], annotations, zone) for node_id in shown)
         groups.append(GroupView(title, progress, nodes))
     orphans = annotations.orphans(pack_id, pack.nodes)

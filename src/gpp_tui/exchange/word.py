@@ -23,6 +23,7 @@ from gpp_tui.exchange.review import (
     Review,
     progress_words,
 )
+from gpp_tui.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -61,19 +62,19 @@ def render_docx(review: Review) -> bytes:
     doc.core_properties.author = _xml(review.who)
     doc.add_heading(_xml(review.title), level=0)
     if review.who:
-        _labelled(doc, "Reviewer", review.who)
-    _labelled(doc, "Generated", review.generated)
+        _labelled(doc, _("Reviewer"), review.who)
+    _labelled(doc, _("Generated"), review.generated)
     if review.scope:
-        _labelled(doc, "Showing", review.scope)
+        _labelled(doc, _("Showing"), review.scope)
     _follow_ups(doc, review)
     _progress(doc, review)
     several = len(review.packs) > 1
     for pack in review.packs:
         _pack(doc, pack, several)
     if review.unloaded:
-        doc.add_heading("Annotations on packs that are not loaded", level=1)
+        doc.add_heading(_("Annotations on packs that are not loaded"), level=1)
         for pack_id, nodes in review.unloaded:
-            doc.add_heading(_xml(f"Pack {pack_id}"), level=2)
+            doc.add_heading(_xml(_("Pack {id}").format(id=pack_id)), level=2)
             for node in nodes:
                 _node(doc, node, 3)
     out = io.BytesIO()
@@ -110,50 +111,51 @@ def _paragraph(doc: Document, text: str, style: str | None = None) -> Paragraph:
 
 def _labelled(doc: Document, label: str, value: str) -> None:
     paragraph = doc.add_paragraph()
-    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(_("{label}: ").format(label=label)).bold = True
     run = paragraph.add_run(_xml(value))
     if is_rtl(value):
         run.font.rtl = True
 
 
 def _follow_ups(doc: Document, review: Review) -> None:
-    doc.add_heading("Needs follow-up", level=1)
+    doc.add_heading(_("Needs follow-up"), level=1)
     if not review.follow_ups:
-        doc.add_paragraph("Nothing is marked for follow-up.")
+        doc.add_paragraph(_("Nothing is marked for follow-up."))
         return
     several = len(review.packs) > 1
     for pack_title, node in review.follow_ups:
         parts = [f"{pack_title}: {node.label}" if several else node.label]
         if node.status_changed:
-            parts.append(f"marked {node.status_changed}")
+            parts.append(_("marked {time}").format(time=node.status_changed))
         if node.bookmark_label:
-            parts.append(f"bookmarked “{node.bookmark_label}”")
+            parts.append(_("bookmarked “{label}”").format(label=node.bookmark_label))
         if node.notes:
-            parts.append(f"{len(node.notes)} note{'s' if len(node.notes) != 1 else ''}")
+            count = len(node.notes)
+            parts.append(ngettext("{count} note", "{count} notes", count).format(count=count))
         _paragraph(doc, " · ".join(parts), "List Bullet")
 
 
 def _progress(doc: Document, review: Review) -> None:
-    doc.add_heading("Progress", level=1)
+    doc.add_heading(_("Progress"), level=1)
     several = len(review.packs) > 1
     for pack in review.packs:
-        _labelled(doc, pack.title if several else "Overall", progress_words(pack.progress))
+        _labelled(doc, pack.title if several else _("Overall"), progress_words(pack.progress))
         if not pack.area_progress:
             continue
         table = doc.add_table(rows=1, cols=2)
         table.style = "Table Grid"
         head = table.rows[0].cells
-        head[0].text, head[1].text = "Focus area", "Progress"
+        head[0].text, head[1].text = _("Focus area"), _("Progress")
         for area, progress in pack.area_progress:
             cells = table.add_row().cells
             cells[0].text, cells[1].text = _xml(area), progress_words(progress)
 
 
 def _pack(doc: Document, pack: PackView, several: bool) -> None:
-    doc.add_heading(_xml(pack.title) if several else "About the source", level=1)
+    doc.add_heading(_xml(pack.title) if several else _("About the source"), level=1)
     for label, value in pack.provenance:
         _labelled(doc, label, value)
-    _labelled(doc, "Cite as", pack.cite_as)
+    _labelled(doc, _("Cite as"), pack.cite_as)
     group_level = 2 if several else 1
     for group in pack.groups:
         doc.add_heading(_xml(group.title), level=group_level)
@@ -162,8 +164,8 @@ def _pack(doc: Document, pack: PackView, several: bool) -> None:
         for node in group.nodes:
             _node(doc, node, group_level + 1)
     if pack.orphans:
-        doc.add_heading("Orphaned annotations", level=group_level)
-        doc.add_paragraph("Annotations on parts this version of the pack no longer has.")
+        doc.add_heading(_("Orphaned annotations"), level=group_level)
+        doc.add_paragraph(_("Annotations on parts this version of the pack no longer has."))
         for node in pack.orphans:
             _node(doc, node, group_level + 1)
 
@@ -178,43 +180,49 @@ def _node(doc: Document, node: NodeView, level: int) -> None:
     marks = []
     if node.has_status:
         when = f" ({node.status_changed})" if node.status_changed else ""
-        marks.append(f"Status: {STATUS_WORDS[node.status]}{when}")
+        marks.append(_("Status: {status}").format(status=_(STATUS_WORDS[node.status]) + when))
     if node.bookmarked:
-        label = f": “{node.bookmark_label}”" if node.bookmark_label else ""
-        marks.append(f"Bookmarked{label}")
+        if node.bookmark_label:
+            marks.append(_("Bookmarked: “{label}”").format(label=node.bookmark_label))
+        else:
+            marks.append(_("Bookmarked"))
     if marks:
         _paragraph(doc, " · ".join(marks))
     if node.context or node.references:
-        doc.add_heading(CONTEXT_HEADING, level=level + 1)
+        doc.add_heading(_(CONTEXT_HEADING), level=level + 1)
         for line in node.context.splitlines():
             if line.strip():
                 _paragraph(doc, line)
         for ref in node.references:
-            flag = "" if ref.verified else " [to verify]"
+            flag = "" if ref.verified else " [" + _("to verify") + "]"
             explained = f": {ref.note}" if ref.note else ""
             _paragraph(doc, f"{ref.label}{flag}{explained}", "List Bullet")
     if node.notes:
-        doc.add_heading(f"Notes ({len(node.notes)})", level=level + 1)
+        doc.add_heading(_("Notes ({count})").format(count=len(node.notes)), level=level + 1)
         for note in node.notes:
             _note(doc, note)
 
 
 def _note(doc: Document, note: NoteView) -> None:
     head = doc.add_paragraph()
-    author = head.add_run(_xml(note.author or "(no author)"))
+    author = head.add_run(_xml(note.author or _("(no author)")))
     author.bold = True
     if is_rtl(note.author):
         author.font.rtl = True
-    when = f" · {note.written}" + (f" · edited {note.edited}" if note.edited else "")
+    edited = " · " + _("edited {time}").format(time=note.edited) if note.edited else ""
+    when = f" · {note.written}{edited}"
     if note.tags:
-        when += " · tags: " + ", ".join(note.tags)
+        when += " · " + _("tags: {tags}").format(tags=", ".join(note.tags))
     head.add_run(_xml(when))
     if note.text_changed:
-        _paragraph(doc, "⚠ The source text has changed since this note was written.")
+        _paragraph(doc, "⚠ " + _("The source text has changed since this note was written."))
     if note.conflict_of:
         _paragraph(
             doc,
-            f"⚠ Another version of note {note.conflict_of}: both were edited, both are kept.",
+            "⚠ "
+            + _("Another version of note {id}: both were edited, both are kept.").format(
+                id=note.conflict_of
+            ),
         )
     for line in note.text.splitlines() or [""]:
         _paragraph(doc, line)
