@@ -125,7 +125,7 @@ def node_text(library: Library, node: Node, width: int) -> str:
         lines += wrap(area, width, "", "  ")
     if data["text"]:
         if node.kind.value == "term":
-            lines += ["", *wrap(f"{data['attribution']}:", width)]
+            lines += ["", *wrap(_("{attribution}:").format(attribution=data["attribution"]), width)]
         lines += ["", *wrap_block(data["text"].strip(), width)]
         if data["source"]:
             lines += wrap(f"\u2014 {data['attribution']}", width, "  ", "    ")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -38,6 +38,21 @@ class _Source:
     def ngettext(self, singular: str, plural: str, n: int, /) -> str:
         return singular if n == 1 else plural
 
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 _catalog: _Catalog = _Source()
 _language = SOURCE_LANGUAGE
@@ -126,6 +141,15 @@ def format_number(value: float) -> str:
     from babel.numbers import format_decimal
 
     return str(format_decimal(value, locale=_language))
+
+
+def format_long_date(day: date) -> str:
+    """A day written out in the interface language: "28 November 2026", "28 novembre 2026"."""
+    if _language == SOURCE_LANGUAGE:
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    from babel.dates import format_date
+
+    return str(format_date(day, "long", locale=_language))
 
 
 def format_datetime(moment: datetime, pattern: str = "medium") -> str:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from gpp_tui.content.models import Node, NodeKind, Pack, PackInfo
-from gpp_tui.i18n import N_, _
+from gpp_tui.i18n import N_, _, format_long_date
 
 APP_NAME = "gpp-tui"
 
@@ -79,7 +79,7 @@ def provenance(info: PackInfo) -> list[tuple[str, str]]:
     if info.source_url:
         lines.append((_("Address"), info.source_url))
     if info.retrieved:
-        lines.append((_("Text taken on"), long_date(info.retrieved)))
+        lines.append((_("Text taken on"), format_long_date(info.retrieved)))
     if info.rights:
         lines.append((_("Rights"), info.rights))
     if info.note:
