@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gpp_tui.i18n import _
+
 if TYPE_CHECKING:
     from gpp_tui.store.annotation_store import AnnotationStore
 
@@ -25,7 +27,7 @@ class LockCommandError(Exception):
 def ask_passphrase(prompt: str) -> str:
     """Read a passphrase from the terminal without echo."""
     if not sys.stdin.isatty():
-        raise LockCommandError("the passphrase must be typed in a terminal")
+        raise LockCommandError(_("the passphrase must be typed in a terminal"))
     return getpass.getpass(prompt)
 
 
@@ -39,7 +41,7 @@ def open_store(folder: Path, ask: Ask | None = None) -> AnnotationStore:
     codec = None
     if encryption_enabled(folder):
         try:
-            codec = unlock(folder, ask("Passphrase for your notes: "))
+            codec = unlock(folder, ask(_("Passphrase for your notes: ")))
         except StoreError as error:
             raise LockCommandError(str(error)) from None
     store = AnnotationStore(folder, codec=codec) if codec else AnnotationStore(folder)
@@ -56,11 +58,11 @@ def encrypt(folder: Path, ask: Ask | None = None) -> str:
     ask = ask or ask_passphrase
     _make_folder(folder)
     if encryption_enabled(folder):
-        passphrase = ask("Passphrase: ")
+        passphrase = ask(_("Passphrase: "))
     else:
-        passphrase = ask("New passphrase: ")
-        if ask("The same passphrase again: ") != passphrase:
-            raise LockCommandError("the two passphrases differ; nothing was changed")
+        passphrase = ask(_("New passphrase: "))
+        if ask(_("The same passphrase again: ")) != passphrase:
+            raise LockCommandError(_("the two passphrases differ; nothing was changed"))
     with _locked(folder):
         try:
             count = encrypt_folder(folder, passphrase)
@@ -68,13 +70,15 @@ def encrypt(folder: Path, ask: Ask | None = None) -> str:
             raise LockCommandError(str(error)) from None
         except OSError as error:
             raise LockCommandError(
-                f"encryption not finished: {_os_reason(error)}. Files already encrypted "
-                "open with your passphrase; run gpp encrypt again once this is fixed"
+                _(
+                    "encryption not finished: {reason}. Files already encrypted "
+                    "open with your passphrase; run gpp encrypt again once this is fixed"
+                ).format(reason=_os_reason(error))
             ) from None
-    return (
-        f"Encrypted {count} file(s) in {folder}. Keep your passphrase safe: "
+    return _(
+        "Encrypted {count} file(s) in {folder}. Keep your passphrase safe: "
         "without it your notes cannot be read."
-    )
+    ).format(count=count, folder=folder)
 
 
 def decrypt(folder: Path, ask: Ask | None = None) -> str:
@@ -83,8 +87,8 @@ def decrypt(folder: Path, ask: Ask | None = None) -> str:
     from gpp_tui.store.errors import StoreError
 
     if not encryption_enabled(folder):
-        raise LockCommandError(f"{folder} is not encrypted")
-    passphrase = (ask or ask_passphrase)("Passphrase: ")
+        raise LockCommandError(_("{folder} is not encrypted").format(folder=folder))
+    passphrase = (ask or ask_passphrase)(_("Passphrase: "))
     with _locked(folder):
         try:
             count = decrypt_folder(folder, passphrase)
@@ -92,10 +96,14 @@ def decrypt(folder: Path, ask: Ask | None = None) -> str:
             raise LockCommandError(str(error)) from None
         except OSError as error:
             raise LockCommandError(
-                f"decryption not finished: {_os_reason(error)}. Files not yet decrypted "
-                "still open with your passphrase; run gpp decrypt again once this is fixed"
+                _(
+                    "decryption not finished: {reason}. Files not yet decrypted "
+                    "still open with your passphrase; run gpp decrypt again once this is fixed"
+                ).format(reason=_os_reason(error))
             ) from None
-    return f"Decrypted {count} file(s) in {folder}: your notes are plain TOML again."
+    return _("Decrypted {count} file(s) in {folder}: your notes are plain TOML again.").format(
+        count=count, folder=folder
+    )
 
 
 def _make_folder(folder: Path) -> None:
@@ -103,14 +111,20 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except FileExistsError:
-        raise LockCommandError(f"{folder} is not a folder; nothing was changed") from None
+        raise LockCommandError(
+            _("{folder} is not a folder; nothing was changed").format(folder=folder)
+        ) from None
     except NotADirectoryError:
         raise LockCommandError(
-            f"{folder} cannot be a folder: part of its path is a file; nothing was changed"
+            _(
+                "{folder} cannot be a folder: part of its path is a file; nothing was changed"
+            ).format(folder=folder)
         ) from None
     except OSError as error:
         raise LockCommandError(
-            f"{folder} cannot be created ({_os_reason(error)}); nothing was changed"
+            _("{folder} cannot be created ({reason}); nothing was changed").format(
+                folder=folder, reason=_os_reason(error)
+            )
         ) from None
 
 
@@ -136,11 +150,13 @@ class _locked:
             self._lock.acquire()
         except Timeout:
             raise LockCommandError(
-                "gpp-tui is running on this folder; close it first (nothing was changed)"
+                _("gpp-tui is running on this folder; close it first (nothing was changed)")
             ) from None
         except OSError as error:
             raise LockCommandError(
-                f"cannot lock {self._folder} ({_os_reason(error)}); nothing was changed"
+                _("cannot lock {folder} ({reason}); nothing was changed").format(
+                    folder=self._folder, reason=_os_reason(error)
+                )
             ) from None
 
     def __exit__(self, *exc: object) -> None:
