@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gpp_tui.i18n import _
+
 if TYPE_CHECKING:
     from gpp_tui.store.annotation_store import AnnotationStore
     from gpp_tui.store.models import Annotations
@@ -25,19 +27,23 @@ class TeamCommandError(Exception):
 
 def add_team_commands(commands: Any) -> None:
     """The `gpp team` subcommands."""
-    team = commands.add_parser("team", help="review as a team over a shared or synced folder")
+    team = commands.add_parser("team", help=_("review as a team over a shared or synced folder"))
     sub = team.add_subparsers(dest="team_command", metavar="ACTION", required=True)
-    create = sub.add_parser("create", help="make a team folder and join it")
-    create.add_argument("path", type=Path, metavar="PATH", help="the shared folder")
-    create.add_argument("--name", required=True, help="the team's name")
-    join = sub.add_parser("join", help="join the team in a folder")
-    join.add_argument("path", type=Path, metavar="PATH", help="the shared folder")
-    sub.add_parser("leave", help="stop sharing (your files stay in the folder)")
-    sub.add_parser("status", help="members, their progress, requests and problems")
-    sub.add_parser("sync", help="when the folder is a git work tree: commit, pull, push")
-    for action in ("accept", "refuse"):
-        decide = sub.add_parser(action, help=f"{action} a member of an encrypted team")
-        decide.add_argument("who", metavar="WHO", help="a name, device id, or key (age1…)")
+    create = sub.add_parser("create", help=_("make a team folder and join it"))
+    create.add_argument("path", type=Path, metavar="PATH", help=_("the shared folder"))
+    create.add_argument("--name", required=True, help=_("the team's name"))
+    join = sub.add_parser("join", help=_("join the team in a folder"))
+    join.add_argument("path", type=Path, metavar="PATH", help=_("the shared folder"))
+    sub.add_parser("leave", help=_("stop sharing (your files stay in the folder)"))
+    sub.add_parser("status", help=_("members, their progress, requests and problems"))
+    sub.add_parser("sync", help=_("when the folder is a git work tree: commit, pull, push"))
+    decisions = {
+        "accept": _("accept a member of an encrypted team"),
+        "refuse": _("refuse a member of an encrypted team"),
+    }
+    for action, words in decisions.items():
+        decide = sub.add_parser(action, help=words)
+        decide.add_argument("who", metavar="WHO", help=_("a name, device id, or key (age1…)"))
 
 
 def ask_line(prompt: str) -> str:
