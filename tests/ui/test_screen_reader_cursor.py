@@ -83,3 +83,24 @@ async def test_the_cursor_follows_the_focused_note(make_app: MakeApp, tmp_path: 
         await pilot.pause()
         assert tree_row_at_cursor(app) == screen.query_one(PrinciplesTree).cursor_line
         assert pilot.app.cursor_position != Offset(0, 0)
+
+
+async def test_the_cursor_follows_the_highlight_in_a_dialog_list(make_app: MakeApp) -> None:
+    from gpp_tui.ui.screens.choice import ChoiceScreen
+    from gpp_tui.ui.widgets.lists import StraightOptionList
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("x")  # export: choose a format
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        options = app.screen.query_one(StraightOptionList)
+        for _ in range(2):
+            await pilot.pause()
+            x, y = app.cursor_position
+            region = options.content_region
+            assert region.contains(x, y), f"cursor {x},{y} is outside the list {region}"
+            line = y - region.y + round(options.scroll_offset.y)
+            assert options._lines[line][0] == options.highlighted
+            await pilot.press("down")

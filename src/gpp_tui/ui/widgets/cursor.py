@@ -14,7 +14,8 @@ from textual.widget import Widget
 
 def place_cursor(widget: Widget, line: int | None) -> None:
     """Put the terminal cursor at the start of content line `line`, if focused and in view."""
-    if line is None or line < 0 or not widget.has_focus:
+    # The focused widget of the screen in front: a list under a dialog keeps has_focus.
+    if line is None or line < 0 or widget.app.focused is not widget:
         return
     region = widget.content_region
     y = region.y + line - round(widget.scroll_offset.y)
