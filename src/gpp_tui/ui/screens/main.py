@@ -13,7 +13,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Header, Static, Tree
 
 from gpp_tui.content import Library, Node
 from gpp_tui.session import Changed, Place, Refused, Session
@@ -24,6 +24,7 @@ from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.screens import annotating, finding, sharing
 from gpp_tui.ui.screens.main_keys import MAIN_BINDINGS
 from gpp_tui.ui.widgets.detail import DetailPane, LinkList
+from gpp_tui.ui.widgets.footer import FittingFooter
 from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 
@@ -80,7 +81,7 @@ class MainScreen(Screen[None]):
             f"Terminal too small: needs {MIN_WIDTH}x{MIN_HEIGHT}",
             id="too-small",
         )
-        yield Footer()
+        yield FittingFooter()
 
     def on_resize(self, event: events.Resize) -> None:
         """Below the minimum size show one clear line instead of a broken layout."""

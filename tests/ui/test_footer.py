@@ -1,0 +1,66 @@
+"""Pilot tests: the footer shows whole items that fit, Help and Quit always, at 60x18, 80x24, 120x40."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import TextArea
+from textual.widgets._footer import FooterKey
+
+from gpp_tui.ui.app import GppApp
+from gpp_tui.ui.widgets.footer import FittingFooter
+
+from .conftest import screen_text
+from .test_annotations import go, ready, saved
+
+MakeApp = Callable[..., GppApp]
+SIZES = [(60, 18), (80, 24), (120, 40)]
+
+
+async def check_footer(pilot: Pilot[Any], where: str) -> None:
+    """Every key shown has its label, q Quit and ? Help are there, nothing is cut."""
+    await pilot.pause(0.2)
+    app = pilot.app
+    footer = app.main_screen.query_one(FittingFooter)
+    keys = list(footer.query(FooterKey))
+    assert keys, where
+    assert all(key.description for key in keys), where
+    shown = {(key.key_display, key.description) for key in keys}
+    assert ("q", "Quit") in shown, where
+    assert ("?", "Help") in shown, where
+    width = sum(key.outer_size.width for key in keys)
+    assert width <= app.size.width, where
+    last_line = screen_text(app).rstrip("\n").splitlines()[-1]
+    assert "q Quit" in last_line, (where, last_line)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_footer_fits_everywhere(make_app: MakeApp, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await check_footer(pilot, "tree")
+        await go(pilot, "B")
+        await pilot.press("tab")
+        await check_footer(pilot, "detail pane")
+        await pilot.press("f")
+        await check_footer(pilot, "links")
+        await go(pilot, "A.1")
+        await pilot.press("n")
+        app.screen.query_one(TextArea).insert("a note")
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        await pilot.press("N")
+        await check_footer(pilot, "notes")
+        keys = {key.description for key in app.main_screen.query(FooterKey)}
+        if size[0] >= 80:
+            assert "Delete note" in keys  # the focused part's own key comes early
+        await pilot.press("question_mark")
+        await check_footer(pilot, "help")
+        await pilot.press("escape", "F")
+        await check_footer(pilot, "filter dialog")
+        await pilot.press("escape", "slash")
+        await check_footer(pilot, "search")
