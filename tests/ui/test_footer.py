@@ -1,4 +1,4 @@
-"""Pilot tests: the footer shows whole items that fit, Help and Quit always, at 60x18, 80x24, 120x40."""
+"""Pilot tests: the footer shows whole items that fit, Help and Quit always, at three sizes."""
 
 from __future__ import annotations
 
