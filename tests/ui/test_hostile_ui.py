@@ -139,7 +139,7 @@ async def test_a_read_only_copy_with_a_hostile_folder_name_writes_nothing(
 _CHARS = st.sampled_from(["\x1b]52;c;eA==\x07", "\x9b6n", "\u202e", "[/]", "[b]", "\x1b[2J", "x"])
 
 
-@settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=2, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(_CHARS, min_size=1, max_size=8).map("".join))
 def test_generated_hostile_notes_through_the_app(tmp_path_factory: Any, text: str) -> None:
     import asyncio
