@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
-# No deadline: on a loaded machine (two cores, eight users) one slow example is no bug.
-settings.register_profile("gpp-tui", deadline=None)
+# No deadline and no "too slow" check: on a loaded machine (two cores, eight users)
+# slow generation or one slow example is no bug.
+settings.register_profile("gpp-tui", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("gpp-tui")
 if os.environ.get("GPP_TUI_MUTATION_RUN"):
     # scripts/mutation-report: each mutant runs the tests that cover it, property tests

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import OptionList, Static
@@ -17,6 +20,44 @@ from gpp_tui.ui.widgets.detail import DetailPane
 def library() -> Library:
     """The bundled pack (loaded once)."""
     return load_library()
+
+
+READY_SECONDS = 20.0
+"""How long a test waits for the app to settle at start (a loaded two-core machine is slow)."""
+
+
+def _settled(app: GppApp) -> bool:
+    """The first node is highlighted and the notes are loaded, or a dialog asks something."""
+    from gpp_tui.ui.screens.main import MainScreen
+
+    try:
+        main = app.main_screen
+    except Exception:
+        return False
+    if main.current is None:
+        return False
+    return main.session.store is not None or not isinstance(app.screen, MainScreen)
+
+
+@pytest.fixture(autouse=True)
+def app_settles_before_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`run_test` hands over the pilot once the app has settled, as a person would wait.
+
+    Without it a test that acts at once races the first cursor move and the store's
+    load, which a busy machine delays by more than one `pilot.pause()`.
+    """
+    run_test = GppApp.run_test
+
+    @asynccontextmanager
+    async def settled_run_test(self: GppApp, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+        async with run_test(self, *args, **kwargs) as pilot:
+            deadline = time.monotonic() + READY_SECONDS
+            while not _settled(self) and time.monotonic() < deadline:
+                await pilot.pause(0.02)
+            await pilot.pause()
+            yield pilot
+
+    monkeypatch.setattr(GppApp, "run_test", settled_run_test)
 
 
 @pytest.fixture
