@@ -85,7 +85,13 @@ def _entry(indent: str, node_id: str, text: str, width: int) -> list[str]:
 def node_json(library: Library, node: Node) -> dict[str, Any]:
     """A node as JSON-ready data: the source text apart from the added context."""
     from gpp_tui.content import NodeKind, Recommendation
-    from gpp_tui.exchange.provenance import APP_NAME, attribution, provenance_json, source_of
+    from gpp_tui.exchange.provenance import (
+        APP_NAME,
+        attribution,
+        provenance_json,
+        source_of,
+        translation_authority,
+    )
 
     pack = library.pack(node.pack_id)
     assert pack is not None
@@ -98,9 +104,18 @@ def node_json(library: Library, node: Node) -> dict[str, Any]:
         "area": {"id": area.id, "title": area.title} if area else None,
         "text": node.text,
         # The author of `text` when it is the source's words; null for gpp-tui's own.
-        "source": source_of(pack, node),
+        # (a translation is gpp-tui's words too: its authority is under "translation").
+        "source": None if pack.pack.is_translation else source_of(pack, node),
         "attribution": attribution(pack, node),
+        "language": pack.pack.language,
     }
+    if pack.pack.is_translation:
+        # The text above is a translation: say of what, and which text is authoritative.
+        original = library.original(node.pack_id)
+        data["translation"] = {
+            "of_language": original.pack.language if original else "",
+            "authority": translation_authority(pack.pack),
+        }
     if node.kind is NodeKind.TERM:
         data["added_by"] = APP_NAME
     if node.kind is NodeKind.PACK:
@@ -127,7 +142,7 @@ def node_text(library: Library, node: Node, width: int) -> str:
         if node.kind.value == "term":
             lines += ["", *wrap(_("{attribution}:").format(attribution=data["attribution"]), width)]
         lines += ["", *wrap_block(data["text"].strip(), width)]
-        if data["source"]:
+        if data["source"] or ("translation" in data and node.kind.value != "term"):
             lines += wrap(f"\u2014 {data['attribution']}", width, "  ", "    ")
     if node.kind.value == "pack":
         lines += ["", *_provenance_lines(library, node, width)]

@@ -155,3 +155,18 @@ def test_an_export_in_french_has_french_headings_and_text(
         assert english not in text
     if fmt == "html":
         assert '<html lang="fr">' in out
+
+
+def test_show_json_of_a_translation_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    _, out, _ = run(capsys, "--lang", "fr", "show", "B.2", "--json")
+    _, english, _ = run(capsys, "show", "B.2", "--json")
+
+    data = json.loads(out)
+    assert (data["pack"], data["language"], data["source"]) == ("wigj-gpp", "fr", None)
+    assert data["translation"]["of_language"] == "en"
+    assert data["translation"]["authority"].endswith(AUTHORITY + ".")
+    plain = json.loads(english)
+    assert (plain["language"], plain["source"]) == ("en", "Women's Initiatives for Gender Justice")
+    assert "translation" not in plain
