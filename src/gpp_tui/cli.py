@@ -169,7 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Before the parser is built, so that --help and argparse's errors speak it too.
         language = setup_language(argv)
     except LanguageError as exc:
-        print(f"gpp: {exc}", file=sys.stderr)
+        from gpp_tui.display import safe_line
+
+        print(f"gpp: {safe_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     args = build_parser().parse_args(argv)
     args.language = language
@@ -408,11 +410,12 @@ def _author(given: str | None) -> str:
     """The reviewer named in a review: --author, else `author` from the settings file."""
     if given is not None:
         return given
+    from gpp_tui.display import safe_line
     from gpp_tui.store.config import load_config
 
     config, problems = load_config()
     for problem in problems:
-        print(f"gpp: {problem}", file=sys.stderr)
+        print(f"gpp: {safe_line(problem)}", file=sys.stderr)
     return config.author
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gpp_tui.display import safe_line
 from gpp_tui.i18n import _
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def open_store(folder: Path, ask: Ask | None = None) -> AnnotationStore:
             raise LockCommandError(str(error)) from None
     store = AnnotationStore(folder, codec=codec) if codec else AnnotationStore(folder)
     for message in store.messages:
-        print(f"gpp: {message}", file=sys.stderr)
+        print(f"gpp: {safe_line(message)}", file=sys.stderr)
     return store
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gpp_tui.display import safe_line
 from gpp_tui.i18n import _
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def open_with_team(folder: Path, author: str = "", ask: Ask | None = None) -> It
         else AnnotationStore(folder, author=author)
     )
     for message in store.messages:
-        print(f"gpp: {message}", file=sys.stderr)
+        print(f"gpp: {safe_line(message)}", file=sys.stderr)
     try:
         review = TeamReview.open(folder, author, codec.identity if codec else None)
     except TeamError as error:
