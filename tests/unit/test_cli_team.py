@@ -177,6 +177,7 @@ def test_an_encrypted_team_from_the_command_line(
     assert "is in the team; accept to share your notes with them: gpp team accept age1" in out
     code, out, _ = run(capsys, monkeypatch, amina, "team", "status")
     assert "Bruno (age1…" in out and "asks to join" in out
+    assert "no notes readable here yet" in out
     code, out, err = run(capsys, monkeypatch, amina, "team", "accept", "Bruno")
     assert code == 0, err
     assert out.startswith("Accepted Bruno (age1…")

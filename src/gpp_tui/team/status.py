@@ -21,6 +21,8 @@ class MemberProgress:
     follow_up: int
     last_change: datetime | None
     this_device: bool = False
+    readable: bool = True
+    """False when no file of this device could be read here (not accepted by them yet?)."""
 
 
 def progress_of(
@@ -67,7 +69,9 @@ def team_progress(review: TeamReview, local: Annotations) -> list[MemberProgress
             rows[device] = row
     for device, member in review.members.items():
         if device not in rows:
-            rows[device] = MemberProgress(device, member.name, 0, 0, 0, member.written)
+            rows[device] = MemberProgress(
+                device, member.name, 0, 0, 0, member.written, readable=False
+            )
     mine = rows.pop(review.device_id)
     return [mine, *sorted(rows.values(), key=lambda row: (row.name.casefold(), row.device_id))]
 
@@ -83,6 +87,9 @@ def status_lines(review: TeamReview, local: Annotations) -> list[str]:
         if row.this_device:
             who += " — this device"
         when = f", last change {_local(row.last_change)}" if row.last_change else ""
+        if not row.readable:
+            lines.append(f"  {who}: no notes readable here yet{when}")
+            continue
         lines.append(
             f"  {who}: {row.notes} note{'s' if row.notes != 1 else ''}, "
             f"{row.reviewed} reviewed, {row.follow_up} follow-up{when}"
