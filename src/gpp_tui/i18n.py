@@ -39,21 +39,6 @@ class _Source:
         return singular if n == 1 else plural
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 _catalog: _Catalog = _Source()
 _language = SOURCE_LANGUAGE
 
@@ -71,6 +56,22 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark a message for extraction without translating it yet (for module constants)."""
     return message
+
+
+_MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
 
 
 def language() -> str:
@@ -144,12 +145,14 @@ def format_number(value: float) -> str:
 
 
 def format_long_date(day: date) -> str:
-    """A day written out in the interface language: "28 November 2026", "28 novembre 2026"."""
-    if _language == SOURCE_LANGUAGE:
-        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    from babel.dates import format_date
+    """A day written out in the interface language: "28 November 2026", "28 novembre 2026".
 
-    return str(format_date(day, "long", locale=_language))
+    From the catalog, not Babel: the app shows such a date on its first screen, and
+    Babel's import and locale data would slow every start.
+    """
+    return _("{day} {month} {year}").format(
+        day=day.day, month=_(_MONTHS[day.month - 1]), year=day.year
+    )
 
 
 def format_datetime(moment: datetime, pattern: str = "medium") -> str:

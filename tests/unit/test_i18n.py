@@ -78,6 +78,9 @@ def test_numbers_and_dates_follow_the_language() -> None:
     assert i18n.format_number(1234.5).replace("\u202f", " ").replace("\xa0", " ") == "1 234,5"
     assert "déc." in i18n.format_datetime(moment)
     assert "Dec" in english
+    assert i18n.format_long_date(moment.date()) == "1 décembre 2026"
+    i18n.use_language("en")
+    assert i18n.format_long_date(moment.date()) == "1 December 2026"
 
 
 def _extracted() -> set[str]:
@@ -140,6 +143,10 @@ def test_start_up_imports_no_babel_and_english_reads_no_catalog() -> None:
     probe = (
         "import sys; from gpp_tui import i18n; import gpp_tui.cli, gpp_tui.content.models; "
         "i18n.use_language(sys.argv[1]); "
+        # The app's first screen shows the pack's provenance, dates included.
+        "from gpp_tui.content import load_library; "
+        "from gpp_tui.exchange.provenance import provenance; "
+        "provenance(load_library().in_language(sys.argv[1]).packs[0].pack); "
         "print('babel' in sys.modules, type(i18n._catalog).__name__)"
     )
     for language, catalog in (("en", "_Source"), ("fr", "GNUTranslations")):
