@@ -75,7 +75,7 @@ async def test_review_bookmark_and_note_survive_a_restart(
         await pilot.press("b")
         await go(pilot, "A.1")
         await pilot.press("r")
-        assert "Reviewed 1 of 11" in app.sub_title
+        assert "1/11 ✓" in app.sub_title
         await go(pilot, "D.3")
         await pilot.press("n")
         assert isinstance(app.screen, NoteEditor)
@@ -110,7 +110,7 @@ async def test_review_bookmark_and_note_survive_a_restart(
         (note,) = annotations.notes_for(PACK, "D.3")
         assert note.text == NOTE
         assert note.tags == ("survivors", "urgent")
-        assert "Reviewed 1 of 11 · 0 follow-up" in again.sub_title
+        assert "1/11 ✓ · 0 !" in again.sub_title  # the short form at 80 columns
 
 
 async def test_edit_then_delete_a_note(make_app: MakeApp) -> None:

@@ -64,3 +64,19 @@ async def test_footer_fits_everywhere(make_app: MakeApp, size: tuple[int, int]) 
         await check_footer(pilot, "filter dialog")
         await pilot.press("escape", "slash")
         await check_footer(pilot, "search")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_header_keeps_the_area_and_the_filter(
+    make_app: MakeApp, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await go(pilot, "C.1")
+        await pilot.press("b", "F", "j", "enter")  # bookmark it, then show bookmarked nodes
+        await pilot.pause(0.2)
+        header = screen_text(app).splitlines()[0]
+        assert "…" not in header, header
+        assert "filter: bookmarked" in header, header
+        assert ("C 0/" in header) or ("Participation: 0 of" in header), header

@@ -251,4 +251,4 @@ async def test_m_marks_reviewed_and_goes_to_the_next_unreviewed(make_app: MakeAp
         await pilot.press("m")
         await pilot.pause()
         assert screen.current is not None and screen.current.id == "A.3"
-        assert "Reviewed 2 of 11" in app.sub_title
+        assert "2/11 ✓" in app.sub_title

@@ -293,3 +293,12 @@ def test_orphans_and_messages_after_loading(library: Library, tmp_path: Path) ->
         assert any("pack 'elsewhere' are kept" in m for m in one.startup_messages())
     finally:
         one.close()
+
+
+def test_short_progress_for_a_narrow_header(session: Session) -> None:
+    session.open(node(session, "B.2"))
+    session.set_status(ReviewStatus.REVIEWED)
+    session.finder.node_filter = NodeFilter.UNREVIEWED
+    text = session.progress("·", marks=("✓", "!"))
+    assert text.startswith("1/11 ✓ · 0 ! · B 1/3")
+    assert text.endswith("· filter: unreviewed")

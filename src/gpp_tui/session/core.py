@@ -148,8 +148,14 @@ class Session:
         now = text_hash(node.text)
         return {note.id for note in self.notes(node) if note.text_changed(now)}
 
-    def progress(self, separator: str, node: Node | None = None) -> str:
-        """Review progress of the node's pack and focus area, and the filters, for a header."""
+    def progress(
+        self, separator: str, node: Node | None = None, marks: tuple[str, str] | None = None
+    ) -> str:
+        """Review progress of the node's pack and focus area, and the filters, for a header.
+
+        With `marks` (the reviewed and follow-up marks) it is the short form for a narrow
+        header: "9/11 ✓ · 2 ! · B 1/3 · filter: bookmarked".
+        """
         node, annotations = node or self.current, self.annotations
         if node is None or annotations is None:
             return ""
@@ -158,10 +164,17 @@ class Session:
             return ""
         overall = annotations.progress(pack.pack.id, (r.id for r in pack.recommendations))
         text = str(overall)
+        if marks is not None:
+            done, follow = marks
+            reviewed = f"{overall.reviewed}/{overall.total} {done}"
+            text = f"{reviewed} {separator} {overall.follow_up} {follow}"
         area = pack.area_of(node.id)
         if area is not None:
             in_area = annotations.progress(pack.pack.id, (r.id for r in area.recommendations))
-            text += f" {separator} {area.title}: {in_area.reviewed} of {in_area.total}"
+            if marks is not None:
+                text += f" {separator} {area.id} {in_area.reviewed}/{in_area.total}"
+            else:
+                text += f" {separator} {area.title}: {in_area.reviewed} of {in_area.total}"
         return text + self.finder.summary(separator)
 
     def next_unreviewed(self, after: Node | None = None) -> Place | None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -151,6 +152,13 @@ class GppApp(App[None]):
         super().notify(
             safe(message), title=safe_line(title), severity=severity, timeout=timeout, markup=False
         )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """Title and progress, joined by " - " in ASCII mode (a console font has no em dash)."""
+        if not sub_title or not title:
+            return Content(title or sub_title)
+        dash = " - " if self.glyphs is glyphs.ASCII else " — "
+        return Content.assemble(Content(title), (dash, "dim"), Content(sub_title).stylize("dim"))
 
     def get_key_display(self, binding: Binding) -> str:
         """Textual's key names, with words for the arrows and symbols in ASCII mode."""

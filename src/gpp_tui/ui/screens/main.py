@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
+HEADER_CHROME = 26
+"""Header cells around the title: the icon, the space kept right, " — "."""
 POSITION_DELAY = 2.0
 """Seconds the highlight must rest on a node before it is written down."""
 MESSAGE_SECONDS = 12
@@ -87,6 +89,7 @@ class MainScreen(Screen[None]):
         """Below the minimum size show one clear line instead of a broken layout."""
         size = event.size
         self.set_class(size.width < MIN_WIDTH or size.height < MIN_HEIGHT, "-too-small")
+        self.show_progress()
 
     def on_mount(self) -> None:
         """Go to where the user was last time (or the start of the first pack)."""
@@ -194,11 +197,16 @@ class MainScreen(Screen[None]):
 
     def show_progress(self) -> None:
         """Review progress of the pack (and of the current focus area) in the header."""
-        text = self.session.progress(self.glyphs.separator)
-        if text and self.session.team.name:
-            text = f"{self.session.team.name} {self.glyphs.separator} {text}"
+        g = self.glyphs
+        text = self.session.progress(g.separator)
+        team = f"{self.session.team.name} {g.separator} " if self.session.team.name else ""
+        room = self.size.width - HEADER_CHROME - len(self.app.title)
+        if len(team + text) > room:  # the short form, so the area and the filter stay in view
+            text = self.session.progress(g.separator, marks=(g.reviewed, g.follow_up))
+        # Narrower still: the progress and the filter matter more than the app's name.
+        self.title = "" if len(team + text) > room else None
         if text:
-            self.app.sub_title = text
+            self.app.sub_title = team + text
 
     def run(self, operation: Callable[[], Changed | None]) -> Changed | None:
         """Call the session; show what changed, save it, and say so (or say why not)."""
