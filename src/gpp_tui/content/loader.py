@@ -115,10 +115,10 @@ def pack_files(path: Path) -> list[Path]:
     return [path]
 
 
-def bundled_translation_paths() -> list[Path]:
+def bundled_translation_paths(folder: Path | None = None) -> list[Path]:
     """The translations shipped beside the bundled pack (principles.<language>.toml)."""
-    bundled = bundled_pack_path()
-    return sorted(p for p in bundled.parent.glob("principles.*.toml") if p.is_file())
+    folder = folder or bundled_pack_path().parent
+    return sorted(p for p in folder.glob("principles.*.toml") if p.is_file())
 
 
 def load_library(
@@ -147,13 +147,17 @@ def load_bundled(
     A bundled translation out of step with the bundled pack (the tests catch that)
     must not stop the app: it is left out and the original is shown.
     """
+    from gpp_tui.content.translation import TranslationProblem, check_translation
+
     bundled = bundled_pack_path()
-    loaded = [(bundled, load_pack(bundled, cache_dir=cache_dir, on_parse=on_parse))]
-    for file in bundled_translation_paths():
-        with contextlib.suppress(PackError):
+    original = load_pack(bundled, cache_dir=cache_dir, on_parse=on_parse)
+    loaded = [(bundled, original)]
+    for file in bundled_translation_paths(bundled.parent):
+        with contextlib.suppress(PackError, TranslationProblem):
             translation = load_pack(file, cache_dir=cache_dir)
-            assemble([loaded[0], (file, translation)])
-            loaded.append((file, translation))
+            if translation.pack.translation_of == original.pack.id:
+                check_translation(original, translation)
+                loaded.append((file, translation))
     return loaded
 
 
