@@ -192,6 +192,18 @@ def test_drafts_kept_while_typing_and_thrown_away_only_on_request(session: Sessi
     assert [d.text for d in session.drafts.pending()] == ["editor opened again"]
 
 
+def test_an_edit_of_a_note_deleted_meanwhile_is_kept_as_a_new_note(session: Session) -> None:
+    b3 = node(session, "B.3")
+    note_id = session.save_note("first", node=b3).note_id
+    assert note_id is not None
+    session.delete_note(note_id, b3)
+    changed = session.save_note("edited after the delete", (), note_id, b3)
+    assert changed.message.startswith("Saved as a new note")
+    assert [n.text for n in session.notes(b3)] == ["edited after the delete"]
+    session.save()
+    assert session.drafts.pending() == []
+
+
 def test_deleting_a_missing_note_is_refused(session: Session) -> None:
     with pytest.raises(Refused, match="already gone"):
         session.delete_note("no-such-note", node(session, "A.1"))

@@ -289,8 +289,12 @@ class Session:
         except StoreError as error:
             message = f"Kept, but not on disk yet: {error}"
 
+        existing = note_id is not None and any(n.id == note_id for n in self.notes(node))
+        if note_id is not None and not existing:
+            message += " as a new note: the one you were editing was deleted meanwhile"
+
         def change(edit: AnnotationsEditor) -> str:
-            if note_id is None:
+            if note_id is None or not existing:
                 note = edit.add_note(node.pack_id, node.id, text, tags=tags, node_text=node.text)
             else:
                 self.team.adopt(edit, (node.pack_id, node.id), note_id)
@@ -299,13 +303,8 @@ class Session:
                 )
             return note.id
 
-        from gpp_tui.store.edits import NoteNotFoundError
-
-        verb = "added" if note_id is None else "edited"
-        try:
-            new_id, _ = self._record(f"{verb} a note on {node.id}", change)
-        except NoteNotFoundError as error:
-            raise Refused("Not saved: that note was deleted meanwhile", warning=True) from error
+        verb = "edited" if existing else "added"
+        new_id, _ = self._record(f"{verb} a note on {node.id}", change)
         self.drafts.done(key)
         return Changed(message, ((node.pack_id, node.id),), note_id=new_id, undoable=True)
 
