@@ -79,6 +79,14 @@ def test_bookmark_label_and_their_undo(session: Session) -> None:
     assert session.undo() is None
 
 
+def test_a_change_to_the_same_value_is_not_an_undo_step(session: Session) -> None:
+    c2 = node(session, "C.2")
+    session.label_bookmark("same", c2)
+    session.label_bookmark("same", c2)
+    session.set_status(ReviewStatus.UNREVIEWED, c2)
+    assert len(session.undo_stack) == 1
+
+
 def test_status_only_on_recommendations(session: Session) -> None:
     session.open(node(session, "A"))
     with pytest.raises(Refused, match="recommendations"):

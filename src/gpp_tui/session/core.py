@@ -220,6 +220,8 @@ class Session:
         if new is old:
             return value, None
         command = Command.between(description, old, new)
+        if not command.nodes:
+            return value, None  # the same values again (a label set to what it was)
         self.undo_stack.push(command)
         self.team.changed(command.places)
         self.finder.reindex(command.places)
