@@ -33,7 +33,7 @@ from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.screens.note_editor import NoteEditor
 from gpp_tui.ui.screens.search import SearchScreen
 
-from .test_annotations import PACK, go, ready, saved
+from .test_annotations import go, ready, saved
 
 MakeApp = Callable[..., GppApp]
 ALLOWED_FAMILIES = {socket.AF_UNIX}  # gpp-tui runs on Linux (and other POSIX systems)
@@ -177,7 +177,7 @@ async def test_a_whole_session_opens_no_socket(
     review = tmp_path / "review.md"
     assert cli.main(["--data-dir", str(data), "export", "-o", str(review)]) == 0
     assert NOTE in review.read_text(encoding="utf-8")
-    assert f"pack {PACK}" in review.read_text(encoding="utf-8")
+    assert "# Gender Persecution Principles: annotated review" in review.read_text(encoding="utf-8")
     assert network_attempts == []
 
 
