@@ -91,7 +91,7 @@ COMMANDS = (
         "export",
         ("x",),
         "export FORMAT [FILE]",
-        "write a review (html, md) or your notes for a colleague (json, toml)",
+        "write a review (html, md, docx) or your notes for a colleague (json, toml)",
     ),
     Command("cite", ("c",), "cite", "a citation of this node"),
     Command(
