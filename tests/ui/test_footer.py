@@ -80,3 +80,24 @@ async def test_header_keeps_the_area_and_the_filter(
         assert "…" not in header, header
         assert "filter: bookmarked" in header, header
         assert ("C 0/" in header) or ("Participation: 0 of" in header), header
+
+
+@pytest.mark.parametrize("ascii_only", [False, True], ids=["unicode", "ascii"])
+async def test_the_focused_pane_has_a_bar(make_app: MakeApp, ascii_only: bool) -> None:
+    from gpp_tui.ui.widgets.detail import DetailPane
+    from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
+
+    app = make_app(ascii_only=ascii_only)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        tree = app.main_screen.query_one(PrinciplesTree)
+        pane = app.main_screen.query_one(DetailPane)
+        assert tree.styles.border_right[0] == "outer"  # a shape, seen without colour
+        assert pane.styles.border_left[0] == "blank"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert tree.styles.border_right[0] != "outer"
+        assert pane.styles.border_left[0] == "outer"
+        await pilot.press("f")  # a list inside the pane: the pane keeps its bar
+        await pilot.pause()
+        assert pane.styles.border_left[0] == "outer"
