@@ -207,3 +207,34 @@ async def test_ascii_palette_has_no_emoji(make_app: MakeApp) -> None:
         await pilot.pause()
         await pilot.pause()
         assert all(icon.icon == ">" for icon in app.screen.query(SearchIcon))
+
+
+async def test_filter_dialog_marks_the_active_filter(make_app: MakeApp) -> None:
+    from gpp_tui.ui.screens.prompt import PromptScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await go(pilot, "B.2")
+        await pilot.press("b", "F")
+        await pilot.pause()
+        labels = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert labels[0] == "Show everything  (active)"
+        await pilot.press("j", "enter")  # bookmarked nodes
+        await pilot.pause()
+        await pilot.press("F")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        labels = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert labels[0] == "Show everything"
+        assert labels[1].endswith("  (active)")
+        await pilot.press("G", "enter")  # only nodes matching a text
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        assert "enter to apply" in screen_text_of(app)
+
+
+def screen_text_of(app: GppApp) -> str:
+    from .conftest import screen_text
+
+    return screen_text(app)

@@ -22,17 +22,34 @@ class ChoiceScreen(ModalScreen[str | None]):
         Binding("escape", "dismiss_none", "Cancel", id="choice.cancel"),
     ]
 
-    def __init__(self, title: str, choices: list[tuple[str, str]], current: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        choices: list[tuple[str, str]],
+        current: str = "",
+        *,
+        active: set[str] | None = None,
+    ) -> None:
         super().__init__()
         self._title = title
         self._choices = choices
         self._current = current
+        self._active = active or set()
+        """Keys of the choices in force now, marked "(active)"."""
 
     def compose(self) -> ComposeResult:
         """The options, the current one highlighted."""
         with Vertical(id="choice-box") as box:
             box.border_title = self._title
-            yield StraightOptionList(*(Option(Text(label), id=key) for key, label in self._choices))
+            yield StraightOptionList(
+                *(Option(self._label(key, label), id=key) for key, label in self._choices)
+            )
+
+    def _label(self, key: str, label: str) -> Text:
+        text = Text(label)
+        if key in self._active:
+            text.append("  (active)", style="bold")
+        return text
 
     def on_mount(self) -> None:
         """Highlight the current choice."""

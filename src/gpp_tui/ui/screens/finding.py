@@ -58,7 +58,12 @@ def choose_filter(screen: MainScreen) -> None:
     def chosen(key: str | None) -> None:
         if key == TEXT_FILTER:
             screen.app.push_screen(
-                PromptScreen("Show only nodes matching", finder.text_filter), text_chosen
+                PromptScreen(
+                    "Show only nodes matching",
+                    finder.text_filter,
+                    hint="enter to apply · escape to cancel",
+                ),
+                text_chosen,
             )
         elif key == "no-text":
             finder.text_filter = ""
@@ -74,7 +79,14 @@ def choose_filter(screen: MainScreen) -> None:
             apply_filters(screen)
 
     current = finder.node_filter.value if finder.node_filter else "all"
-    screen.app.push_screen(ChoiceScreen("Filter the tree", choices, current), chosen)
+    active = {current}
+    if finder.author_filter:
+        active.add(finder.author_filter)
+    if finder.text_filter:
+        active.add(TEXT_FILTER)
+    if active != {"all"}:
+        active.discard("all")
+    screen.app.push_screen(ChoiceScreen("Filter the tree", choices, current, active=active), chosen)
 
 
 def apply_filters(screen: MainScreen) -> None:
