@@ -10,6 +10,9 @@ from textual.pilot import Pilot
 
 from gpp_tui.content import load_library
 from gpp_tui.ui.app import GppApp
+from gpp_tui.ui.screens import welcome
+
+REAL_FIRST_START = welcome.is_first_start  # before the autouse fixture replaces it
 
 
 def _app(tmp_path: Path, term: str = "xterm") -> GppApp:
@@ -78,3 +81,22 @@ def test_main_screen_light_theme(
 
 def test_too_small_terminal(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(_app(tmp_path), terminal_size=(50, 14), run_before=_loaded)
+
+
+async def _welcome_shown(pilot: Pilot[Any]) -> None:
+    """Wait for the welcome screen (pushed once the first frame is painted)."""
+    await _loaded(pilot)
+    for _ in range(200):
+        if isinstance(pilot.app.screen, welcome.WelcomeScreen):
+            break
+        await pilot.pause(0.02)
+    from textual.widgets import Input
+
+    pilot.app.screen.query_one(Input).cursor_blink = False  # a blink would differ run to run
+    await pilot.pause()
+
+
+def test_welcome_screen(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(welcome, "is_first_start", REAL_FIRST_START)
+    monkeypatch.setenv("HOME", str(tmp_path))  # the data folder is shown as ~/data
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_welcome_shown)

@@ -60,6 +60,15 @@ def app_settles_before_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(GppApp, "run_test", settled_run_test)
 
 
+@pytest.fixture(autouse=True)
+def no_welcome(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts on an empty data folder: the first-start welcome is left out.
+
+    tests/ui/test_welcome.py puts it back.
+    """
+    monkeypatch.setattr("gpp_tui.ui.screens.welcome.is_first_start", lambda folder: False)
+
+
 @pytest.fixture
 def make_app(library: Library, tmp_path: Path) -> Callable[..., GppApp]:
     """Build an app on a data folder inside tmp_path (the same folder on every call)."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from time import monotonic
@@ -34,12 +37,17 @@ from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from gpp_tui.store.serialize import ByteCodec
     from gpp_tui.ui.screens.help import BindingGroup
 
 
 MAX_CONFIG_NOTICES = 3
 """Settings problems shown one by one at start; the rest are counted in one more."""
+
+DRAFT_WAIT_SECONDS = 1.0
+"""How long the lock waits for an open note's draft to reach the disk before it shows anyway."""
 
 ASCII_KEY_NAMES = {
     "↑": "up",
@@ -69,7 +77,8 @@ class GppApp(App[None]):
         # Shown in the footer by MainScreen (same id, so a remap moves both).
         Binding("question_mark,f1", "help", "Help", show=False, id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+l", "lock", "Lock the screen", show=False, id="app.lock"),
+        # priority: the lock must work over every screen, modal, field and the palette.
+        Binding("ctrl+l", "lock", "Lock the screen", show=False, priority=True, id="app.lock"),
     ]
     COMMANDS = App.COMMANDS | {NodeCommands}
 
@@ -89,6 +98,8 @@ class GppApp(App[None]):
         self.codec: ByteCodec | None = None
         """The encryption of the data folder, once unlocked (None: not encrypted)."""
         self._last_activity = monotonic()
+        self._exiting = False
+        """True once the app is exiting: keys that still arrive are dropped."""
         self.keymap: dict[str, str] = {}
         """Keys remapped by the settings file, by binding id."""
         self.library = library
@@ -199,45 +210,119 @@ class GppApp(App[None]):
         With encryption on, the passphrase is asked first.
         """
         if not encryption_enabled(self.data_dir):
-            self.main_screen.open_store()
+            from gpp_tui.ui.screens.welcome import WelcomeScreen, is_first_start
+
+            first = is_first_start(self.data_dir)  # asked before the store writes anything
+            self._open_store(None)
+            if first:
+                ascii_only = self.glyphs is glyphs.ASCII
+                self.push_screen(
+                    WelcomeScreen(self.data_dir, ascii_only=ascii_only), self._welcomed
+                )
             return
         from gpp_tui.ui.screens.lock import LockScreen
 
         def unlocked(codec: ByteCodec | None) -> None:
             self.codec = codec
-            self.main_screen.open_store(codec)
+            self._open_store(codec)
 
         self.push_screen(
             LockScreen("Your notes are encrypted. Enter your passphrase.", self._unlock),
             unlocked,
         )
 
+    def _open_store(self, codec: ByteCodec | None) -> None:
+        """Load the annotations; once they are in, the header says how they are kept."""
+        loading = self.main_screen.open_store(codec)
+        self.show_privacy_state()
+
+        async def loaded() -> None:
+            await loading.wait()
+            self.show_privacy_state()
+
+        self.run_worker(loaded(), group="privacy-state")
+
+    def _welcomed(self, name: str | None) -> None:
+        """The welcome screen is done: keep the name given (if any), never show it again."""
+        if name:
+            from gpp_tui.store.config import set_author
+
+            try:
+                set_author(name)
+            except OSError as error:
+                self.notify(
+                    f"Your name is not kept for next time: {config_path()} cannot be written "
+                    f"({error.strerror or error})",
+                    severity="warning",
+                )
+            self.config = replace(self.config, author=name)
+            screen = self.main_screen
+            screen.session.author = name  # for a store still loading
+            if screen.store is not None:
+                screen.store.author = name
+        # The data folder now remembers a position: a later start is not a first start.
+        self.main_screen.save_position()
+
+    def show_privacy_state(self) -> None:
+        """Say in the header, for as long as it holds, whether notes are encrypted or read-only."""
+        parts = [self.TITLE]
+        store = self.main_screen.store
+        if store is not None and store.read_only:
+            parts.append("read-only")
+        parts.append("encrypted" if self.codec is not None else "not encrypted")
+        self.title = f" {self.glyphs.separator} ".join(parts)
+
     def _unlock(self, passphrase: str) -> ByteCodec:
         from gpp_tui.store.crypto import unlock
 
         return unlock(self.data_dir, passphrase)
 
-    def action_lock(self) -> None:
-        """Hide everything at once behind a neutral screen (the passphrase brings it back)."""
-        from gpp_tui.ui.screens.lock import LockScreen
+    async def action_lock(self) -> None:
+        """Hide everything behind a neutral screen, from any screen (the passphrase brings it back).
 
-        if isinstance(self.screen, LockScreen):
+        The text of an open note editor is written as a draft first; the editor
+        stays where it is, under the lock, and comes back with its text.
+        """
+        from gpp_tui.ui.screens.lock import UNENCRYPTED_WARNING, LockScreen
+        from gpp_tui.ui.screens.note_editor import NoteEditor
+
+        if self._exiting or any(isinstance(s, LockScreen) for s in self.screen_stack):
             return
+        for screen in self.screen_stack:
+            if isinstance(screen, NoteEditor):
+                screen.keep_draft()
+        writing = [w for w in self.workers if w.group == "drafts" and not w.is_finished]
+        if writing:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.workers.wait_for_complete(writing), DRAFT_WAIT_SECONDS)
         if self.codec is not None:
             self.push_screen(LockScreen("Locked. Enter your passphrase.", self._unlock))
         else:
-            self.push_screen(LockScreen("Locked."))
+            self.push_screen(LockScreen("Locked.", warning=UNENCRYPTED_WARNING))
+
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Exit; from now on keys and clicks are ignored (they would open screens never shown)."""
+        self._exiting = True
+        super().exit(result, return_code, message)
 
     async def on_event(self, event: events.Event) -> None:
-        """Note the time of the last key or click, for the idle lock."""
-        if isinstance(event, events.Key | events.MouseDown):
+        """Note the time of the last key or click, for the idle lock; ignore input while closing."""
+        if isinstance(event, events.Key | events.MouseDown | events.Paste):
+            if self._exiting:
+                event.stop()
+                return
             self._last_activity = monotonic()
         await super().on_event(event)
 
     def _lock_if_idle(self) -> None:
         idle = monotonic() - self._last_activity
         if idle >= self.config.lock_after_minutes * 60:
-            self.action_lock()
+            self.call_later(self.action_lock)
 
     @property
     def main_screen(self) -> MainScreen:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -17,6 +17,49 @@ from gpp_tui.display import safe_line
 from gpp_tui.store.errors import DamagedKeyError, StoreError
 
 MAX_TRIES = 3
+
+UNENCRYPTED_WARNING = (
+    "Your notes are not encrypted: anyone at this keyboard can unlock this screen, "
+    "and anyone who can read your files can read your notes. To protect them with a "
+    "passphrase, quit gpp-tui and run: gpp encrypt"
+)
+
+
+class PassphraseInput(Input):
+    """A password field that takes no keys while the passphrase it sent is being checked.
+
+    The check takes a second or two; keys typed meanwhile would otherwise be added
+    to the next try (and cost one).
+    """
+
+    checking = False
+    """True from enter until the screen says the check is over."""
+
+    async def action_submit(self) -> None:
+        """Send the passphrase and clear the field at once, before any other key is read."""
+        if self.checking:
+            return
+        passphrase, self.value = self.value, ""
+        self.checking = bool(passphrase)
+        self.post_message(self.Submitted(self, passphrase))
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.checking:
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if self.checking:
+            event.stop()
+            event.prevent_default()
+            return
+        super()._on_paste(event)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No editing keys (backspace, paste...) while a check runs."""
+        return not self.checking
 
 
 class LockScreen(Screen[Any]):
@@ -31,19 +74,24 @@ class LockScreen(Screen[Any]):
     ]
     AUTO_FOCUS = "Input"
 
-    def __init__(self, message: str, unlock: Callable[[str], Any] | None = None) -> None:
+    def __init__(
+        self, message: str, unlock: Callable[[str], Any] | None = None, *, warning: str = ""
+    ) -> None:
         super().__init__()
         self._message = message
         self._unlock = unlock
+        self._warning = warning
         self._failures = 0
 
     def compose(self) -> ComposeResult:
         """A title, the message, and the passphrase field when one is needed."""
         with Vertical(id="lock-box"):
             yield Static("gpp-tui", id="lock-title")
-            yield Static(self._message, id="lock-message")
+            yield Static(Text(self._message), id="lock-message")
+            if self._warning:
+                yield Static(Text(self._warning), id="lock-warning")
             if self._unlock is not None:
-                yield Input(password=True, placeholder="passphrase", id="lock-passphrase")
+                yield PassphraseInput(password=True, placeholder="passphrase", id="lock-passphrase")
             else:
                 yield Static("Press enter to continue.", id="lock-hint")
             yield Static("", id="lock-status")
@@ -56,13 +104,10 @@ class LockScreen(Screen[Any]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        passphrase = event.value
-        event.input.value = ""
-        if not passphrase:
+        if not event.value:
             return
-        event.input.disabled = True
         self.query_one("#lock-status", Static).update("Checking the passphrase...")
-        self.check(passphrase)
+        self.check(event.value)
 
     @work(thread=True, exclusive=True, group="unlock")
     def check(self, passphrase: str) -> None:
@@ -85,8 +130,9 @@ class LockScreen(Screen[Any]):
             closing = f"gpp: {safe_line(reason)}; {MAX_TRIES} wrong passphrases, closed."
             self.app.exit(return_code=1, message=Text(closing))
             return
-        field = self.query_one(Input)
-        field.disabled = False
+        field = self.query_one(PassphraseInput)
+        field.value = ""
+        field.checking = False
         field.focus()
         tries = f"{left} tr{'y' if left == 1 else 'ies'} left"
         status = Text(f"{safe_line(reason).capitalize()}. {tries}.")

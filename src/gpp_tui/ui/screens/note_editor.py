@@ -96,7 +96,7 @@ class NoteEditor(ModalScreen[NoteInput | None]):
         area.focus()
         area.move_cursor(area.document.end)
         if self._on_draft is not None:
-            self.set_interval(DRAFT_EVERY_SECONDS, self._keep_draft)
+            self.set_interval(DRAFT_EVERY_SECONDS, self.keep_draft)
 
     @property
     def current(self) -> NoteInput:
@@ -110,7 +110,10 @@ class NoteEditor(ModalScreen[NoteInput | None]):
         """True when the editor holds something not saved yet."""
         return self._changed or self.current != self._initial
 
-    def _keep_draft(self) -> None:
+    def keep_draft(self) -> None:
+        """Hand the text to `on_draft` if it changed since the last draft (also before a lock)."""
+        if not self.is_mounted or not self.query(TextArea):
+            return
         text = self.query_one(TextArea).text
         if text != self._last_draft and self._on_draft is not None:
             self._last_draft = text
