@@ -238,3 +238,37 @@ def screen_text_of(app: GppApp) -> str:
     from .conftest import screen_text
 
     return screen_text(app)
+
+
+async def test_bookmarks_view_removes_relabels_and_jumps_in_place(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        for node_id in ("A.1", "B.2", "C.1"):
+            await go(pilot, node_id)
+            await pilot.press("b")
+        await saved(pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        listing = app.screen.query_one(OptionList)
+        assert listing.option_count == 3
+        await pilot.press("g", "d")  # remove A.1's bookmark, in place
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        assert listing.option_count == 2
+        assert "B.2" in str(listing.options[0].prompt)
+        await pilot.press("L", *"check later", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        assert "check later" in str(listing.options[0].prompt)
+        await pilot.press("j", "enter")  # jump to C.1
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert screen.current is not None and screen.current.id == "C.1"
+        await saved(pilot)
+        assert screen.store is not None
+        annotations = screen.store.annotations
+        assert annotations.node("wigj-gpp", "A.1").bookmark is None
+        bookmark = annotations.node("wigj-gpp", "B.2").bookmark
+        assert bookmark is not None and bookmark.label == "check later"

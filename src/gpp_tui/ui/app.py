@@ -344,6 +344,7 @@ class GppApp(App[None]):
 
     def binding_groups(self) -> list[BindingGroup]:
         """Every binding the user can press, grouped by where it works."""
+        from gpp_tui.ui.screens.bookmarks import BookmarksScreen
         from gpp_tui.ui.screens.help import HelpScreen
         from gpp_tui.ui.screens.note_editor import NoteEditor
         from gpp_tui.ui.screens.search import SearchScreen
@@ -386,6 +387,7 @@ class GppApp(App[None]):
                     Binding("enter", "", "Go to the highlighted (top) result"),
                 ],
             ),
+            ("Bookmarks view", BookmarksScreen.BINDINGS),
             ("Help", HelpScreen.BINDINGS),
         ]
 

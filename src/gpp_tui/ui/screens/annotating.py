@@ -12,7 +12,7 @@ from gpp_tui.ui.widgets.notes import local_time
 
 if TYPE_CHECKING:
     from gpp_tui.store.drafts import Draft
-    from gpp_tui.store.models import Note
+    from gpp_tui.store.models import Annotations, Note
     from gpp_tui.ui.screens.main import MainScreen
     from gpp_tui.ui.screens.note_editor import NoteInput
 
@@ -95,8 +95,8 @@ def confirm_delete(screen: MainScreen, node: Node, note_id: str) -> None:
     screen.app.push_screen(ConfirmScreen(question, "Delete", "Keep"), answered)
 
 
-def ask_label(screen: MainScreen, node: Node) -> None:
-    """Ask for the label of the node's bookmark (bookmarking it if needed)."""
+def ask_label(screen: MainScreen, node: Node, then: Callable[[], None] | None = None) -> None:
+    """Ask for the label of the node's bookmark (bookmarking it if needed); then call `then`."""
     from gpp_tui.ui.screens.prompt import PromptScreen
 
     mine = screen.session.mine(node)
@@ -105,6 +105,8 @@ def ask_label(screen: MainScreen, node: Node) -> None:
     def answered(label: str | None) -> None:
         if label is not None:
             screen.run(lambda: screen.session.label_bookmark(label, node))
+        if then is not None:
+            then()
 
     question = f"Label for the bookmark on {node.label}"
     screen.app.push_screen(PromptScreen(question, bookmark.label if bookmark else ""), answered)
@@ -123,8 +125,34 @@ def show_bookmarks(screen: MainScreen) -> None:
         if place is not None:
             screen.jump(place)
 
+    def node_at(place: Place) -> Node | None:
+        pack = screen.session.library.pack(place[0])
+        node = pack.nodes.get(place[1]) if pack is not None else None
+        if node is None:
+            screen.notify("This node is no longer in the pack", timeout=3)
+        elif not screen.writable():
+            return None
+        return node
+
+    def remove(place: Place, then: Callable[[], None]) -> None:
+        node = node_at(place)
+        if node is not None:
+            screen.run(lambda: screen.session.toggle_bookmark(node))  # says so; u undoes it
+            then()
+
+    def relabel(place: Place, then: Callable[[], None]) -> None:
+        node = node_at(place)
+        if node is not None:
+            ask_label(screen, node, then)
+
+    def current() -> Annotations | None:
+        return screen.session.annotations
+
     screen.app.push_screen(
-        BookmarksScreen(screen.session.library, annotations, screen.glyphs), chosen
+        BookmarksScreen(
+            screen.session.library, current, screen.glyphs, remove=remove, relabel=relabel
+        ),
+        chosen,
     )
 
 

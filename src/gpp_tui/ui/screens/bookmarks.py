@@ -1,7 +1,8 @@
-"""The bookmarks view: every bookmark with its label and note count; enter jumps there."""
+"""The bookmarks view: every bookmark with its label and note count; jump, remove, relabel."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -20,19 +21,46 @@ from gpp_tui.ui.widgets.lists import StraightOptionList
 if TYPE_CHECKING:
     from gpp_tui.store.models import Annotations
 
+Edit = Callable[[Place, Callable[[], None]], None]
+"""Act on a bookmark, then call the second argument to show the list again."""
+
+EMPTY = "No bookmarks yet: press b on any node to bookmark it."
+
 
 class BookmarksScreen(ModalScreen[Place | None]):
-    """Lists bookmarks; dismisses with the chosen node, or None."""
+    """Lists bookmarks; dismisses with the chosen node, or None. d/b remove, L relabels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss_none", "Close", id="bookmarks.close"),
+        Binding("d,b", "remove", "Remove bookmark", id="bookmarks.remove"),
+        Binding("L", "relabel", "Label", id="bookmarks.label"),
     ]
 
-    def __init__(self, library: Library, annotations: Annotations, glyphs: Glyphs) -> None:
+    def __init__(
+        self,
+        library: Library,
+        annotations: Callable[[], Annotations | None],
+        glyphs: Glyphs,
+        *,
+        remove: Edit | None = None,
+        relabel: Edit | None = None,
+    ) -> None:
         super().__init__()
+        self._library = library
+        self._annotations = annotations
+        self._glyphs = glyphs
+        self._remove = remove
+        self._relabel = relabel
         self._places: list[Place] = []
-        self._options: list[Option] = []
-        for pack in library.packs:
+
+    def _options(self) -> list[Option]:
+        """One option per bookmark, in pack order; fills `_places` alongside."""
+        glyphs, annotations = self._glyphs, self._annotations()
+        self._places = []
+        options: list[Option] = []
+        if annotations is None:
+            return options
+        for pack in self._library.packs:
             for node_id, bookmark in annotations.bookmarks(pack.pack.id):
                 node = pack.nodes.get(node_id)
                 label = Text(f"{glyphs.bookmark} ")
@@ -42,17 +70,55 @@ class BookmarksScreen(ModalScreen[Place | None]):
                 count = len(annotations.notes_for(pack.pack.id, node_id))
                 if count:
                     label.append(f" {glyphs.separator} {count} note{'s' if count > 1 else ''}")
-                self._options.append(Option(label, id=str(len(self._places))))
+                options.append(Option(label, id=str(len(self._places))))
                 self._places.append((pack.pack.id, node_id))
+        return options
 
     def compose(self) -> ComposeResult:
-        """The list, or a line saying there are no bookmarks."""
+        """The list, and a line saying there are no bookmarks (shown when the list is empty)."""
         with Vertical(id="bookmarks-box") as box:
-            box.border_title = "Bookmarks (enter to go, escape to close)"
-            if self._options:
-                yield StraightOptionList(*self._options, id="bookmarks-list")
-            else:
-                yield Static("No bookmarks yet: press b on any node to bookmark it.")
+            box.border_title = "Bookmarks (enter go, d remove, L label, escape close)"
+            options = self._options()
+            yield StraightOptionList(*options, id="bookmarks-list")
+            yield Static(EMPTY, id="bookmarks-empty")
+
+    def on_mount(self) -> None:
+        """Show the empty line only when there is nothing to list."""
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        listing = self.query_one(OptionList)
+        listing.display = bool(listing.option_count)
+        self.query_one("#bookmarks-empty").display = not listing.option_count
+
+    def refresh_list(self) -> None:
+        """List the bookmarks again (after a change), keeping the highlight near where it was."""
+        listing = self.query_one(OptionList)
+        was = listing.highlighted or 0
+        listing.clear_options()
+        listing.add_options(self._options())
+        if listing.option_count:
+            listing.highlighted = min(was, listing.option_count - 1)
+        self._show_empty()
+
+    def _highlighted(self) -> Place | None:
+        listing = self.query_one(OptionList)
+        index = listing.highlighted
+        if index is None or not listing.display or index >= len(self._places):
+            return None
+        return self._places[index]
+
+    def action_remove(self) -> None:
+        """Remove the highlighted bookmark (the app says so; u undoes it)."""
+        place = self._highlighted()
+        if place is not None and self._remove is not None:
+            self._remove(place, self.refresh_list)
+
+    def action_relabel(self) -> None:
+        """Give the highlighted bookmark a new label."""
+        place = self._highlighted()
+        if place is not None and self._relabel is not None:
+            self._relabel(place, self.refresh_list)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Go to the chosen bookmark."""
