@@ -187,3 +187,18 @@ async def test_keys_right_after_quit_are_ignored(make_app: MakeApp, key: str) ->
             await asyncio.sleep(0.02)
     assert app.return_code == 0
     assert app._exit_renderables == []
+
+
+async def test_the_header_says_a_second_copy_is_read_only(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    first = AnnotationStore(tmp_path / "data")  # holds the lock, like a running copy
+    try:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await ready(pilot)
+            await pilot.pause(0.3)
+            header = screen_text(app).splitlines()[0]
+            assert "read-only" in header and "not encrypted" in header
+    finally:
+        first.close()
