@@ -272,3 +272,26 @@ async def test_bookmarks_view_removes_relabels_and_jumps_in_place(make_app: Make
         assert annotations.node("wigj-gpp", "A.1").bookmark is None
         bookmark = annotations.node("wigj-gpp", "B.2").bookmark
         assert bookmark is not None and bookmark.label == "check later"
+
+
+async def test_filters_keep_the_place(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        tree = screen.query_one(PrinciplesTree)
+        for node_id in ("A.2", "C.2"):
+            await go(pilot, node_id)
+            await pilot.press("b")
+        await saved(pilot)
+        await go(pilot, "B.2")  # B open, and A and C too now
+        expanded = sorted(p for p in tree._expanded_places())
+        await pilot.press("F", "j", "enter")  # bookmarked only: B.2 is hidden
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.current is not None and screen.current.id == "C.2"  # the nearest match
+        await go(pilot, "A.2")
+        await pilot.press("F", "g", "enter")  # show everything again
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.current is not None and screen.current.id == "A.2"
+        assert sorted(tree._expanded_places()) == expanded  # as it was

@@ -57,6 +57,10 @@ class PrinciplesTree(Tree[Node]):
         """Markers (review status, bookmark, notes) shown before a node's label."""
         self._orphans: dict[Place, Node] = {}
         self._keep: set[Place] | None = None
+        self._expanded_before: list[Place] = []
+        self._matches: set[Place] = set()
+        """The nodes the filter matched (without their ancestors)."""
+        """The open nodes when a filter came on: opened again when it goes."""
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Draw the rows, and put the terminal cursor on the highlighted one."""
@@ -124,6 +128,7 @@ class PrinciplesTree(Tree[Node]):
 
     def set_filter(self, keep: set[Place] | None) -> None:
         """Show only these nodes and their ancestors (None shows everything)."""
+        self._matches = keep or set()
         if keep is not None:
             with_ancestors: set[Place] = set()
             for place in keep:
@@ -133,16 +138,53 @@ class PrinciplesTree(Tree[Node]):
                     parent = node.parent_id
                     node = self.node_at((node.pack_id, parent)) if parent else None
             keep = with_ancestors
+        if self._keep is None and keep is not None:
+            self._expanded_before = self._expanded_places()  # restored when the filter goes
+        restore = self._expanded_before if keep is None and self._keep is not None else None
         self._keep = keep
-        self._rebuild_keeping_cursor()
+        self._rebuild_keeping_cursor(restore)
 
-    def _rebuild_keeping_cursor(self) -> None:
+    def _expanded_places(self) -> list[Place]:
+        """The open nodes, parents before children."""
+        places: list[Place] = []
+        stack = list(self.root.children)
+        while stack:
+            tree_node = stack.pop(0)
+            if tree_node.is_expanded and tree_node.data is not None:
+                places.append((tree_node.data.pack_id, tree_node.data.id))
+                stack.extend(tree_node.children)
+        return places
+
+    def _rebuild_keeping_cursor(self, expanded: list[Place] | None = None) -> None:
+        """Build the tree again; the cursor stays on its node, else on the nearest one shown."""
         cursor = self.cursor_node.data if self.cursor_node is not None else None
         self._add_all()
-        if cursor is not None and self._shown(cursor):
-            self.go_to((cursor.pack_id, cursor.id))
+        for place in expanded or ():
+            tree_node = self._by_place.get(place)
+            if tree_node is not None:
+                self._populate(tree_node)
+                tree_node.expand()
+        target = self._nearest_shown(cursor) if cursor is not None else None
+        if target is not None:
+            self.go_to(target)
         else:
             self.call_after_refresh(self.move_cursor_to_line, 0)
+
+    def _nearest_shown(self, node: Node) -> Place | None:
+        """`node` if it is shown, else the shown node nearest it in reading order (after first)."""
+        if self._shown(node):
+            return (node.pack_id, node.id)
+        order = [(n.pack_id, n.id) for pack in self._library.packs for n in pack.nodes.values()]
+        here = (node.pack_id, node.id)
+        if here not in order or self._keep is None:
+            return None
+        index = order.index(here)
+        for distance in range(1, len(order)):
+            for candidate in (index + distance, index - distance):
+                inside = 0 <= candidate < len(order)
+                if inside and order[candidate] in self._matches:
+                    return order[candidate]
+        return None
 
     def _shown(self, node: Node) -> bool:
         return self._keep is None or (node.pack_id, node.id) in self._keep
