@@ -295,3 +295,26 @@ async def test_filters_keep_the_place(make_app: MakeApp) -> None:
         await pilot.pause()
         assert screen.current is not None and screen.current.id == "A.2"
         assert sorted(tree._expanded_places()) == expanded  # as it was
+
+
+async def test_a_filter_that_matches_nothing_leaves_an_empty_tree_not_a_crash(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        tree = screen.query_one(PrinciplesTree)
+        await pilot.press("F")
+        await pilot.pause()
+        await pilot.press("j", "enter")  # bookmarked nodes: there are none
+        for _ in range(5):
+            await pilot.pause()
+        assert app.is_running
+        assert tree.last_line == -1
+        assert "filter: bookmarked" in screen_text_of(app)
+        await pilot.press("F")
+        await pilot.pause()
+        await pilot.press("g", "enter")  # show everything
+        for _ in range(5):
+            await pilot.pause()
+        assert tree.last_line >= 0

@@ -168,7 +168,12 @@ class PrinciplesTree(Tree[Node]):
         if target is not None:
             self.go_to(target)
         else:
-            self.call_after_refresh(self.move_cursor_to_line, 0)
+            self.call_after_refresh(self._cursor_to_first_line)
+
+    def _cursor_to_first_line(self) -> None:
+        """Put the cursor on the first line, if the filter left any (none: an empty tree)."""
+        if self.last_line >= 0:
+            self.move_cursor_to_line(0)
 
     def _nearest_shown(self, node: Node) -> Place | None:
         """`node` if it is shown, else the shown node nearest it in reading order (after first)."""
