@@ -94,3 +94,19 @@ def test_with_nothing_to_follow_up_the_review_says_so(library: Library) -> None:
     words = "\n".join(parsed.text)
     assert "Nothing is marked for follow-up." in words
     assert "Reviewer" not in words
+
+
+def test_a_note_shows_its_author_its_edit_and_a_changed_source(library: Library) -> None:
+    a, note = edits.add_note(
+        Annotations(), PACK, "B.2", "first words", author="Amina", node_text="old text", now=T0
+    )
+    a, _ = edits.edit_note(a, PACK, "B.2", note.id, text="better words", now=T0.replace(hour=21))
+    text = export(library, a, "html", info=ExportInfo("", T0, UTC))
+    parsed = Structure()
+    parsed.feed(text)
+    assert parsed.open == []
+    words = "\n".join(parsed.text)
+    assert "Amina" in words and "(no author)" not in words
+    assert "edited 2026-05-01 21:52 UTC" in words
+    assert "⚠ The source text has changed since this note was written." in words
+    assert '<div class="note-text" dir="auto">better words</div>' in text
