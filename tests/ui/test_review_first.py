@@ -32,8 +32,11 @@ def seed(folder: Path, node_id: str, *texts: str) -> list[str]:
 
 
 def detail_lines(app: GppApp) -> list[str]:
-    """The detail pane's part of each screen line (right of the tree), as shown."""
-    pane = app.main_screen.query_one(DetailPane).region
+    """The detail pane's part of each screen line (right of the tree), as shown.
+
+    The pane's edge (the focus bar when it has the focus) is left out.
+    """
+    pane = app.main_screen.query_one(DetailPane).content_region
     lines = screen_text(app).splitlines()
     return [line[pane.x : pane.right] for line in lines[pane.y : pane.bottom]]
 
