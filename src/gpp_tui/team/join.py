@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from gpp_tui.exchange.merge import merge_node, merge_notes
+from gpp_tui.store.edits import replace_node
 from gpp_tui.store.models import Annotations, NodeAnnotations, Note
 
 
@@ -77,14 +78,7 @@ def join_node_into(
     view: Annotations, pack_id: str, node_id: str, node: NodeAnnotations
 ) -> Annotations:
     """The view with one node replaced (after a local edit, so the whole view is not redone)."""
-    packs = dict(view.packs)
-    nodes = dict(packs.get(pack_id, {}))
-    if node.is_empty:
-        nodes.pop(node_id, None)
-    else:
-        nodes[node_id] = node
-    packs[pack_id] = nodes
-    return view.model_copy(update={"packs": packs})
+    return replace_node(view, pack_id, node_id, node)
 
 
 def adopt_note(
