@@ -103,3 +103,39 @@ async def test_no_welcome_on_a_folder_that_has_notes(make_app: MakeApp, tmp_path
         await ready(pilot)
         await pilot.pause(0.3)
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_name_typed_by_mistake_is_shown_and_can_be_changed(
+    make_app: MakeApp, with_welcome: Path
+) -> None:
+    """A user who types a search before reading sees the name it made, and mends it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await shown(pilot, app)
+        await pilot.press(*"/retaliation", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        told = [notice.message for notice in app._notifications]
+        assert any("signed “/retaliation”" in message for message in told), told
+        assert any("Your name" in message for message in told)
+        app.action_change_name()
+        await pilot.pause()
+        field = app.screen.query_one("#prompt-input")
+        assert getattr(field, "value", None) == "/retaliation"
+        await pilot.press("escape")  # escape keeps the name as it was
+        assert app.config.author == "/retaliation"
+        app.action_change_name()
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Amina K.", "enter")
+        await pilot.pause()
+        await go(pilot, "B.2")
+        await pilot.press("n")
+        app.screen.query_one(TextArea).insert("signed with the mended name")
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        store = app.main_screen.store
+        assert store is not None
+        (note,) = store.annotations.notes_for(PACK, "B.2")
+        assert note.author == "Amina K."
+    assert tomllib.loads(with_welcome.read_text(encoding="utf-8"))["author"] == "Amina K."

@@ -245,23 +245,47 @@ class GppApp(App[None]):
     def _welcomed(self, name: str | None) -> None:
         """The welcome screen is done: keep the name given (if any), never show it again."""
         if name:
-            from gpp_tui.store.config import set_author
-
-            try:
-                set_author(name)
-            except OSError as error:
-                self.notify(
-                    f"Your name is not kept for next time: {config_path()} cannot be written "
-                    f"({error.strerror or error})",
-                    severity="warning",
-                )
-            self.config = replace(self.config, author=name)
-            screen = self.main_screen
-            screen.session.author = name  # for a store still loading
-            if screen.store is not None:
-                screen.store.author = name
+            self._keep_author(name)
         # The data folder now remembers a position: a later start is not a first start.
         self.main_screen.save_position()
+
+    def _keep_author(self, name: str) -> None:
+        """Sign new notes with `name` from now on and remember it; say so (a typo shows)."""
+        from gpp_tui.store.config import set_author
+
+        try:
+            set_author(name)
+        except OSError as error:
+            self.notify(
+                f"Your name is not kept for next time: {config_path()} cannot be written "
+                f"({error.strerror or error})",
+                severity="warning",
+            )
+        else:
+            self.notify(f"Your notes will be signed “{name}”. To change it: ctrl+p, Your name.")
+        self.config = replace(self.config, author=name)
+        screen = self.main_screen
+        screen.session.author = name  # for a store still loading
+        if screen.store is not None:
+            screen.store.author = name
+
+    def action_change_name(self) -> None:
+        """Ask for the name new notes are signed with (notes already written keep theirs)."""
+        from gpp_tui.ui.screens.prompt import PromptScreen
+
+        def answered(name: str | None) -> None:
+            name = " ".join((name or "").split())
+            if name and name != self.config.author:
+                self._keep_author(name)
+
+        self.push_screen(
+            PromptScreen(
+                "Your name, shown with each note you write from now on:",
+                self.config.author,
+                hint="enter to keep · escape to cancel",
+            ),
+            answered,
+        )
 
     def show_privacy_state(self) -> None:
         """Say in the header, for as long as it holds, whether notes are encrypted or read-only."""
@@ -409,6 +433,9 @@ class GppApp(App[None]):
                 yield command
         yield SystemCommand("Help", "Show every key binding", self.action_help)
         yield SystemCommand("Lock", "Hide everything behind a neutral screen", self.action_lock)
+        yield SystemCommand(
+            "Your name", "The name shown with each note you write", self.action_change_name
+        )
         main = self.main_screen
         actions = [
             ("Search", "Search the principles and your notes", main.action_search),
