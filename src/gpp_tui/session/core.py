@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from gpp_tui.content import Library, Node, NodeKind
+from gpp_tui.i18n import _, ngettext
 from gpp_tui.session.drafts import DraftKeeper
 from gpp_tui.session.finding import Finder
 from gpp_tui.session.history import History, Place
@@ -79,14 +80,19 @@ class Session:
             return []
         messages = [*store.messages, *self.team.messages]
         if store.read_only:
-            messages.append(f"Read-only: {store.read_only_reason}")
+            messages.append(_("Read-only: {reason}").format(reason=store.read_only_reason))
         loaded = {pack.pack.id for pack in self.library.packs}
         for pack_id, nodes in store.annotations.packs.items():
             count = sum(node.has_content for node in nodes.values())
             if pack_id not in loaded and count:
                 messages.append(
-                    f"Your notes on {count} node(s) of pack {pack_id!r} are kept, but that "
-                    "pack is not loaded: start with --content and its file to see them"
+                    ngettext(
+                        "Your notes on {count} node of pack {pack!r} are kept, but that pack "
+                        "is not loaded: start with --content and its file to see them",
+                        "Your notes on {count} nodes of pack {pack!r} are kept, but that pack "
+                        "is not loaded: start with --content and its file to see them",
+                        count,
+                    ).format(count=count, pack=pack_id)
                 )
         return messages
 
@@ -174,7 +180,10 @@ class Session:
             if marks is not None:
                 text += f" {separator} {area.id} {in_area.reviewed}/{in_area.total}"
             else:
-                text += f" {separator} {area.title}: {in_area.reviewed} of {in_area.total}"
+                of = _("{reviewed} of {total}").format(
+                    reviewed=in_area.reviewed, total=in_area.total
+                )
+                text += f" {separator} {area.title}: {of}"
         return text + self.finder.summary(separator)
 
     def next_unreviewed(self, after: Node | None = None) -> Place | None:
@@ -198,15 +207,16 @@ class Session:
 
     def _writable(self) -> AnnotationStore:
         if self.store is None:
-            raise Refused("Your notes are still loading")
+            raise Refused(_("Your notes are still loading"))
         if self.store.read_only:
-            raise Refused(f"Not saved: {self.store.read_only_reason}", warning=True)
+            reason = self.store.read_only_reason
+            raise Refused(_("Not saved: {reason}").format(reason=reason), warning=True)
         return self.store
 
     def _target(self, node: Node | None) -> Node:
         node = node or self.current
         if node is None:
-            raise Refused("Nothing is selected")
+            raise Refused(_("Nothing is selected"))
         return node
 
     def _record(
@@ -231,22 +241,29 @@ class Session:
         """Bookmark the node, or remove its bookmark (its label goes with it; undo restores it)."""
         node = self._target(node)
         had = self.mine(node)
-        verb = "removed the bookmark of" if had and had.bookmark else "bookmarked"
-        marked, _ = self._record(
-            f"{verb} {node.id}", lambda edit: edit.toggle_bookmark(node.pack_id, node.id)
+        if had and had.bookmark:
+            description = _("removed the bookmark of {node}").format(node=node.id)
+        else:
+            description = _("bookmarked {node}").format(node=node.id)
+        marked, _command = self._record(
+            description, lambda edit: edit.toggle_bookmark(node.pack_id, node.id)
         )
-        message = f"Bookmarked {node.label}" if marked else "Bookmark removed"
+        message = (
+            _("Bookmarked {node}").format(node=node.label) if marked else _("Bookmark removed")
+        )
         return Changed(message, ((node.pack_id, node.id),), undoable=True)
 
     def label_bookmark(self, label: str, node: Node | None = None) -> Changed:
         """Give the node's bookmark a label, bookmarking it if needed."""
         node = self._target(node)
         self._record(
-            f"labelled the bookmark of {node.id}",
+            _("labelled the bookmark of {node}").format(node=node.id),
             lambda edit: edit.set_bookmark(node.pack_id, node.id, label),
         )
         return Changed(
-            f"Bookmark labelled {label!r}" if label else "Bookmark label removed",
+            _("Bookmark labelled {label!r}").format(label=label)
+            if label
+            else _("Bookmark label removed"),
             ((node.pack_id, node.id),),
             undoable=True,
         )
@@ -255,7 +272,7 @@ class Session:
         """Set a recommendation's review status (None: move it on, as `r` does)."""
         node = self._target(node)
         if node.kind is not NodeKind.RECOMMENDATION:
-            raise Refused("Review status is set on recommendations")
+            raise Refused(_("Review status is set on recommendations"))
 
         def change(edit: AnnotationsEditor) -> ReviewStatus:
             self.team.adopt_status(edit, (node.pack_id, node.id))
@@ -264,8 +281,12 @@ class Session:
             edit.set_status(node.pack_id, node.id, status)
             return status
 
-        new, _ = self._record(f"marked {node.id} {_status_words(status)}", change)
-        return Changed(f"{node.id}: {new.value}", ((node.pack_id, node.id),), undoable=True)
+        if status is None:
+            description = _("marked {node} with the next status").format(node=node.id)
+        else:
+            description = _("marked {node} {status}").format(node=node.id, status=status.label)
+        new, _command = self._record(description, change)
+        return Changed(f"{node.id}: {new.label}", ((node.pack_id, node.id),), undoable=True)
 
     def save_note(
         self,
@@ -287,13 +308,13 @@ class Session:
         key = (node.pack_id, node.id, note_id)
         try:
             self.drafts.keep_last(key, text)
-            message = "Saved"
+            message = _("Saved")
         except StoreError as error:
-            message = f"Kept, but not on disk yet: {error}"
+            message = _("Kept, but not on disk yet: {error}").format(error=error)
 
         existing = note_id is not None and any(n.id == note_id for n in self.notes(node))
         if note_id is not None and not existing:
-            message += " as a new note: the one you were editing was deleted meanwhile"
+            message += _(" as a new note: the one you were editing was deleted meanwhile")
 
         def change(edit: AnnotationsEditor) -> str:
             if note_id is None or not existing:
@@ -305,8 +326,11 @@ class Session:
                 )
             return note.id
 
-        verb = "edited" if existing else "added"
-        new_id, _ = self._record(f"{verb} a note on {node.id}", change)
+        if existing:
+            description = _("edited a note on {node}").format(node=node.id)
+        else:
+            description = _("added a note on {node}").format(node=node.id)
+        new_id, _command = self._record(description, change)
         self.drafts.done(key)
         return Changed(message, ((node.pack_id, node.id),), note_id=new_id, undoable=True)
 
@@ -321,20 +345,20 @@ class Session:
             edit.delete_note(node.pack_id, node.id, note_id)
 
         try:
-            self._record(f"deleted a note on {node.id}", change)
+            self._record(_("deleted a note on {node}").format(node=node.id), change)
         except NoteNotFoundError as error:
-            raise Refused("That note is already gone") from error
-        return Changed("Note deleted", ((node.pack_id, node.id),), undoable=True)
+            raise Refused(_("That note is already gone")) from error
+        return Changed(_("Note deleted"), ((node.pack_id, node.id),), undoable=True)
 
     def undo(self) -> Changed | None:
         """Take back the newest change of this session; None when there is nothing to undo."""
-        return self._step(self.undo_stack.pop, "Undone", undo=True)
+        return self._step(self.undo_stack.pop, undo=True)
 
     def redo(self) -> Changed | None:
         """Make the newest undone change again; None when there is nothing to redo."""
-        return self._step(self.undo_stack.pop_redo, "Redone", undo=False)
+        return self._step(self.undo_stack.pop_redo, undo=False)
 
-    def _step(self, take: Callable[[], Command | None], verb: str, *, undo: bool) -> Changed | None:
+    def _step(self, take: Callable[[], Command | None], *, undo: bool) -> Changed | None:
         store = self._writable()
         command = take()
         if command is None:
@@ -346,16 +370,20 @@ class Session:
                 else _applies_before(command, edit.annotations)
             ):
                 self.undo_stack.forget(command)
-                raise Refused(
-                    f"Not {verb.lower()}: the notes it touched changed since", warning=True
+                refusal = (
+                    _("Not undone: the notes it touched changed since")
+                    if undo
+                    else _("Not redone: the notes it touched changed since")
                 )
+                raise Refused(refusal, warning=True)
             edit.annotations = (
                 command.undo(edit.annotations) if undo else command.redo(edit.annotations)
             )
         self.team.changed(command.places)
         self.finder.reindex(command.places)
         many = len(command.places) > 1
-        return Changed(f"{verb}: {command.description}", command.places, everything=many)
+        done = _("Undone: {change}") if undo else _("Redone: {change}")
+        return Changed(done.format(change=command.description), command.places, everything=many)
 
     def read_import(self, path: Path) -> ImportPreview:
         """Read a colleague's export and what merging it would do (any thread; Refused if bad)."""
@@ -377,10 +405,13 @@ class Session:
             edit.annotations = result.annotations
             return result.report.summary()
 
-        summary, _ = self._record(f"imported {preview.path.name}", change)
+        summary, _command = self._record(
+            _("imported {file}").format(file=preview.path.name), change
+        )
         self.team.changed(None)
         self.finder.forget_index()
-        return Changed(f"Imported {preview.path.name}: {summary}", everything=True, undoable=True)
+        message = _("Imported {file}: {summary}").format(file=preview.path.name, summary=summary)
+        return Changed(message, everything=True, undoable=True)
 
     def export(self, fmt: str, path: Path, only: str | None = None) -> str:
         """Write an export (any thread); the line to tell the user. Refused when it cannot.
@@ -392,12 +423,12 @@ class Session:
 
         annotations = self.annotations
         if annotations is None:
-            raise Refused("Your notes are still loading")
+            raise Refused(_("Your notes are still loading"))
         try:
             write_export(self.library, annotations, fmt, path, self.author, only)
         except ExportWriteError as error:
             raise Refused(str(error), warning=True) from error
-        return f"Written to {path}"
+        return _("Written to {path}").format(path=path)
 
     def save(self) -> bool:
         """Write the annotations if they changed, then drop the drafts they now hold (any thread).
@@ -414,10 +445,6 @@ class Session:
         """Let go of the store's lock (does not save)."""
         if self.store is not None:
             self.store.close()
-
-
-def _status_words(status: ReviewStatus | None) -> str:
-    return "with the next status" if status is None else status.value
 
 
 def _applies_before(command: Command, annotations: Annotations) -> bool:

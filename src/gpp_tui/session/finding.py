@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from gpp_tui.content import Library
+from gpp_tui.i18n import N_, _
 from gpp_tui.session.history import Place
 from gpp_tui.store.kinds import NodeFilter
 
@@ -16,11 +17,21 @@ if TYPE_CHECKING:
     from gpp_tui.store.models import Annotations
 
 FILTER_NAMES = {
-    NodeFilter.BOOKMARKED: "Bookmarked nodes",
-    NodeFilter.NOTES: "Nodes with notes",
-    NodeFilter.FOLLOW_UP: "Recommendations that need follow-up",
-    NodeFilter.UNREVIEWED: "Unreviewed recommendations",
+    NodeFilter.BOOKMARKED: N_("Bookmarked nodes"),
+    NodeFilter.NOTES: N_("Nodes with notes"),
+    NodeFilter.FOLLOW_UP: N_("Recommendations that need follow-up"),
+    NodeFilter.UNREVIEWED: N_("Unreviewed recommendations"),
 }
+"""What each filter shows, in English: translate with `_()` where shown."""
+FILTER_WORDS = {
+    NodeFilter.BOOKMARKED: N_("bookmarked"),
+    NodeFilter.NOTES: N_("notes"),
+    NodeFilter.FOLLOW_UP: N_("follow-up"),
+    NodeFilter.UNREVIEWED: N_("unreviewed"),
+    "mine": N_("mine"),
+    "by others": N_("by others"),
+}
+"""The filters in force, as the header names them (English; `_()` where shown)."""
 TEXT_FILTER_LIMIT = 100_000
 
 
@@ -127,9 +138,11 @@ class Finder:
 
     def summary(self, separator: str) -> str:
         """The active filters, for the header ("" when there are none)."""
-        parts = [self.node_filter.value] if self.node_filter else []
+        parts = [_(FILTER_WORDS[self.node_filter])] if self.node_filter else []
         if self.author_filter:
-            parts.append(self.author_filter)
+            parts.append(_(FILTER_WORDS.get(self.author_filter, self.author_filter)))
         if self.text_filter:
             parts.append(repr(self.text_filter))
-        return f" {separator} filter: {' + '.join(parts)}" if parts else ""
+        if not parts:
+            return ""
+        return f" {separator} " + _("filter: {filters}").format(filters=" + ".join(parts))

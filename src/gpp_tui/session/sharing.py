@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gpp_tui.content import Library
+from gpp_tui.i18n import N_, ngettext
 
 if TYPE_CHECKING:
     from gpp_tui.exchange.merge import MergeResult
@@ -14,19 +15,19 @@ if TYPE_CHECKING:
     from gpp_tui.store.models import Annotations
 
 FORMATS = [
-    ("html", "HTML review: one file to read or print"),
-    ("md", "Markdown review"),
-    ("docx", "Word document: the review to draft a submission in"),
-    ("json", "JSON: your raw notes, for a colleague's gpp import"),
-    ("toml", "TOML: your raw notes, for a colleague's gpp import"),
+    ("html", N_("HTML review: one file to read or print")),
+    ("md", N_("Markdown review")),
+    ("docx", N_("Word document: the review to draft a submission in")),
+    ("json", N_("JSON: your raw notes, for a colleague's gpp import")),
+    ("toml", N_("TOML: your raw notes, for a colleague's gpp import")),
 ]
-"""Export formats: (name, what the user gets)."""
+"""Export formats: (name, what the user gets, in English: `_()` where shown)."""
 
 EXPORT_PARTS = [
-    ("all", "Everything"),
-    ("bookmarked", "Bookmarked parts only"),
-    ("notes", "Parts with notes only"),
-    ("follow-up", "Parts that need follow-up only"),
+    ("all", N_("Everything")),
+    ("bookmarked", N_("Bookmarked parts only")),
+    ("notes", N_("Parts with notes only")),
+    ("follow-up", N_("Parts that need follow-up only")),
 ]
 """What an export holds: everything, or the parts `gpp export --only` names."""
 
@@ -53,7 +54,10 @@ class ImportPreview:
         changes = self.result.report.changes
         shown = [f"- {describe_change(library, change)}" for change in changes[:room]]
         if len(changes) > room:
-            shown.append(f"... and {len(changes) - room} more")
+            more = len(changes) - room
+            shown.append(
+                ngettext("... and {count} more", "... and {count} more", more).format(count=more)
+            )
         header = import_header(library, self.incoming)
         return [*header, *shown, self.result.report.summary() + "."]
 

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
 
+from gpp_tui.i18n import N_, _
+
 
 def text_hash(text: str) -> str:
     """A short fingerprint of a node's source text, to notice when the text changes.
@@ -36,10 +38,22 @@ class ReviewStatus(StrEnum):
     REVIEWED = "reviewed"
     FOLLOW_UP = "follow-up"
 
+    @property
+    def label(self) -> str:
+        """The status as the interface language says it ("reviewed", "revue")."""
+        return _(_STATUS_LABELS[self])
+
     def next(self) -> ReviewStatus:
         """The status `r` moves to: unreviewed → reviewed → follow-up → unreviewed."""
         order = list(ReviewStatus)
         return order[(order.index(self) + 1) % len(order)]
+
+
+_STATUS_LABELS = {
+    ReviewStatus.UNREVIEWED: N_("unreviewed"),
+    ReviewStatus.REVIEWED: N_("reviewed"),
+    ReviewStatus.FOLLOW_UP: N_("follow-up"),
+}
 
 
 class NodeFilter(StrEnum):

@@ -156,7 +156,11 @@ class Progress:
         return self.total - self.reviewed - self.follow_up
 
     def __str__(self) -> str:
-        return f"Reviewed {self.reviewed} of {self.total} · {self.follow_up} follow-up"
+        from gpp_tui.i18n import _
+
+        return _("Reviewed {reviewed} of {total} · {follow_up} follow-up").format(
+            reviewed=self.reviewed, total=self.total, follow_up=self.follow_up
+        )
 
 
 class Annotations(_Frozen):

@@ -23,6 +23,7 @@ from textual.widgets import Tree
 
 from gpp_tui.content import Library
 from gpp_tui.display import safe, safe_line
+from gpp_tui.i18n import N_, _, language, ngettext
 from gpp_tui.store.config import Config, config_path, load_config
 from gpp_tui.store.crypto import encryption_enabled
 from gpp_tui.store.errors import StoreError
@@ -60,6 +61,26 @@ ASCII_KEY_NAMES = {
 """Key symbols Textual shows in the footer and help, spelled out for a console font."""
 
 
+STATUS_COMMANDS = (
+    (
+        N_("Mark unreviewed"),
+        N_("Set the review status of the highlighted recommendation to unreviewed"),
+        ReviewStatus.UNREVIEWED,
+    ),
+    (
+        N_("Mark reviewed"),
+        N_("Set the review status of the highlighted recommendation to reviewed"),
+        ReviewStatus.REVIEWED,
+    ),
+    (
+        N_("Mark follow-up"),
+        N_("Set the review status of the highlighted recommendation to follow-up"),
+        ReviewStatus.FOLLOW_UP,
+    ),
+)
+"""The palette's status commands: (title, help, status)."""
+
+
 class WholeCellScrollBarRender(ScrollBarRender):
     """Scroll bars without the eighth-block glyphs a console font lacks."""
 
@@ -75,10 +96,10 @@ class GppApp(App[None]):
     SUB_TITLE = "Gender Persecution Principles"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Shown in the footer by MainScreen (same id, so a remap moves both).
-        Binding("question_mark,f1", "help", "Help", show=False, id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", N_("Help"), show=False, id="app.help"),
+        Binding("q", "quit", N_("Quit"), id="app.quit"),
         # priority: the lock must work over every screen, modal, field and the palette.
-        Binding("ctrl+l", "lock", "Lock the screen", show=False, priority=True, id="app.lock"),
+        Binding("ctrl+l", "lock", N_("Lock the screen"), show=False, priority=True, id="app.lock"),
     ]
     COMMANDS = App.COMMANDS | {NodeCommands}
 
@@ -118,8 +139,11 @@ class GppApp(App[None]):
                 self.theme = self.config.theme
             else:
                 self.config_problems.append(
-                    f"{config_path()}: unknown theme {self.config.theme!r}; "
-                    f"choose one of {', '.join(sorted(self.available_themes))}"
+                    _("{path}: unknown theme {theme!r}; choose one of {themes}").format(
+                        path=config_path(),
+                        theme=self.config.theme,
+                        themes=", ".join(sorted(self.available_themes)),
+                    )
                 )
         self._apply_keymap()
 
@@ -129,7 +153,7 @@ class GppApp(App[None]):
             return
         known = {
             binding.id
-            for _, group in self.binding_groups()
+            for _title, group in self.binding_groups()
             for binding in Binding.make_bindings(group)
             if binding.id
         }
@@ -139,8 +163,9 @@ class GppApp(App[None]):
                 keymap[binding_id] = keys
             else:
                 self.config_problems.append(
-                    f"{config_path()}: keys.{binding_id}: no binding has this id "
-                    "(the help screen lists the ids)"
+                    _(
+                        "{path}: keys.{id}: no binding has this id (the help screen lists the ids)"
+                    ).format(path=config_path(), id=binding_id)
                 )
         self.keymap = keymap
         if keymap:
@@ -190,7 +215,11 @@ class GppApp(App[None]):
         hidden = len(self.config_problems) - MAX_CONFIG_NOTICES
         if hidden > 0:
             self.notify(
-                f"{hidden} more problems with {config_path()}; the defaults are used",
+                ngettext(
+                    "{count} more problem with {path}; the defaults are used",
+                    "{count} more problems with {path}; the defaults are used",
+                    hidden,
+                ).format(count=hidden, path=config_path()),
                 severity="warning",
                 timeout=12,
             )
@@ -227,7 +256,7 @@ class GppApp(App[None]):
             self._open_store(codec)
 
         self.push_screen(
-            LockScreen("Your notes are encrypted. Enter your passphrase.", self._unlock),
+            LockScreen(_("Your notes are encrypted. Enter your passphrase."), self._unlock),
             unlocked,
         )
 
@@ -257,12 +286,17 @@ class GppApp(App[None]):
             set_author(name)
         except OSError as error:
             self.notify(
-                f"Your name is not kept for next time: {config_path()} cannot be written "
-                f"({error.strerror or error})",
+                _("Your name is not kept for next time: {path} cannot be written ({error})").format(
+                    path=config_path(), error=error.strerror or error
+                ),
                 severity="warning",
             )
         else:
-            self.notify(f"Your notes will be signed “{name}”. To change it: ctrl+p, Your name.")
+            self.notify(
+                _("Your notes will be signed “{name}”. To change it: ctrl+p, Your name.").format(
+                    name=name
+                )
+            )
         self.config = replace(self.config, author=name)
         screen = self.main_screen
         screen.session.author = name  # for a store still loading
@@ -280,9 +314,9 @@ class GppApp(App[None]):
 
         self.push_screen(
             PromptScreen(
-                "Your name, shown with each note you write from now on:",
+                _("Your name, shown with each note you write from now on:"),
                 self.config.author,
-                hint="enter to keep · escape to cancel",
+                hint=_("enter to keep · escape to cancel"),
             ),
             answered,
         )
@@ -292,8 +326,8 @@ class GppApp(App[None]):
         parts = [self.TITLE]
         store = self.main_screen.store
         if store is not None and store.read_only:
-            parts.append("read-only")
-        parts.append("encrypted" if self.codec is not None else "not encrypted")
+            parts.append(_("read-only"))
+        parts.append(_("encrypted") if self.codec is not None else _("not encrypted"))
         self.title = f" {self.glyphs.separator} ".join(parts)
 
     def _unlock(self, passphrase: str) -> ByteCodec:
@@ -320,9 +354,9 @@ class GppApp(App[None]):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.workers.wait_for_complete(writing), DRAFT_WAIT_SECONDS)
         if self.codec is not None:
-            self.push_screen(LockScreen("Locked. Enter your passphrase.", self._unlock))
+            self.push_screen(LockScreen(_("Locked. Enter your passphrase."), self._unlock))
         else:
-            self.push_screen(LockScreen("Locked.", warning=UNENCRYPTED_WARNING))
+            self.push_screen(LockScreen(_("Locked."), warning=_(UNENCRYPTED_WARNING)))
 
     def exit(
         self,
@@ -373,91 +407,113 @@ class GppApp(App[None]):
         from gpp_tui.ui.screens.note_editor import NoteEditor
         from gpp_tui.ui.screens.search import SearchScreen
 
-        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
+        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", N_("Command palette"))
         anywhere = {b.id for b in self.BINDINGS if isinstance(b, Binding)}
         main = MainScreen.BINDINGS
         return [
             (
-                "Anywhere",
+                N_("Anywhere"),
                 [
                     *self.BINDINGS,
                     palette,
-                    Binding("tab", "", "Next pane"),
-                    Binding("shift+tab", "", "Previous pane"),
+                    Binding("tab", "", N_("Next pane")),
+                    Binding("shift+tab", "", N_("Previous pane")),
                 ],
             ),
-            ("Browsing", [b for b in main if not (isinstance(b, Binding) and b.id in anywhere)]),
             (
-                "Tree",
+                N_("Browsing"),
+                [b for b in main if not (isinstance(b, Binding) and b.id in anywhere)],
+            ),
+            (
+                N_("Tree"),
                 [
-                    Binding("up", "", "Move up"),
-                    Binding("down", "", "Move down"),
-                    Binding("enter,space", "", "Open or close a node"),
+                    Binding("up", "", N_("Move up")),
+                    Binding("down", "", N_("Move down")),
+                    Binding("enter,space", "", N_("Open or close a node")),
                     *PrinciplesTree.BINDINGS,
                     *[b for b in Tree.BINDINGS if isinstance(b, Binding) and "shift" in b.key],
                 ],
             ),
-            ("Moving, in every list and pane", LIST_KEYS),
-            ("Links in the detail pane", [Binding("enter", "", "Follow the link")]),
+            (N_("Moving, in every list and pane"), LIST_KEYS),
+            (N_("Links in the detail pane"), [Binding("enter", "", N_("Follow the link"))]),
             (
-                "Notes in the detail pane",
-                [Binding("enter", "", "Edit the note"), *NotesList.BINDINGS],
+                N_("Notes in the detail pane"),
+                [Binding("enter", "", N_("Edit the note")), *NotesList.BINDINGS],
             ),
-            ("Note editor", NoteEditor.BINDINGS),
+            (N_("Note editor"), NoteEditor.BINDINGS),
             (
-                "Search",
+                N_("Search"),
                 [
                     *SearchScreen.BINDINGS,
-                    Binding("enter", "", "Go to the highlighted (top) result"),
+                    Binding("enter", "", N_("Go to the highlighted (top) result")),
                 ],
             ),
-            ("Bookmarks view", BookmarksScreen.BINDINGS),
-            ("Help", HelpScreen.BINDINGS),
+            (N_("Bookmarks view"), BookmarksScreen.BINDINGS),
+            (N_("Help"), HelpScreen.BINDINGS),
         ]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette's commands, each with its key ("Bookmark  b"): the palette teaches keys."""
+        """The palette's commands, each with its key ("Bookmark  b"): the palette teaches keys.
+
+        Titles and help are in the interface language (Textual's own commands too).
+        """
         for command in self._system_commands(screen):
-            yield command._replace(title=palette_title(self, command.title))
+            yield command._replace(title=palette_title(self, command.title), help=_(command.help))
 
     def action_command_palette(self) -> None:
         """The command palette, with a plain ">" for its search icon in ASCII mode."""
-        super().action_command_palette()
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
         if self.glyphs is glyphs.ASCII:
             self.call_after_refresh(ascii_palette_icon, self)
 
     def _system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's commands, without the screenshot (it would write the screen to disk)."""
+        """Textual's commands, without the screenshot (it would write the screen to disk).
+
+        Outside English the keys panel is left out too: it shows Textual's binding
+        descriptions untranslated, and ? lists every key in the user's language.
+        """
         for command in super().get_system_commands(screen):
+            if command.title == "Keys" and language() != "en":
+                continue
             if command.title != "Screenshot":
                 yield command
-        yield SystemCommand("Help", "Show every key binding", self.action_help)
-        yield SystemCommand("Lock", "Hide everything behind a neutral screen", self.action_lock)
+        yield SystemCommand(N_("Help"), N_("Show every key binding"), self.action_help)
         yield SystemCommand(
-            "Your name", "The name shown with each note you write", self.action_change_name
+            N_("Lock"), N_("Hide everything behind a neutral screen"), self.action_lock
+        )
+        yield SystemCommand(
+            N_("Your name"), N_("The name shown with each note you write"), self.action_change_name
         )
         main = self.main_screen
         actions = [
-            ("Search", "Search the principles and your notes", main.action_search),
-            ("Bookmark", "Bookmark the highlighted node", main.action_toggle_bookmark),
-            ("Bookmarks", "List your bookmarks", main.action_show_bookmarks),
-            ("Add note", "Write a note on the highlighted node", main.action_add_note),
+            (N_("Search"), N_("Search the principles and your notes"), main.action_search),
+            (N_("Bookmark"), N_("Bookmark the highlighted node"), main.action_toggle_bookmark),
+            (N_("Bookmarks"), N_("List your bookmarks"), main.action_show_bookmarks),
+            (N_("Add note"), N_("Write a note on the highlighted node"), main.action_add_note),
             (
-                "Filter",
-                "Filter the tree: bookmarked, notes, follow-up, text",
+                N_("Filter"),
+                N_("Filter the tree: bookmarked, notes, follow-up, text"),
                 main.action_choose_filter,
             ),
-            ("Export", "Write a review or your raw notes to a file", main.action_export),
-            ("Import", "Merge a colleague's exported notes into yours", main.action_import),
-            ("Cite", "Copy a citation of the highlighted node", main.action_cite),
+            (N_("Export"), N_("Write a review or your raw notes to a file"), main.action_export),
             (
-                "Undo",
-                "Take back the last change (delete, edit, status, bookmark)",
+                N_("Import"),
+                N_("Merge a colleague's exported notes into yours"),
+                main.action_import,
+            ),
+            (N_("Cite"), N_("Copy a citation of the highlighted node"), main.action_cite),
+            (
+                N_("Undo"),
+                N_("Take back the last change (delete, edit, status, bookmark)"),
                 main.action_undo,
             ),
             (
-                "Reviewed, next",
-                "Mark reviewed, go to the next unreviewed",
+                N_("Reviewed, next"),
+                N_("Mark reviewed, go to the next unreviewed"),
                 main.action_reviewed_next,
             ),
         ]
@@ -466,26 +522,22 @@ class GppApp(App[None]):
 
             actions.append(
                 (
-                    "Team status",
-                    "Members, their progress, requests and problems",
+                    N_("Team status"),
+                    N_("Members, their progress, requests and problems"),
                     partial(teamwork.show_status, main),
                 )
             )
             actions.append(
                 (
-                    "Team sync",
-                    "git: commit your team files, pull, push",
+                    N_("Team sync"),
+                    N_("git: commit your team files, pull, push"),
                     partial(teamwork.sync, main),
                 )
             )
         for title, help_text, action in actions:
             yield SystemCommand(title, help_text, action)
-        for status in ReviewStatus:
-            yield SystemCommand(
-                f"Mark {status.value}",
-                f"Set the review status of the highlighted recommendation to {status.value}",
-                partial(main.action_set_status, status.value),
-            )
+        for title, help_text, status in STATUS_COMMANDS:
+            yield SystemCommand(title, help_text, partial(main.action_set_status, status.value))
 
     async def action_quit(self) -> None:
         """Save what is not saved yet and remember the position, then quit.
@@ -508,7 +560,11 @@ class GppApp(App[None]):
                     self._close_and_exit()
 
             self.push_screen(
-                ConfirmScreen(f"{error}. Quit and lose the unsaved changes?", "Quit", "Stay"),
+                ConfirmScreen(
+                    _("{error}. Quit and lose the unsaved changes?").format(error=error),
+                    _("Quit"),
+                    _("Stay"),
+                ),
                 answered,
             )
             return

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.markup import escape
 
 from gpp_tui.content import Node, NodeKind
+from gpp_tui.i18n import N_, _
 
 _JUMPABLE = (NodeKind.AREA, NodeKind.RECOMMENDATION, NodeKind.SECTION, NodeKind.TERM)
 
@@ -35,19 +36,33 @@ PALETTE_KEYS = {
 }
 """The binding id behind each palette command that also has a key."""
 
+TEXTUAL_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit the application as soon as possible"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+)
+"""Textual's own palette commands (titles and help), for the catalogs."""
+
 
 def palette_title(app: App[None], title: str) -> str:
-    """`title` followed by its key, as the footer shows it (remapped keys included)."""
+    """`title` in the interface language, followed by its key as the footer shows it.
+
+    `title` is the English one (remapped keys included).
+    """
     binding_id = PALETTE_KEYS.get(title)
     keymap: dict[str, str] = getattr(app, "keymap", {})
     groups: list[tuple[str, Iterable[BindingType]]] = getattr(app, "binding_groups", list)()
-    for _, bindings in groups:
+    for _title, bindings in groups:
         for binding in Binding.make_bindings(bindings):
             if binding_id is not None and binding.id == binding_id:
                 first = keymap.get(binding_id, binding.key).split(",")[0].strip()
                 shown = app.get_key_display(Binding(first, binding.action, binding.description))
-                return f"{title}  {shown}"
-    return title
+                return f"{_(title)}  {shown}"
+    return _(title)
 
 
 def ascii_palette_icon(app: App[None]) -> None:
@@ -82,10 +97,11 @@ class NodeCommands(Provider):
         """All recommendations, shown before the user types."""
         for node in self._nodes():
             if node.kind is NodeKind.RECOMMENDATION:
+                candidate = _("Go to {node}").format(node=node.label)
                 yield DiscoveryHit(
-                    Content(f"Go to {node.label}"),
+                    Content(candidate),
                     partial(self._go, node),
-                    text=f"Go to {node.label}",
+                    text=candidate,
                     help=escape(node.text),
                 )
 
@@ -93,7 +109,7 @@ class NodeCommands(Provider):
         """Nodes whose id or title fuzzily match the query."""
         matcher = self.matcher(query)
         for node in self._nodes():
-            candidate = f"Go to {node.label}"
+            candidate = _("Go to {node}").format(node=node.label)
             score, offsets = matcher.fuzzy_search.match(query, candidate)
             if score > 0:
                 display = Content(candidate)

@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gpp_tui.content import Library
+from gpp_tui.i18n import N_
 from gpp_tui.session.history import Place
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.lists import StraightOptionList
@@ -31,9 +32,9 @@ class BookmarksScreen(ModalScreen[Place | None]):
     """Lists bookmarks; dismisses with the chosen node, or None. d/b remove, L relabels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss_none", "Close", id="bookmarks.close"),
-        Binding("d,b", "remove", "Remove bookmark", id="bookmarks.remove"),
-        Binding("L", "relabel", "Label", id="bookmarks.label"),
+        Binding("escape,q", "dismiss_none", N_("Close"), id="bookmarks.close"),
+        Binding("d,b", "remove", N_("Remove bookmark"), id="bookmarks.remove"),
+        Binding("L", "relabel", N_("Label"), id="bookmarks.label"),
     ]
 
     def __init__(

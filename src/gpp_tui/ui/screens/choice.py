@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from gpp_tui.i18n import N_
 from gpp_tui.ui.widgets.lists import StraightOptionList
 
 
@@ -19,7 +20,7 @@ class ChoiceScreen(ModalScreen[str | None]):
     """Dismisses with the chosen option's key, or None on escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "Cancel", id="choice.cancel"),
+        Binding("escape", "dismiss_none", N_("Cancel"), id="choice.cancel"),
     ]
 
     def __init__(

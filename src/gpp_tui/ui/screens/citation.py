@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from gpp_tui.i18n import N_
+
 STYLE_NAMES = {"oscola": "OSCOLA", "plain": "plain"}
 
 
@@ -18,8 +20,8 @@ class CitationScreen(ModalScreen[None]):
     """Shows a citation in each style; `s` switches style (and copies it), escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter", "close", "Close", id="citation.close"),
-        Binding("s", "switch_style", "Other style", id="citation.style"),
+        Binding("escape,enter", "close", N_("Close"), id="citation.close"),
+        Binding("s", "switch_style", N_("Other style"), id="citation.style"),
     ]
 
     def __init__(self, citations: dict[str, str], style: str) -> None:

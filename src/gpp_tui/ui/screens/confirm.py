@@ -12,14 +12,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from gpp_tui.i18n import N_
+
 
 class ConfirmScreen(ModalScreen[bool | None]):
     """Asks a question; dismisses with True for yes, False for no, None for escape (not now)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n", "answer(False)", "No", id="confirm.no"),
-        Binding("escape", "not_now", "Not now", id="confirm.escape"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n", "answer(False)", N_("No"), id="confirm.no"),
+        Binding("escape", "not_now", N_("Not now"), id="confirm.escape"),
     ]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
@@ -65,9 +67,9 @@ class DraftScreen(ModalScreen[DraftAnswer]):
     """Offers a recovered draft back: open it, not now (kept), or throw it away (only by `t`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,o", "answer('open')", "Open it", id="draft.open"),
-        Binding("escape,n", "answer('later')", "Not now (keep it)", id="draft.later"),
-        Binding("t", "answer('throw-away')", "Throw it away", id="draft.throw_away"),
+        Binding("y,o", "answer('open')", N_("Open it"), id="draft.open"),
+        Binding("escape,n", "answer('later')", N_("Not now (keep it)"), id="draft.later"),
+        Binding("t", "answer('throw-away')", N_("Throw it away"), id="draft.throw_away"),
     ]
 
     def __init__(self, question: str, *, can_open: bool = True) -> None:

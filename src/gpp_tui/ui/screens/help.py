@@ -12,16 +12,20 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from gpp_tui.i18n import N_, _
 from gpp_tui.ui.widgets.nav_keys import KeyedScroll
 
 BindingGroup = tuple[str, Iterable[BindingType]]
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists every binding, grouped by where it works; any of escape, q, ? or F1 closes."""
+    """Lists every binding, grouped by where it works; any of escape, q, ? or F1 closes.
+
+    Group titles and descriptions are the English ones, translated here as drawn.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,question_mark,f1", "dismiss", N_("Close help"), id="help.close"),
     ]
 
     def __init__(self, groups: list[BindingGroup]) -> None:
@@ -31,24 +35,25 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """A scrollable table of keys."""
         with KeyedScroll(id="help-body") as body:
-            body.border_title = "Keys (escape to close)"
+            body.border_title = _("Keys (escape to close)")
             yield Static(self._table(), id="help-table")
 
     def _table(self) -> Table:
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
-        table.add_column("Key", style="bold", max_width=18)  # long key lists wrap, never cut
-        table.add_column("Action", ratio=1)
-        table.add_column("Id (for [keys] in the settings file)", style="dim", no_wrap=True)
+        table.add_column(_("Key"), style="bold", max_width=18)  # long key lists wrap, never cut
+        table.add_column(_("Action"), ratio=1)
+        table.add_column(_("Id (for [keys] in the settings file)"), style="dim", no_wrap=True)
         keymap: dict[str, str] = getattr(self.app, "keymap", {})
         for title, bindings in self._groups:
-            table.add_row(Text(title, style="bold underline"), "")
+            table.add_row(Text(_(title), style="bold underline"), "")
             keys_by_action: dict[str, list[str]] = {}
             ids: dict[str, str] = {}
             for binding in Binding.make_bindings(bindings):
                 # The footer's short word, or the longer tooltip when there is one.
-                description = binding.tooltip or binding.description
-                if not description:
+                english = binding.tooltip or binding.description
+                if not english:
                     continue
+                description = _(english)
                 keys = keys_by_action.setdefault(description, [])
                 if binding.id:
                     ids[description] = binding.id

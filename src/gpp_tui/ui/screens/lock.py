@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from gpp_tui.display import safe_line
+from gpp_tui.i18n import N_
 from gpp_tui.store.errors import DamagedKeyError, StoreError
 
 MAX_TRIES = 3
@@ -70,7 +71,7 @@ class LockScreen(Screen[Any]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "leave", "Unlock", show=False, id="lock.unlock"),
+        Binding("enter", "leave", N_("Unlock"), show=False, id="lock.unlock"),
     ]
     AUTO_FOCUS = "Input"
 

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static, Tree
 
 from gpp_tui.content import Library, Node
+from gpp_tui.i18n import _, ngettext
 from gpp_tui.session import Changed, Place, Refused, Session
 from gpp_tui.session.teamwork import POLL_SECONDS
 from gpp_tui.store.kinds import ReviewStatus
@@ -80,7 +81,7 @@ class MainScreen(Screen[None]):
             yield PrinciplesTree(library, self.glyphs, id="tree")
             yield DetailPane(library, self.glyphs, id="detail").data_bind(node=MainScreen.current)
         yield Static(
-            f"Terminal too small: needs {MIN_WIDTH}x{MIN_HEIGHT}",
+            _("Terminal too small: needs {size}").format(size=f"{MIN_WIDTH}x{MIN_HEIGHT}"),
             id="too-small",
         )
         yield FittingFooter()
@@ -113,8 +114,13 @@ class MainScreen(Screen[None]):
         self.query_one(PrinciplesTree).marker = self.marker
         for pack, count in self.show_orphans():
             self.notify(
-                f"{count} annotated node(s) are no longer in {pack}: "
-                "their notes are kept under Orphaned notes",
+                ngettext(
+                    "{count} annotated node is no longer in {pack}: "
+                    "its notes are kept under Orphaned notes",
+                    "{count} annotated nodes are no longer in {pack}: "
+                    "their notes are kept under Orphaned notes",
+                    count,
+                ).format(count=count, pack=pack),
                 severity="warning",
                 timeout=MESSAGE_SECONDS,
             )
@@ -124,7 +130,7 @@ class MainScreen(Screen[None]):
             annotating.offer_drafts(self, drafts)
         self.warm_up()
         if self.session.team.name:
-            self.query_one(DetailPane).notes_title = "Notes"
+            self.query_one(DetailPane).notes_title = _("Notes")
             self.show_node_annotations()
             self.set_interval(POLL_SECONDS, self.look_at_team)
 
@@ -234,7 +240,8 @@ class MainScreen(Screen[None]):
             self.save_in_background()
         message = changed.message
         if changed.undoable:
-            message += f" {self.glyphs.separator} {self.key_for('edit.undo', 'u')} to undo"
+            undo = _("{key} to undo").format(key=self.key_for("edit.undo", "u"))
+            message += f" {self.glyphs.separator} {undo}"
         self.notify(message, timeout=10 if changed.everything else 4)
         if changed.note_id is not None:
             note_id = changed.note_id
@@ -307,10 +314,12 @@ class MainScreen(Screen[None]):
         """True when notes can be changed now; otherwise says why."""
         store = self.session.store
         if store is None:
-            self.notify("Your notes are still loading", timeout=2)
+            self.notify(_("Your notes are still loading"), timeout=2)
             return False
         if store.read_only:
-            self.notify(f"Not saved: {store.read_only_reason}", severity="warning")
+            self.notify(
+                _("Not saved: {reason}").format(reason=store.read_only_reason), severity="warning"
+            )
             return False
         return True
 
@@ -320,13 +329,16 @@ class MainScreen(Screen[None]):
             self.session.jump(place)
             self.query_one(PrinciplesTree).focus()
         else:
-            self.notify(f"No node {place[1]!r} in pack {place[0]!r}", severity="warning")
+            self.notify(
+                _("No node {node!r} in pack {pack!r}").format(node=place[1], pack=place[0]),
+                severity="warning",
+            )
 
     def action_back(self) -> None:
         """Go back to the previous node in the history."""
         place = self.session.history.back()
         if place is None:
-            self.notify("Nothing to go back to", timeout=2)
+            self.notify(_("Nothing to go back to"), timeout=2)
             return
         self.query_one(PrinciplesTree).go_to(place)
 
@@ -334,7 +346,7 @@ class MainScreen(Screen[None]):
         """Go forward again after going back."""
         place = self.session.history.forward()
         if place is None:
-            self.notify("Nothing to go forward to", timeout=2)
+            self.notify(_("Nothing to go forward to"), timeout=2)
             return
         self.query_one(PrinciplesTree).go_to(place)
 
@@ -345,7 +357,7 @@ class MainScreen(Screen[None]):
     def action_focus_notes(self) -> None:
         """Move the focus to the shown node's notes (the highlighted one in view)."""
         if not self.query_one(DetailPane).focus_notes():
-            self.notify("No notes on this node: n to write one", timeout=2)
+            self.notify(_("No notes on this node: n to write one"), timeout=2)
 
     def action_follow(self) -> None:
         """Move the focus to the links of the shown node (related recommendations)."""
@@ -354,7 +366,7 @@ class MainScreen(Screen[None]):
             links.focus()
             self.query_one(DetailPane).scroll_to_widget(links)
         else:
-            self.notify("This node has no links to follow", timeout=2)
+            self.notify(_("This node has no links to follow"), timeout=2)
 
     def action_focus_tree(self) -> None:
         """Put the focus back on the tree."""
@@ -387,19 +399,19 @@ class MainScreen(Screen[None]):
             return
         place = self.session.next_unreviewed()
         if place is None:
-            self.notify("Every recommendation is reviewed", timeout=4)
+            self.notify(_("Every recommendation is reviewed"), timeout=4)
         else:
             self.jump(place)
 
     def action_undo(self) -> None:
         """Take back the last change of this session (delete, edit, status, bookmark...)."""
         if self.run(self.session.undo) is None and self.session.store is not None:
-            self.notify("Nothing to undo", timeout=2)
+            self.notify(_("Nothing to undo"), timeout=2)
 
     def action_redo(self) -> None:
         """Make again what undo took back."""
         if self.run(self.session.redo) is None and self.session.store is not None:
-            self.notify("Nothing to redo", timeout=2)
+            self.notify(_("Nothing to redo"), timeout=2)
 
     def action_add_note(self) -> None:
         """Write a new note on the highlighted node."""

@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
+from gpp_tui.i18n import N_
 from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.widgets.note_text import NoteTextArea
 
@@ -46,11 +47,11 @@ class NoteEditor(ModalScreen[NoteInput | None]):
     """Edit one note. Dismisses with the note, or None when the user discards it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", priority=True, id="editor.save"),
-        Binding("escape", "close", "Close (asks if unsaved)", id="editor.close"),
+        Binding("ctrl+s", "save", N_("Save note"), priority=True, id="editor.save"),
+        Binding("escape", "close", N_("Close (asks if unsaved)"), id="editor.close"),
         # priority: the text area would take ctrl+e as "end of line" (end still does that).
         Binding(
-            "ctrl+e", "external_editor", "Edit in $EDITOR", priority=True, id="editor.external"
+            "ctrl+e", "external_editor", N_("Edit in $EDITOR"), priority=True, id="editor.external"
         ),
     ]
 

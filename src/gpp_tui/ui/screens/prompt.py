@@ -12,13 +12,15 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
+from gpp_tui.i18n import N_
+
 
 class PromptScreen(ModalScreen[str | None]):
     """Asks for one line of text; enter answers, escape cancels (None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
-        Binding("tab", "complete", "Complete", show=False, id="prompt.complete"),
+        Binding("escape", "cancel", N_("Cancel"), id="prompt.cancel"),
+        Binding("tab", "complete", N_("Complete"), show=False, id="prompt.complete"),
     ]
 
     def __init__(

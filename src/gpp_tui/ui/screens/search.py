@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from gpp_tui.i18n import N_
 from gpp_tui.search import Hit
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.lists import StraightOptionList
@@ -51,8 +52,8 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
     """Type to search; results update as you type without blocking a key."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "Back to where you were", id="search.close"),
-        Binding("down", "to_results", "Results", show=False, id="search.results"),
+        Binding("escape", "dismiss_none", N_("Back to where you were"), id="search.close"),
+        Binding("down", "to_results", N_("Results"), show=False, id="search.results"),
     ]
 
     def __init__(

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from gpp_tui.i18n import N_
+
 STATE_FILES = ("annotations.toml", "state.toml", "key.age", "drafts")
 """What a data folder that has been used holds (any one of them is enough)."""
 
@@ -44,7 +46,7 @@ class WelcomeScreen(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "skip", "Skip", id="welcome.skip"),
+        Binding("escape", "skip", N_("Skip"), id="welcome.skip"),
     ]
     AUTO_FOCUS = "#welcome-name"
 

@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from gpp_tui.i18n import _
+
 ALWAYS = ("app.help", "app.quit")
 """Binding ids kept in the footer whatever its width (a remap keeps the id)."""
 
@@ -26,6 +28,7 @@ class FittingFooter(Footer):
 
     Help and Quit always stay, then the command palette, then the focused part's own
     keys (notes, links, dialogs), then the screen's keys in their declared order.
+    Descriptions are translated here, as they are drawn: bindings are made at import.
     """
 
     def compose(self) -> ComposeResult:
@@ -53,17 +56,17 @@ class FittingFooter(Footer):
             palette = screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         left = width
         if palette is not None:
-            _, binding, _, _ = palette
-            cost = item_width(self.app.get_key_display(binding), binding.description)
+            _node, binding, _enabled, _tip = palette
+            cost = item_width(self.app.get_key_display(binding), _(binding.description))
             if cost + PALETTE_WIDTH_EXTRA <= left - 16:  # room for Help and Quit first
                 left -= cost + PALETTE_WIDTH_EXTRA
             else:
                 palette = None
         chosen: set[int] = set()
-        for index, (_, binding, _, _, shown) in sorted(
+        for index, (_rank, binding, _enabled, _tip, shown) in sorted(
             enumerate(candidates), key=lambda item: (item[1][0], item[0])
         ):
-            cost = item_width(shown, binding.description)
+            cost = item_width(shown, _(binding.description))
             if cost <= left or binding.id in ALWAYS:
                 chosen.add(index)
                 left -= cost
@@ -71,25 +74,25 @@ class FittingFooter(Footer):
             (item for index, item in enumerate(candidates) if index in chosen),
             key=lambda item: item[1].id == "app.quit",
         )
-        for _, binding, enabled, tooltip, shown in quit_last:
+        for _rank, binding, enabled, tooltip, shown in quit_last:
             yield FooterKey(
                 binding.key,
                 shown,
-                binding.description,
+                _(binding.description),
                 binding.action,
                 disabled=not enabled,
-                tooltip=tooltip,
+                tooltip=_(tooltip) if tooltip else tooltip,
             ).data_bind(compact=Footer.compact)
         if palette is not None:
-            _, binding, enabled, _ = palette
+            _node, binding, enabled, _tip = palette
             yield FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
-                binding.description,
+                _(binding.description),
                 binding.action,
                 classes="-command-palette",
                 disabled=not enabled,
-                tooltip=binding.tooltip or binding.description,
+                tooltip=_(binding.tooltip or binding.description),
             )
 
     def on_resize(self, event: events.Resize) -> None:

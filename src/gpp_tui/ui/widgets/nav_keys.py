@@ -7,24 +7,26 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 
+from gpp_tui.i18n import N_
+
 LIST_KEYS: list[BindingType] = [
     # The same ids in every list and pane: one remap in [keys] moves them all.
-    Binding("j", "cursor_down", "Move down", show=False, id="move.down"),
-    Binding("k", "cursor_up", "Move up", show=False, id="move.up"),
-    Binding("g,home", "first", "Go to the first line", show=False, id="move.first"),
-    Binding("G,end", "last", "Go to the last line", show=False, id="move.last"),
-    Binding("ctrl+d", "half_page(1)", "Half a page down", show=False, id="move.half_down"),
-    Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False, id="move.half_up"),
+    Binding("j", "cursor_down", N_("Move down"), show=False, id="move.down"),
+    Binding("k", "cursor_up", N_("Move up"), show=False, id="move.up"),
+    Binding("g,home", "first", N_("Go to the first line"), show=False, id="move.first"),
+    Binding("G,end", "last", N_("Go to the last line"), show=False, id="move.last"),
+    Binding("ctrl+d", "half_page(1)", N_("Half a page down"), show=False, id="move.half_down"),
+    Binding("ctrl+u", "half_page(-1)", N_("Half a page up"), show=False, id="move.half_up"),
 ]
 """Movement in a list (tree, links, notes, results, choices, bookmarks)."""
 
 SCROLL_KEYS: list[BindingType] = [
-    Binding("j", "scroll_down", "Move down", show=False, id="move.down"),
-    Binding("k", "scroll_up", "Move up", show=False, id="move.up"),
-    Binding("g,home", "first", "Go to the first line", show=False, id="move.first"),
-    Binding("G,end", "last", "Go to the last line", show=False, id="move.last"),
-    Binding("ctrl+d", "half_page(1)", "Half a page down", show=False, id="move.half_down"),
-    Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False, id="move.half_up"),
+    Binding("j", "scroll_down", N_("Move down"), show=False, id="move.down"),
+    Binding("k", "scroll_up", N_("Move up"), show=False, id="move.up"),
+    Binding("g,home", "first", N_("Go to the first line"), show=False, id="move.first"),
+    Binding("G,end", "last", N_("Go to the last line"), show=False, id="move.last"),
+    Binding("ctrl+d", "half_page(1)", N_("Half a page down"), show=False, id="move.half_down"),
+    Binding("ctrl+u", "half_page(-1)", N_("Half a page up"), show=False, id="move.half_up"),
 ]
 """Movement in a pane of text (detail pane, help)."""
 

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from gpp_tui.i18n import N_
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.lists import StraightOptionList
 
@@ -60,7 +61,7 @@ class NotesList(StraightOptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete,d", "delete_note", "Delete note", id="notes.delete"),
+        Binding("delete,d", "delete_note", N_("Delete note"), id="notes.delete"),
     ]
 
     @dataclass

@@ -14,6 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from gpp_tui.content import Library, Node, NodeKind
 from gpp_tui.content.models import ORPHANS_ID, ROOT_ID
+from gpp_tui.i18n import N_
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.cursor import place_cursor
 from gpp_tui.ui.widgets.nav_keys import LIST_KEYS
@@ -32,16 +33,16 @@ class PrinciplesTree(Tree[Node]):
     """A tree of every node; children are added when a node is first expanded."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Move down", show=False, id="tree.down"),
-        Binding("k", "cursor_up", "Move up", show=False, id="tree.up"),
+        Binding("j", "cursor_down", N_("Move down"), show=False, id="tree.down"),
+        Binding("k", "cursor_up", N_("Move up"), show=False, id="tree.up"),
         Binding(
             "h",
             "collapse_or_parent",
-            "Close the node, or go to its parent",
+            N_("Close the node, or go to its parent"),
             show=False,
             id="tree.collapse",
         ),
-        Binding("l", "expand_node", "Open the node", show=False, id="tree.expand"),
+        Binding("l", "expand_node", N_("Open the node"), show=False, id="tree.expand"),
         *LIST_KEYS[2:],  # g/G, home/end, ctrl+d/ctrl+u: the same ids as in every list
     ]
 
