@@ -86,7 +86,7 @@ async def test_review_bookmark_and_note_survive_a_restart(
         await saved(pilot)
         assert isinstance(app.screen, MainScreen)
         assert "Your notes (1)" in detail_text(app)
-        assert any(label.startswith("✎ D.3") for label in visible_labels(app))
+        assert any(label == "  ✎ D.3 Cumulative Charging" for label in visible_labels(app))
         del screen
         await pilot.press("q")
 

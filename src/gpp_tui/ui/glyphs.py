@@ -22,8 +22,21 @@ class Glyphs:
     follow_up: str
     bookmark: str
     note: str
+    ellipsis: str
+    """Ends a title cut to fit its column."""
+    guides: tuple[str, str, str, str]
+    """Tree guides: space, vertical, last child, other child (Textual's `Tree.LINES` order)."""
+    count_notes: bool = False
+    """The tree's note mark is a count (`[2]`) rather than the note symbol."""
     others: str = "+"
     """After the note mark, in a team: some of the notes are by colleagues."""
+
+    def notes_mark(self, count: int, by_colleagues: bool) -> str:
+        """The tree's mark for a node with `count` notes (some by colleagues, in a team)."""
+        others = self.others if by_colleagues else ""
+        if self.count_notes:
+            return f"[{count}{others}]"
+        return self.note + others
 
 
 UNICODE = Glyphs(
@@ -38,6 +51,8 @@ UNICODE = Glyphs(
     follow_up="!",
     bookmark="★",
     note="✎",
+    ellipsis="…",
+    guides=("  ", "│ ", "└─", "├─"),
 )
 ASCII = Glyphs(
     collapsed="+ ",
@@ -47,10 +62,13 @@ ASCII = Glyphs(
     verified="ok",
     to_verify="to verify",
     attribution="--",
-    reviewed="v",
-    follow_up="!",
+    reviewed="[v]",
+    follow_up="[!]",
     bookmark="*",
     note="n",
+    ellipsis="...",
+    guides=("  ", "| ", "`-", "|-"),
+    count_notes=True,
 )
 
 

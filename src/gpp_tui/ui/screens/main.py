@@ -28,11 +28,13 @@ from gpp_tui.ui.widgets.detail import DetailPane, LinkList
 from gpp_tui.ui.widgets.footer import FittingFooter
 from gpp_tui.ui.widgets.notes import NotesList
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
+from gpp_tui.ui.widgets.tree_marks import Marks, Widths, column_widths, marks_for
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
     from gpp_tui.store.annotation_store import AnnotationStore
+    from gpp_tui.store.models import Note
     from gpp_tui.store.serialize import ByteCodec
 
 MIN_WIDTH = 60
@@ -51,7 +53,6 @@ class MainScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Screen declares it without ClassVar)
         (0, "-narrow"),
         (70, "-normal"),
-        (120, "-wide"),
     ]
 
     current: reactive[Node | None] = reactive(None)
@@ -168,28 +169,32 @@ class MainScreen(Screen[None]):
                 found.append((pack.pack.title, len(orphans)))
         return found
 
-    def marker(self, node: Node) -> str:
+    def marker(self, node: Node) -> Marks:
         """Status, bookmark and notes markers for a tree label."""
-        mine = self.session.mine(node)
-        if mine is None:
-            return ""
-        g = self.glyphs
-        marks = ""
-        if mine.status is ReviewStatus.REVIEWED:
-            marks += g.reviewed
-        elif mine.status is ReviewStatus.FOLLOW_UP:
-            marks += g.follow_up
-        if mine.bookmark is not None:
-            marks += g.bookmark
-        if mine.notes:
-            marks += g.note
-            if any(self.session.team.author_of(note) for note in mine.notes):
-                marks += g.others
-        return marks
+        return marks_for(self.session.mine(node), self.glyphs, self._by_colleague)
+
+    def _by_colleague(self, note: Note) -> bool:
+        return bool(self.session.team.author_of(note))
+
+    def _mark_widths(self) -> Widths:
+        """The marker column's slot widths, over every annotated node."""
+        annotations = self.session.annotations
+        if annotations is None:
+            return (0, 0, 0)
+        return column_widths(
+            marks_for(mine, self.glyphs, self._by_colleague)
+            for nodes in annotations.packs.values()
+            for mine in nodes.values()
+        )
 
     def redraw(self, places: list[Place] | None) -> None:
         """Redraw what depends on annotations (markers, progress, the detail pane)."""
-        self.query_one(PrinciplesTree).refresh_markers(places)
+        tree = self.query_one(PrinciplesTree)
+        widths = self._mark_widths()
+        if widths != tree.mark_widths:
+            tree.set_mark_widths(widths)  # every label moves: all are redrawn
+        else:
+            tree.refresh_markers(places)
         self.show_progress()
         self.show_node_annotations()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
@@ -18,6 +19,7 @@ from gpp_tui.i18n import N_
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.cursor import place_cursor
 from gpp_tui.ui.widgets.nav_keys import LIST_KEYS
+from gpp_tui.ui.widgets.tree_marks import NO_MARKS, Marks, Widths, column
 
 Place = tuple[str, str]
 
@@ -45,6 +47,8 @@ class PrinciplesTree(Tree[Node]):
         Binding("l", "expand_node", N_("Open the node"), show=False, id="tree.expand"),
         *LIST_KEYS[2:],  # g/G, home/end, ctrl+d/ctrl+u: the same ids as in every list
     ]
+    _ellipsis = "…"
+    """Ends a cut title (set from the glyphs; here for the root, labelled before __init__ ends)."""
 
     def __init__(self, library: Library, glyphs: Glyphs, *, id: str | None = None) -> None:
         super().__init__("Packs", id=id)
@@ -52,10 +56,13 @@ class PrinciplesTree(Tree[Node]):
         self.guide_depth = 2
         self.ICON_NODE = glyphs.collapsed
         self.ICON_NODE_EXPANDED = glyphs.expanded
+        self.LINES = dict.fromkeys(("default", "bold", "double"), glyphs.guides)
+        self._ellipsis = glyphs.ellipsis
         self._library = library
         self._by_place: dict[Place, TreeNode[Node]] = {}
-        self.marker: Callable[[Node], str] = lambda node: ""
+        self.marker: Callable[[Node], Marks] = lambda node: NO_MARKS
         """Markers (review status, bookmark, notes) shown before a node's label."""
+        self._mark_widths: Widths = (0, 0, 0)
         self._orphans: dict[Place, Node] = {}
         self._keep: set[Place] | None = None
         self._expanded_before: list[Place] = []
@@ -196,13 +203,43 @@ class PrinciplesTree(Tree[Node]):
         return self._keep is None or (node.pack_id, node.id) in self._keep
 
     def label_for(self, node: Node) -> Text:
-        """The node's label with its markers (data goes in as Text, never as markup)."""
+        """The node's label after its marker column (data goes in as Text, never as markup)."""
         label = Text()
-        marks = self.marker(node)
+        marks = column(self.marker(node), self._mark_widths)
         if marks:
-            label.append(marks + " ", style="bold")
+            label.append(marks, style="bold")
         label.append(node.label, style=_LABEL_STYLE.get(node.kind, ""))
         return label
+
+    @property
+    def mark_widths(self) -> Widths:
+        """The width of each slot of the marker column (status, bookmark, notes)."""
+        return self._mark_widths
+
+    def set_mark_widths(self, widths: Widths) -> None:
+        """Size the marker column (each slot as wide as its widest mark) and relabel every node."""
+        self._mark_widths = widths
+        self.refresh_markers()
+
+    def render_label(self, node: TreeNode[Node], base_style: Style, style: Style) -> Text:
+        """The label, cut with an ellipsis where the tree is too narrow for it.
+
+        Cut here, so no line is wider than the tree: no horizontal scrolling, and no
+        lone scroll-bar block on the last row.
+        """
+        text = super().render_label(node, base_style, style)
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        ellipsis = self._ellipsis
+        if room > len(ellipsis) and text.cell_len > room:
+            text.truncate(room - len(ellipsis))
+            text.rstrip()
+            text.append(ellipsis, style=text.get_style_at_offset(self.app.console, -1))
+        return text
 
     def refresh_markers(self, places: Iterable[Place] | None = None) -> None:
         """Redraw the labels of these nodes (all added nodes when None)."""
