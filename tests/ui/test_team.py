@@ -50,14 +50,11 @@ async def test_a_colleagues_note_appears_with_its_author_and_an_edit_travels_bac
         finder.author_filter = "mine"
         assert finder.visible() == set()
         finder.author_filter = ""
-        from gpp_tui.ui.screens import teamwork
-
         titles = [command.title for command in app.get_system_commands(screen)]
-        assert "Team status" in titles and "Team sync" in titles
-        teamwork.show_status(screen)
-        await pilot.pause()
-        shown = [str(n.message) for n in app._notifications]
-        assert any("Members seen" in m and "Bruno: 1 note" in m for m in shown)
+        assert "Team  T" in titles and "Team sync" in titles
+        summary = screen.session.team.summary()
+        assert summary is not None and [row.name for row in summary.members] == ["", "Bruno"]
+        assert summary.others[0].notes == 1
         changed = screen.session.save_note(
             "Checkpoint commander named by three witnesses", note_id=note.id
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from gpp_tui.i18n import _
 from gpp_tui.session.history import Place
 from gpp_tui.session.results import Changed
 
@@ -14,6 +15,9 @@ if TYPE_CHECKING:
     from gpp_tui.store.editor import AnnotationsEditor
     from gpp_tui.store.models import Annotations, Note
     from gpp_tui.team.live import LiveTeam
+    from gpp_tui.team.status import TeamSummary
+
+NOT_IN_A_TEAM = "This data folder is in no team: `gpp team join PATH`"
 
 POLL_SECONDS = 3.0
 """How often the app looks at the team folder (a stat per file; nothing read if unchanged)."""
@@ -87,3 +91,42 @@ class Teamwork:
     def author_of(self, note: Note) -> str:
         """A colleague's name beside their note ("" for the user's own)."""
         return self.live.author_of(note) if self.live is not None else ""
+
+    def summary(self) -> TeamSummary | None:
+        """Members, progress, requests and problems for the team screen (None: no team)."""
+        return self.live.summary() if self.live is not None else None
+
+    def decide(self, recipient: str, *, accept: bool) -> tuple[str, bool]:
+        """Accept or refuse a request to join; what happened in one line, and whether it did."""
+        if self.live is None:
+            return _(NOT_IN_A_TEAM), False
+        from gpp_tui.team.review import TeamError
+
+        try:
+            member = self.live.decide(recipient, accept=accept)
+        except TeamError as error:
+            return str(error), False
+        if accept:
+            return _("Accepted {who}: your notes are now encrypted to them too.").format(
+                who=member.label()
+            ), True
+        return _("Refused {who}: they cannot read what you write from now on.").format(
+            who=member.label()
+        ), True
+
+    def sync(self) -> tuple[str, bool, Changed | None]:
+        """git sync of the team folder (any thread): one line saying what happened, whether
+        it worked, and what changed in the view with what was pulled."""
+        if self.live is None:
+            return _(NOT_IN_A_TEAM), False, None
+        from gpp_tui.team.git import GitSyncError
+        from gpp_tui.team.review import TeamError
+
+        try:
+            lines, nodes, problems = self.live.sync()
+        except (GitSyncError, TeamError) as error:
+            return str(error), False, None
+        changed = Changed("; ".join(problems), tuple(sorted(nodes))) if nodes or problems else None
+        if nodes:
+            lines.append(_("{n} node(s) changed by the others").format(n=len(nodes)))
+        return "; ".join(lines), True, changed

@@ -173,7 +173,19 @@ def _last_line(text: object) -> str:
 
 
 def sync_review(review: TeamReview, local: Annotations) -> list[str]:
-    """`gpp team sync` (and the palette's Team sync): publish, commit, pull, push, read."""
+    """`gpp team sync`: publish, commit, pull, push, then read what the others changed."""
+    lines = sync_files(review, local)
+    refresh = review.refresh()
+    if refresh.read:
+        lines.append(f"read {len(refresh.read)} changed file(s) from the others")
+    return lines
+
+
+def sync_files(review: TeamReview, local: Annotations) -> list[str]:
+    """Publish this device's file, commit it, pull, push; what happened, one line per step.
+
+    Reads nothing of the others: the caller refreshes (the app, so its view follows).
+    """
     from gpp_tui.team import device_file
 
     git = GitFolder(review.team.path)
@@ -188,8 +200,4 @@ def sync_review(review: TeamReview, local: Annotations) -> list[str]:
             before = None  # the message then counts every note as added
     name = review.author or "someone"
     message = f"{name} (device {review.device_id}): {describe_changes(before, local)}"
-    lines = git.sync(own, message, review.author, review.device_id)
-    refresh = review.refresh()
-    if refresh.read:
-        lines.append(f"read {len(refresh.read)} changed file(s) from the others")
-    return lines
+    return git.sync(own, message, review.author, review.device_id)

@@ -10,7 +10,9 @@ from enum import StrEnum
 from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.models import Annotations, Note
 from gpp_tui.team.join import adopt_note
+from gpp_tui.team.members import Member
 from gpp_tui.team.review import TeamError, TeamReview
+from gpp_tui.team.status import TeamSummary, team_summary
 from gpp_tui.team.view import NodeKey
 
 
@@ -71,6 +73,33 @@ class LiveTeam:
             fresh.append(self.review.publish_problem)
         self._seen_problems.update(fresh)
         return refresh.nodes, fresh
+
+    def summary(self) -> TeamSummary:
+        """Members, their progress, requests to join and problems, as last read."""
+        with self._lock:
+            return team_summary(self.review, self._local())
+
+    def decide(self, recipient: str, *, accept: bool) -> Member:
+        """Accept or refuse the member with this public key (TeamError: one line why not).
+
+        Writes only this device's files: its member file, and its device file sealed again.
+        """
+        with self._lock:
+            return self.review.decide(recipient, self._local(), accept=accept)
+
+    def sync(self) -> tuple[list[str], frozenset[NodeKey], list[str]]:
+        """git: commit this device's files, pull, push (any thread; GitSyncError, TeamError);
+        then the look at the folder, so the view shows what was pulled.
+
+        Returns what git did (a line per step), and `poll`'s nodes and problems."""
+        from gpp_tui.team.git import sync_files
+
+        with self._lock:
+            self.review.publish(self._local())
+        # git runs outside the lock: a slow remote must not hold up the user's edits.
+        lines = sync_files(self.review, self._local())
+        nodes, problems = self.poll()
+        return lines, nodes, problems
 
     def adopt(self, local: Annotations, pack_id: str, node_id: str, note_id: str) -> Annotations:
         """`local` holding a colleague's note, so that editing or deleting it here travels."""

@@ -406,6 +406,7 @@ class GppApp(App[None]):
         from gpp_tui.ui.screens.help import HelpScreen
         from gpp_tui.ui.screens.note_editor import NoteEditor
         from gpp_tui.ui.screens.search import SearchScreen
+        from gpp_tui.ui.screens.team import TeamScreen
 
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", N_("Command palette"))
         anywhere = {b.id for b in self.BINDINGS if isinstance(b, Binding)}
@@ -449,6 +450,7 @@ class GppApp(App[None]):
                 ],
             ),
             (N_("Bookmarks view"), BookmarksScreen.BINDINGS),
+            (N_("Team screen"), TeamScreen.BINDINGS),
             (N_("Help"), HelpScreen.BINDINGS),
         ]
 
@@ -522,9 +524,9 @@ class GppApp(App[None]):
 
             actions.append(
                 (
-                    N_("Team status"),
-                    N_("Members, their progress, requests and problems"),
-                    partial(teamwork.show_status, main),
+                    N_("Team"),
+                    N_("Members, their progress, requests to join, problems, sync"),
+                    main.action_show_team,
                 )
             )
             actions.append(

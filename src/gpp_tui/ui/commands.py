@@ -23,6 +23,7 @@ PALETTE_KEYS = {
     "Search": "find.search",
     "Bookmark": "notes.bookmark",
     "Bookmarks": "notes.bookmarks",
+    "Team": "team.show",
     "Add note": "notes.add",
     "Filter": "find.filter",
     "Export": "share.export",

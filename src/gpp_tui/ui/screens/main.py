@@ -390,6 +390,12 @@ class MainScreen(Screen[None]):
         """List the bookmarks; enter jumps to one."""
         annotating.show_bookmarks(self)
 
+    def action_show_team(self) -> None:
+        """The team screen (in a team): members, progress, requests to join, sync."""
+        from gpp_tui.ui.screens import teamwork
+
+        teamwork.show_team(self)
+
     def action_cycle_status(self) -> None:
         """Move the review status on: unreviewed, reviewed, needs follow-up."""
         self.run(lambda: self.session.set_status(None))

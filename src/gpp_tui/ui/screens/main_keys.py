@@ -31,6 +31,13 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("x", "export", N_("Export"), id="share.export"),
     Binding("B", "show_bookmarks", N_("Bookmarks"), id="notes.bookmarks"),
     Binding(
+        "T",
+        "show_team",
+        N_("Team: members, progress, requests to join, sync"),
+        show=False,
+        id="team.show",
+    ),
+    Binding(
         "m",
         "reviewed_next",
         N_("Mark reviewed, go to the next unreviewed"),

@@ -1,8 +1,11 @@
-"""Team actions of the command palette: status and git sync, told as notifications."""
+"""Team actions of the main screen and the palette: the team screen, and git sync."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from gpp_tui.i18n import _
+from gpp_tui.session.teamwork import NOT_IN_A_TEAM
 
 if TYPE_CHECKING:
     from gpp_tui.ui.screens.main import MainScreen
@@ -10,38 +13,30 @@ if TYPE_CHECKING:
 SECONDS = 20
 
 
-def show_status(screen: MainScreen) -> None:
-    """Members, their progress, requests and problems (as `gpp team status` prints them)."""
-    from gpp_tui.team.status import status_lines
-
-    live, store = screen.session.team.live, screen.session.store
-    if live is None or store is None:
-        screen.notify("This data folder is in no team: `gpp team join PATH`", timeout=5)
+def show_team(screen: MainScreen) -> None:
+    """The team screen: members, progress, requests to join, problems, sync."""
+    if screen.session.team.live is None or screen.session.store is None:
+        screen.notify(_(NOT_IN_A_TEAM), timeout=5)
         return
-    live.review.refresh()
-    lines = status_lines(live.review, store.annotations)
-    screen.notify("\n".join(lines), title="Team", timeout=SECONDS)
+    from gpp_tui.ui.screens.team import TeamScreen
+
+    screen.app.push_screen(TeamScreen(screen.session.team, screen.glyphs, screen.team_changed))
 
 
 def sync(screen: MainScreen) -> None:
     """Commit this device's files, pull and push, off the UI thread; then say what happened."""
-    live, store = screen.session.team.live, screen.session.store
-    if live is None or store is None:
-        screen.notify("This data folder is in no team: `gpp team join PATH`", timeout=5)
+    team = screen.session.team
+    if team.live is None or screen.session.store is None:
+        screen.notify(_(NOT_IN_A_TEAM), timeout=5)
         return
 
     def work() -> None:
-        from gpp_tui.team.git import GitSyncError, sync_review
-        from gpp_tui.team.review import TeamError
-
-        try:
-            lines = sync_review(live.review, store.annotations)
-            severity = "information"
-        except (GitSyncError, TeamError) as error:
-            lines, severity = [str(error)], "warning"
+        line, worked, changed = team.sync()
+        severity = "information" if worked else "warning"
         screen.app.call_from_thread(
-            screen.notify, "\n".join(lines), title="Team sync", severity=severity, timeout=SECONDS
+            screen.notify, line, title=_("Team sync"), severity=severity, timeout=SECONDS
         )
-        screen.app.call_from_thread(screen.look_at_team)
+        if changed is not None:
+            screen.app.call_from_thread(screen.team_changed, changed)
 
     screen.run_worker(work, thread=True, exclusive=True, group="team-sync")
