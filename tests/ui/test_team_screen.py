@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -168,10 +169,8 @@ async def test_a_request_to_join_is_accepted_or_refused_in_the_app(
         assert "Asking to join (1)" not in team_lines(app)
         await pilot.press("escape")
     opened = None
-    try:
+    with contextlib.suppress(NotForUsError):
         opened = AgeSeal(bruno_key).open(mine.read_bytes())
-    except NotForUsError:
-        pass
     assert (opened is not None) is accept
     # Only this device's own files were written; the colleague's are as they were.
     assert {path: seen for path, seen in files(team.path).items() if path not in own} == others

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pyrage import x25519
-from team_helpers import PACK, join, make_team, snapshot
+from team_helpers import PACK, Device, join, make_team, snapshot
 
 from gpp_tui.session.teamwork import Teamwork
 from gpp_tui.store.models import ReviewStatus
@@ -49,7 +49,7 @@ def test_the_summary_lists_members_progress_and_problems(tmp_path: Path) -> None
     chen.close()
 
 
-def encrypted_pair(tmp_path: Path) -> tuple[object, object, x25519.Identity, Path]:
+def encrypted_pair(tmp_path: Path) -> tuple[Device, Device, x25519.Identity, Path]:
     team = make_team(tmp_path, encrypted=True)
     amina_key, bruno_key = x25519.Identity.generate(), x25519.Identity.generate()
     amina = join(tmp_path, team, "amina", amina_key)
@@ -69,19 +69,19 @@ def readable_by(path: Path, key: x25519.Identity) -> bool:
 
 @pytest.mark.parametrize("accept", [True, False])
 def test_a_request_accepted_or_refused_through_the_live_team(tmp_path: Path, accept: bool) -> None:
-    amina, bruno, bruno_key, team = encrypted_pair(tmp_path)
-    live = LiveTeam(amina.review, lambda: amina.store.annotations)  # type: ignore[attr-defined]
+    amina, _bruno, bruno_key, team = encrypted_pair(tmp_path)
+    live = LiveTeam(amina.review, lambda: amina.store.annotations)
     (request,) = live.summary().requests
     assert request.text == f"bruno (age1…{str(bruno_key.to_public())[-8:]}) asks to join"
-    mine = team / "devices" / f"{amina.review.device_id}.age"  # type: ignore[attr-defined]
-    own = {mine, team / "members" / f"{amina.review.device_id}.toml"}  # type: ignore[attr-defined]
+    mine = team / "devices" / f"{amina.review.device_id}.age"
+    own = {mine, team / "members" / f"{amina.review.device_id}.toml"}
     others = snapshot(team, skip=own)
     assert not readable_by(mine, bruno_key)
     member = live.decide(request.recipient, accept=accept)
     assert member.name == "bruno"
     assert readable_by(mine, bruno_key) is accept
     assert live.summary().requests == ()
-    me = amina.review.me  # type: ignore[attr-defined]
+    me = amina.review.me
     assert (request.recipient in me.accepted, request.recipient in me.refused) == (
         accept,
         not accept,
@@ -102,7 +102,7 @@ def test_teamwork_says_in_one_line_what_a_decision_did(tmp_path: Path) -> None:
         "This data folder is in no team: `gpp team join PATH`",
         False,
     )
-    work.live = LiveTeam(amina.review, lambda: amina.store.annotations)  # type: ignore[attr-defined]
+    work.live = LiveTeam(amina.review, lambda: amina.store.annotations)
     summary = work.summary()
     assert summary is not None
     (request,) = summary.requests
@@ -153,7 +153,7 @@ def test_sync_through_the_app_updates_the_live_view_with_what_was_pulled(
     assert not worked and line.startswith("git pull failed") and "\n" not in line
 
 
-def _with(device: object) -> Teamwork:
+def _with(device: Device) -> Teamwork:
     work = Teamwork()
-    work.live = LiveTeam(device.review, lambda: device.store.annotations)  # type: ignore[attr-defined]
+    work.live = LiveTeam(device.review, lambda: device.store.annotations)
     return work
