@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from gpp_tui.i18n import _
+from gpp_tui.i18n import N_, _
 from gpp_tui.session.history import Place
 from gpp_tui.session.results import Changed
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from gpp_tui.team.live import LiveTeam
     from gpp_tui.team.status import TeamSummary
 
-NOT_IN_A_TEAM = "This data folder is in no team: `gpp team join PATH`"
+NOT_IN_A_TEAM = N_("This data folder is in no team: `gpp team join PATH`")
 
 POLL_SECONDS = 3.0
 """How often the app looks at the team folder (a stat per file; nothing read if unchanged)."""

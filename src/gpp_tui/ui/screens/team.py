@@ -77,8 +77,9 @@ class TeamScreen(ModalScreen[None]):
             yield Static(id="team-result")
             yield Static(
                 Text(
-                    f"a {_('accept')} {sep} r {_('refuse')} {sep} s {_('sync (git)')} "
-                    f"{sep} escape {_('close')}"
+                    _("a accept {sep} r refuse {sep} s sync (git) {sep} escape close").format(
+                        sep=sep
+                    )
                 ),
                 id="team-keys",
             )
