@@ -466,7 +466,7 @@ def _run_app(args: argparse.Namespace) -> int:
     library = _library(args.content, args.language)
     from gpp_tui.ui.app import GppApp
 
-    app = GppApp(library, data_dir(args.data_dir))
+    app = GppApp(library, data_dir(args.data_dir), language_given=args.lang is not None)
     app.run()
     return app.return_code or 0
 

@@ -161,6 +161,29 @@ def load_bundled(
     return loaded
 
 
+def with_bundled_translations(library: Library, *, cache_dir: Path | None = None) -> Library:
+    """The library with the bundled translations of its packs attached where it lacks them.
+
+    For a switch of content language in the app, which starts without reading them
+    when the original is shown. A translation out of step with its original is left
+    out, as at start.
+    """
+    from gpp_tui.content.translation import TranslationProblem, attach
+
+    have = {(p.pack.id, p.pack.language) for p in (*library.packs, *library.alternates)}
+    added: list[Pack] = []
+    for file in bundled_translation_paths():
+        with contextlib.suppress(PackError, TranslationProblem):
+            translation = load_pack(file, cache_dir=cache_dir)
+            info = translation.pack
+            original = library.original(info.translation_of)
+            if original is None or (original.pack.id, info.language) in have:
+                continue
+            added.append(attach(original, translation))
+            have.add((original.pack.id, info.language))
+    return Library(library.packs, (*library.alternates, *added)) if added else library
+
+
 def assemble(loaded: list[tuple[Path, Pack]]) -> Library:
     """A library of loaded packs: ids checked, translations attached to their originals.
 

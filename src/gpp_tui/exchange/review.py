@@ -198,6 +198,8 @@ def _pack_view(
     zone: tzinfo | None,
 ) -> PackView:
     pack_id = pack.pack.id
+    # A translation's notes were written on the original: "source changed" is checked there.
+    original = library.original(pack_id) or pack
     rec_ids = [rec.id for rec in pack.recommendations]
     groups: list[GroupView] = []
     for top in _top_nodes(pack):
@@ -215,7 +217,9 @@ def _pack_view(
         if top.kind is NodeKind.AREA:
             progress = annotations.progress(pack_id, top.children)
         title = top.label if top.id != ROOT_ID else _("{title} as a whole").format(title=top.title)
-        nodes = tuple(_view_of(pack, pack.nodes[node_id], annotations, zone) for node_id in shown)
+        nodes = tuple(
+            _view_of(pack, original, pack.nodes[node_id], annotations, zone) for node_id in shown
+        )
         groups.append(GroupView(title, progress, nodes))
     orphans = annotations.orphans(pack_id, pack.nodes)
     kept = _passing(annotations, pack_id, list(orphans), only)
@@ -260,8 +264,11 @@ def _passing(
     return annotations.matching(pack_id, node_ids, only)
 
 
-def _view_of(pack: Pack, node: Node, annotations: Annotations, zone: tzinfo | None) -> NodeView:
+def _view_of(
+    pack: Pack, original: Pack, node: Node, annotations: Annotations, zone: tzinfo | None
+) -> NodeView:
     attached = annotations.node(node.pack_id, node.id)
+    source = original.nodes.get(node.id, node)
     view = _node_view(
         node.id,
         node.label,
@@ -270,6 +277,7 @@ def _view_of(pack: Pack, node: Node, annotations: Annotations, zone: tzinfo | No
         zone,
         attribution=_attribution_line(pack, node),
         has_status=node.kind is NodeKind.RECOMMENDATION,
+        source_text=source.text,
     )
     item = node.item
     if not isinstance(item, Recommendation):
@@ -295,9 +303,11 @@ def _node_view(
     *,
     attribution: str = "",
     has_status: bool = False,
+    source_text: str | None = None,
 ) -> NodeView:
     node = node or NodeAnnotations()
-    current = text_hash(text) if text else ""
+    hashed = text if source_text is None else source_text
+    current = text_hash(hashed) if hashed else ""
     changed = node.status_changed
     return NodeView(
         ref=ref,

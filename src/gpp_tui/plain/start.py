@@ -115,14 +115,17 @@ def startup_lines(shell: PlainShell) -> list[str]:
 def finish(shell: PlainShell) -> int:
     """Save what is not saved yet and remember the position; 1 if the notes could not be saved."""
     import contextlib
+    from dataclasses import replace
 
     from gpp_tui.store.errors import StoreError
-    from gpp_tui.store.state import AppState, save_state
+    from gpp_tui.store.state import load_state, save_state
 
     session = shell.session
     node = shell.node
     with contextlib.suppress(OSError):
-        save_state(session.data_dir, AppState(node.pack_id, node.id))
+        # The content language chosen in the app stays remembered.
+        kept = load_state(session.data_dir)
+        save_state(session.data_dir, replace(kept, pack_id=node.pack_id, node_id=node.id))
     status = 0
     store = session.store
     try:

@@ -12,6 +12,13 @@ from gpp_tui.i18n import _, ngettext
 from gpp_tui.session.drafts import DraftKeeper
 from gpp_tui.session.finding import Finder
 from gpp_tui.session.history import History, Place
+from gpp_tui.session.languages import (
+    ContentLanguages,
+    load_translations,
+    next_language,
+    shown_language,
+    switch_message,
+)
 from gpp_tui.session.results import Changed, Refused
 from gpp_tui.session.teamwork import Teamwork
 from gpp_tui.session.undo import Command, UndoStack
@@ -49,6 +56,8 @@ class Session:
         self.drafts = DraftKeeper(lambda: self.store)
         self.team = Teamwork()
         self.finder.authored = self.team.matching
+        self.languages = ContentLanguages(load_translations)
+        """The packs in their other languages, read when first shown."""
 
     def load(self, codec: ByteCodec | None = None) -> AnnotationStore:
         """Open the annotations and use them; what happened is in `startup_messages()`."""
@@ -116,6 +125,42 @@ class Session:
             with contextlib.suppress(StoreError):
                 self.store.prepare_save()
 
+    def with_translations(self) -> Library:
+        """Every language the packs come in (reads the translations once; any thread)."""
+        return self.languages.everything(self.library)
+
+    def show_language(self, language: str | None = None, preferred: str = "") -> Changed:
+        """Show the principles in `language`, or switch between the original and a translation.
+
+        The selection stays on the same node (now in that language); notes, bookmarks
+        and status are the node's whatever language is shown. `preferred` is the
+        translation a switch from the original goes to (the interface language).
+        """
+        everything = self.with_translations()
+        shown = everything.in_language(shown_language(self.library))
+        target = language or next_language(shown, preferred)
+        if target is None:
+            raise Refused(_("These principles come in one language only"))
+        self.use_library(everything.in_language(target))
+        return Changed(switch_message(self.library))
+
+    def include_translations(self) -> None:
+        """Keep the language shown, with the translations at hand (to show side by side)."""
+        self.use_library(self.with_translations().in_language(shown_language(self.library)))
+
+    def use_library(self, library: Library) -> None:
+        """Show these packs from now on (the same ids: another language of the same packs)."""
+        self.library = library
+        self.finder.use_library(library)
+        if self.current is not None:
+            self.current = self.node_at((self.current.pack_id, self.current.id)) or self.current
+
+    def source_text(self, node: Node) -> str:
+        """The node's text in the original: what a note's "source changed" mark is checked on."""
+        original = self.library.original(node.pack_id)
+        same = original.nodes.get(node.id) if original is not None else None
+        return same.text if same is not None else node.text
+
     def find(self, ref: str) -> Node | None:
         """A node by id or title fragment ("B.2", "reparations")."""
         return self.library.find(ref)
@@ -151,7 +196,7 @@ class Session:
         """Ids of the node's notes written on a source text that has changed since."""
         from gpp_tui.store.kinds import text_hash
 
-        now = text_hash(node.text)
+        now = text_hash(self.source_text(node))
         return {note.id for note in self.notes(node) if note.text_changed(now)}
 
     def progress(
@@ -313,16 +358,17 @@ class Session:
             message = _("Kept, but not on disk yet: {error}").format(error=error)
 
         existing = note_id is not None and any(n.id == note_id for n in self.notes(node))
+        source = self.source_text(node)
         if note_id is not None and not existing:
             message += _(" as a new note: the one you were editing was deleted meanwhile")
 
         def change(edit: AnnotationsEditor) -> str:
             if note_id is None or not existing:
-                note = edit.add_note(node.pack_id, node.id, text, tags=tags, node_text=node.text)
+                note = edit.add_note(node.pack_id, node.id, text, tags=tags, node_text=source)
             else:
                 self.team.adopt(edit, (node.pack_id, node.id), note_id)
                 note = edit.edit_note(
-                    node.pack_id, node.id, note_id, text=text, tags=tags, node_text=node.text
+                    node.pack_id, node.id, note_id, text=text, tags=tags, node_text=source
                 )
             return note.id
 

@@ -89,6 +89,12 @@ class Finder:
                     docs.extend(user_docs(annotations, pack_id, node_id))
         return SearchIndex.build(self._library, docs)
 
+    def use_library(self, library: Library) -> None:
+        """Search these packs from now on (another language): the index is built again."""
+        with self._lock:
+            self._library = library
+            self._index = None
+
     def reindex(self, places: Iterable[Place]) -> None:
         """Keep the index in step after the user's text on these nodes changed."""
         with self._lock:

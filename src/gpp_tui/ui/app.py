@@ -111,6 +111,7 @@ class GppApp(App[None]):
         ascii_only: bool | None = None,
         environ: dict[str, str] | None = None,
         config: Config | None = None,
+        language_given: bool = False,
     ) -> None:
         safety.install()
         super().__init__()
@@ -125,6 +126,8 @@ class GppApp(App[None]):
         """Keys remapped by the settings file, by binding id."""
         self.library = library
         self.data_dir = data_dir
+        self._language_given = language_given
+        """--lang was given: it wins over the content language chosen in the app last time."""
         if ascii_only is None:
             ascii_only = self.config.ascii
         self.glyphs = glyphs.pick(glyphs.wants_ascii(env) if ascii_only is None else ascii_only)
@@ -230,7 +233,15 @@ class GppApp(App[None]):
         """The main screen, opened where the user left off."""
         state = load_state(self.data_dir)
         start = (state.pack_id, state.node_id)
-        return MainScreen(self.library, self.glyphs, self.data_dir, start, self.config.author)
+        return MainScreen(
+            self.library,
+            self.glyphs,
+            self.data_dir,
+            start,
+            self.config.author,
+            language="" if self._language_given else state.language,
+            side_by_side=state.side_by_side,
+        )
 
     def on_ready(self) -> None:
         """The first frame is on screen: now load the user's annotations in a thread.
@@ -508,6 +519,16 @@ class GppApp(App[None]):
                 main.action_import,
             ),
             (N_("Cite"), N_("Copy a citation of the highlighted node"), main.action_cite),
+            (
+                N_("Language"),
+                N_("Principles in the other language: the English original or its translation"),
+                main.action_switch_language,
+            ),
+            (
+                N_("Side by side"),
+                N_("The original and its translation next to each other (120 columns)"),
+                main.action_side_by_side,
+            ),
             (
                 N_("Undo"),
                 N_("Take back the last change (delete, edit, status, bookmark)"),

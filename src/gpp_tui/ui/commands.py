@@ -29,6 +29,8 @@ PALETTE_KEYS = {
     "Export": "share.export",
     "Import": "share.import",
     "Cite": "share.cite",
+    "Language": "content.language",
+    "Side by side": "content.side_by_side",
     "Undo": "edit.undo",
     "Reviewed, next": "status.reviewed_next",
     "Mark unreviewed": "status.none",
@@ -82,7 +84,7 @@ class NodeCommands(Provider):
         assert isinstance(app, GppApp)
         return [
             node
-            for pack in app.library.packs
+            for pack in app.main_screen.session.library.packs
             for node in pack.nodes.values()
             if node.kind in _JUMPABLE
         ]

@@ -16,13 +16,15 @@ from textual.screen import Screen
 from textual.widgets import Header, Static, Tree
 
 from gpp_tui.content import Library, Node
+from gpp_tui.content.models import language_tag
 from gpp_tui.i18n import _, ngettext
 from gpp_tui.session import Changed, Place, Refused, Session
+from gpp_tui.session.languages import shown_language
 from gpp_tui.session.teamwork import POLL_SECONDS
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import AppState, save_state
 from gpp_tui.ui.glyphs import Glyphs
-from gpp_tui.ui.screens import annotating, finding, sharing
+from gpp_tui.ui.screens import annotating, bilingual, finding, sharing
 from gpp_tui.ui.screens.main_keys import MAIN_BINDINGS
 from gpp_tui.ui.widgets.detail import DetailPane, LinkList
 from gpp_tui.ui.widgets.footer import FittingFooter
@@ -58,10 +60,26 @@ class MainScreen(Screen[None]):
     current: reactive[Node | None] = reactive(None)
 
     def __init__(
-        self, library: Library, glyphs: Glyphs, state_dir: Path, start: Place, author: str = ""
+        self,
+        library: Library,
+        glyphs: Glyphs,
+        state_dir: Path,
+        start: Place,
+        author: str = "",
+        *,
+        language: str = "",
+        side_by_side: bool = False,
     ) -> None:
         super().__init__()
         self.session = Session(library, state_dir, author)
+        self.chosen_language = language
+        """The content language the user chose in the app ("": none yet), kept for next time."""
+        self.side_by_side = side_by_side
+        """Whether the user asked for the original and its translation side by side."""
+        if language and language_tag(language) != language_tag(shown_language(library)):
+            # The user's choice from last time (reads the translations only when one is shown).
+            with contextlib.suppress(Refused):
+                self.session.show_language(language)
         self.glyphs = glyphs
         self._start = start
         self._saved_place: Place = start
@@ -92,6 +110,7 @@ class MainScreen(Screen[None]):
         size = event.size
         self.set_class(size.width < MIN_WIDTH or size.height < MIN_HEIGHT, "-too-small")
         self.show_progress()
+        bilingual.show_side_by_side(self)
 
     def on_mount(self) -> None:
         """Go to where the user was last time (or the start of the first pack)."""
@@ -100,6 +119,23 @@ class MainScreen(Screen[None]):
             first = self.session.library.packs[0]
             tree.go_to((first.pack.id, ":pack"))
         tree.focus()
+        if self.side_by_side:
+            # Asked for last time: the translations are read after the first paint.
+            bilingual.with_translations(self, self._side_by_side_ready)
+
+    def _side_by_side_ready(self) -> None:
+        self.session.include_translations()
+        self.show_library()
+
+    def show_library(self) -> None:
+        """Show the session's packs in their new language: the same place, the same nodes open."""
+        library = self.session.library
+        self.query_one(DetailPane).show_library(library)
+        self.query_one(PrinciplesTree).show_library(library)
+        if self.session.current is not None:
+            self.current = self.session.current
+        bilingual.show_side_by_side(self)
+        self.show_progress()
 
     @work(thread=True, group="store")
     def open_store(self, codec: ByteCodec | None = None) -> None:
@@ -446,6 +482,14 @@ class MainScreen(Screen[None]):
         if self.writable():
             sharing.choose_import(self)
 
+    def action_switch_language(self) -> None:
+        """Show the principles in the other language: the English original or its translation."""
+        bilingual.switch_language(self)
+
+    def action_side_by_side(self) -> None:
+        """Show the original and its translation next to each other (120 columns or more)."""
+        bilingual.toggle_side_by_side(self)
+
     def action_cite(self) -> None:
         """Copy a citation of the highlighted node (works over SSH through OSC 52)."""
         sharing.cite(self)
@@ -458,4 +502,5 @@ class MainScreen(Screen[None]):
             return
         # Losing the remembered position is harmless; never block quitting on it.
         with contextlib.suppress(OSError):
-            save_state(self.session.data_dir, AppState(node.pack_id, node.id))
+            state = AppState(node.pack_id, node.id, self.chosen_language, self.side_by_side)
+            save_state(self.session.data_dir, state)

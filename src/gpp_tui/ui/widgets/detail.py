@@ -14,11 +14,14 @@ from textual.widgets.option_list import Option
 
 from gpp_tui.content import FocusArea, Library, Node, NodeKind, Pack, Recommendation
 from gpp_tui.exchange.provenance import provenance, source_of
+from gpp_tui.i18n import N_, _, language
+from gpp_tui.session.languages import parallel
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.lists import StraightOptionList
 from gpp_tui.ui.widgets.nav_keys import KeyedScroll
 from gpp_tui.ui.widgets.notes import NotesList
+from gpp_tui.ui.widgets.parallel import ParallelText
 
 if TYPE_CHECKING:
     from gpp_tui.store.models import NodeAnnotations
@@ -34,6 +37,24 @@ _KIND_NAMES = {
     NodeKind.ORPHANS: "Notes and bookmarks on nodes this pack no longer has",
     NodeKind.ORPHAN: "Orphaned: this node is no longer in the pack; your notes are kept",
 }
+
+
+_HEADINGS = {
+    NodeKind.RECOMMENDATION: "Recommendation (source text)",
+    NodeKind.AREA: "Aim (source text)",
+    NodeKind.SECTION: "Source text",
+    NodeKind.TERM: "Definition (added by gpp-tui)",
+    NodeKind.PACK: "About this pack",
+}
+_TRANSLATED_HEADINGS = {
+    **_HEADINGS,
+    # A translation is not the source text: its heading must not say so.
+    NodeKind.RECOMMENDATION: N_("Recommendation (unofficial translation)"),
+    NodeKind.AREA: N_("Aim (unofficial translation)"),
+    NodeKind.SECTION: N_("Text (unofficial translation)"),
+}
+_PARALLEL_KINDS = (NodeKind.SECTION, NodeKind.AREA, NodeKind.RECOMMENDATION)
+"""Nodes whose text is the source's words, shown next to their translation."""
 
 
 class LinkList(StraightOptionList):
@@ -79,6 +100,17 @@ class DetailPane(KeyedScroll):
         self._changed: set[str] = set()
         self.notes_title = "Your notes"
         """"Notes" in a team, where colleagues' notes show too."""
+        self._side_by_side = False
+
+    def show_library(self, library: Library) -> None:
+        """Show the packs in another language from the next node on."""
+        self._library = library
+
+    def set_side_by_side(self, on: bool) -> None:
+        """Show a node's original and translation next to each other (where it has both)."""
+        if on != self._side_by_side:
+            self._side_by_side = on
+            self.watch_node(self.node)
 
     def show_annotations(self, annotations: NodeAnnotations | None, changed: set[str]) -> None:
         """Show the user's status, bookmark and notes for the shown node (None: not loaded)."""
@@ -139,6 +171,7 @@ class DetailPane(KeyedScroll):
         yield Static(id="detail-text")
         yield Static(id="detail-attribution")
         yield Static(id="detail-provenance")
+        yield ParallelText(id="detail-parallel")
         yield Static(id="review-heading", classes="heading")
         yield Static(id="detail-mine")
         yield Static(id="notes-heading")
@@ -150,7 +183,7 @@ class DetailPane(KeyedScroll):
         yield LinkList(id="links")
 
     def watch_node(self, node: Node | None) -> None:
-        """Render the node."""
+        """Render the node (its original and translation side by side when asked and there)."""
         if node is None:
             return
         pack = self._library.pack(node.pack_id)
@@ -171,17 +204,22 @@ class DetailPane(KeyedScroll):
         self.show_annotations(self._annotations, self._changed)
 
         text = node.text.strip()
-        heading = {
-            NodeKind.RECOMMENDATION: "Recommendation (source text)",
-            NodeKind.AREA: "Aim (source text)",
-            NodeKind.SECTION: "Source text",
-            NodeKind.TERM: "Definition (added by gpp-tui)",
-            NodeKind.PACK: "About this pack",
-        }.get(node.kind, "")
-        self._set("#text-heading", Text(heading) if text else None)
+        pair = (
+            parallel(self._library, node, language())
+            if self._side_by_side and node.kind in _PARALLEL_KINDS and text
+            else None
+        )
+        parallel_text = self.query_one(ParallelText)
+        parallel_text.display = pair is not None
+        if pair is not None:
+            parallel_text.show(pair, g)
+            text = ""  # shown in both columns instead
+        headings = _TRANSLATED_HEADINGS if pack.pack.is_translation else _HEADINGS
+        heading = headings.get(node.kind, "")
+        self._set("#text-heading", Text(_(heading)) if text and heading else None)
         self._set("#detail-text", Text(text) if text else None)
         author = source_of(pack, node)
-        attribution = Text(f"{g.attribution} {author}", style="italic") if author else None
+        attribution = Text(f"{g.attribution} {author}", style="italic") if author and text else None
         self._set("#detail-attribution", attribution)
         self._set("#detail-provenance", _provenance(pack) if node.kind is NodeKind.PACK else None)
 

@@ -134,6 +134,12 @@ class PrinciplesTree(Tree[Node]):
                 )
         self._rebuild_keeping_cursor()
 
+    def show_library(self, library: Library) -> None:
+        """Show the packs in another language: the same nodes stay open and highlighted."""
+        expanded = self._expanded_places()
+        self._library = library
+        self._rebuild_keeping_cursor(expanded)
+
     def set_filter(self, keep: set[Place] | None) -> None:
         """Show only these nodes and their ancestors (None shows everything)."""
         self._matches = keep or set()
