@@ -100,3 +100,19 @@ def test_welcome_screen(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(welcome, "is_first_start", REAL_FIRST_START)
     monkeypatch.setenv("HOME", str(tmp_path))  # the data folder is shown as ~/data
     assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_welcome_shown)
+
+
+async def _side_by_side_b2(pilot: Pilot[Any]) -> None:
+    await _loaded(pilot)
+    app = pilot.app
+    assert isinstance(app, GppApp)
+    app.jump_to("wigj-gpp", "B.2")
+    await pilot.pause()
+    await pilot.press("S")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_side_by_side_120x40(snap_compare: Any, tmp_path: Path) -> None:
+    """B.2 in English and French next to each other, each labelled, the review below."""
+    assert snap_compare(_app(tmp_path), terminal_size=(120, 40), run_before=_side_by_side_b2)

@@ -49,14 +49,14 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding(
         "ctrl+t",
         "switch_language",
-        N_("Principles in the other language (original or translation)"),
+        N_("Principles in the other language"),
         show=False,
         id="content.language",
     ),
     Binding(
         "S",
         "side_by_side",
-        N_("Original and translation side by side (120 columns)"),
+        N_("Side by side: original and translation"),
         show=False,
         id="content.side_by_side",
     ),
