@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -162,9 +163,20 @@ def _add_exchange_commands(commands: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `gpp` script; returns the exit status."""
+    # Starting the app creates some 50,000 objects that live as long as it does
+    # (modules, classes, packs, widgets); the cyclic collector would walk them all
+    # again and again before the first paint (a tenth of the start-up time). It is
+    # off until then: GppApp.on_ready turns it back on, and so does every other path.
+    gc.disable()
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    finally:
+        gc.enable()
+
+
+def _main(argv: list[str]) -> int:
     from gpp_tui.cli_locale import LanguageError, setup_language
 
-    argv = list(sys.argv[1:] if argv is None else argv)
     try:
         # Before the parser is built, so that --help and argparse's errors speak it too.
         language = setup_language(argv)
@@ -177,6 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.language = language
     if args.command is None:
         return _guarded(_run_app, args)
+    gc.enable()
     from gpp_tui.display import safe_output
 
     # Every line printed may carry text from a note, a pack or a file name.
@@ -462,6 +475,7 @@ def _run_app(args: argparse.Namespace) -> int:
 
     config, problems = load_config()
     if wants_plain(os.environ, config.plain, args.plain):
+        gc.enable()
         return _run_plain(args, config.author, problems)
     library = _library(args.content, args.language)
     from gpp_tui.ui.app import GppApp

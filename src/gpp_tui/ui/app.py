@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 from collections.abc import Iterable
 from dataclasses import replace
@@ -249,6 +250,7 @@ class GppApp(App[None]):
         Loading them earlier would compete with the first paint for the interpreter.
         With encryption on, the passphrase is asked first.
         """
+        gc.enable()  # `gpp` starts with the cyclic collector off (see gpp_tui.cli.main)
         if not encryption_enabled(self.data_dir):
             from gpp_tui.ui.screens.welcome import WelcomeScreen, is_first_start
 
