@@ -90,8 +90,9 @@ def switch_message(library: Library) -> str:
     name = language_name(shown_language(library))
     first = library.packs[0].pack if library.packs else None
     if first is not None and first.is_translation:
-        shown = _("Principles in {language}").format(language=name)
-        return f"{shown}: {translation_authority(first)}"
+        return _("Principles in {language}: {authority}").format(
+            language=name, authority=translation_authority(first)
+        )
     return _("Principles in {language}, the original text").format(language=name)
 
 
