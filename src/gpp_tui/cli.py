@@ -25,6 +25,10 @@ CITATION_STYLES = ("oscola", "plain")
 EXPORT_FILTERS = ("bookmarked", "notes", "follow-up")
 
 
+APP_DEFAULTS = {"lang": None, "data_dir": None, "plain": False, "content": None, "command": None}
+"""What the parser gives for `gpp` without arguments (a test holds the two together)."""
+
+
 class CliError(Exception):
     """A problem the user can fix; printed as one line, exit status 2."""
 
@@ -185,7 +189,8 @@ def _main(argv: list[str]) -> int:
 
         print(f"gpp: {safe_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
-    args = build_parser().parse_args(argv)
+    # `gpp` alone starts the app: no need to build every subcommand's parser first.
+    args = argparse.Namespace(**APP_DEFAULTS) if not argv else build_parser().parse_args(argv)
     args.language = language
     if args.command is None:
         return _guarded(_run_app, args)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from gpp_tui.cli import APP_DEFAULTS, build_parser
+
 NOT_BEFORE_FIRST_PAINT = (
     # Exports: python-docx and lxml are the heaviest imports gpp-tui has.
     "docx",
@@ -126,3 +128,8 @@ def test_the_collector_is_off_until_the_first_paint_and_on_after(tmp_path: Path)
 
     assert report["collector_on_at_paint"] is False
     assert report["collector_on_once_painted"] is True
+
+
+def test_gpp_alone_starts_with_what_the_parser_would_give() -> None:
+    # `gpp` without arguments skips building the parser; its defaults must not drift.
+    assert vars(build_parser().parse_args([])) == APP_DEFAULTS
