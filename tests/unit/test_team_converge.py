@@ -13,6 +13,7 @@ from test_exchange_merge import annotation_sets
 
 from gpp_tui.exchange.merge import merge
 from gpp_tui.store.models import Annotations
+from gpp_tui.team.join import JoinedView, join_with
 from gpp_tui.team.join import join as join_all
 from gpp_tui.team.layout import TeamFolder
 
@@ -175,3 +176,23 @@ def test_a_device_file_reads_back_the_same_by_the_quick_and_the_careful_path(
         careful.device_id,
         careful.written,
     )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    annotation_sets.filter(well_formed),
+    st.lists(annotation_sets.filter(well_formed), min_size=0, max_size=4),
+)
+def test_joining_the_others_first_then_this_device_gives_the_same_view(
+    local: Annotations, others: list[Annotations]
+) -> None:
+    # The team view joins this device's notes with the join of the others, kept between
+    # looks: that must be the join of them all.
+    at_once = join_all([local, *others])
+    in_two = join_all([local, join_all(others)])
+    assert canonical(in_two) == canonical(at_once)
+    assert in_two == at_once
+    # As the team view does it: this device's notes against the others' indexed join.
+    joined = JoinedView(join_all(others))
+    assert join_with(local, joined) == at_once
+    assert join_with(local, joined) == at_once  # the index made once serves again

@@ -8,10 +8,14 @@ cost one pass instead of twenty.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from operator import attrgetter
 
 from gpp_tui.exchange.merge import merge_node, merge_notes
 from gpp_tui.store.edits import replace_node
 from gpp_tui.store.models import Annotations, NodeAnnotations, Note
+
+_ORDER = attrgetter("created", "id")
 
 
 def join(sources: Sequence[Annotations]) -> Annotations:
@@ -49,7 +53,7 @@ def join_nodes(versions: Iterable[NodeAnnotations]) -> NodeAnnotations:
     ):
         return head.model_copy(update={"notes": first.notes})  # as the pairwise merge does
     joined = _join_notes([version.notes for version in versions], head)
-    ordered = tuple(sorted(joined, key=lambda note: (note.created, note.id)))
+    ordered = tuple(sorted(joined, key=_ORDER))
     return head.model_copy(update={"notes": ordered})
 
 
@@ -92,3 +96,100 @@ def adopt_note(
         return local
     node = join_nodes([mine, NodeAnnotations(notes=(note,))])
     return join_node_into(local, pack_id, node_id, node)
+
+
+@dataclass(frozen=True, slots=True)
+class Families:
+    """A joined node's notes by family, to join one more version with it without going
+    through all of its notes: `join_two` looks only at the families both hold."""
+
+    by_family: dict[str, tuple[Note, ...]]
+    special: frozenset[str]
+    """Families whose notes `_join_notes` would not take as they are (several versions,
+    a conflict copy): always joined note by note."""
+
+    @classmethod
+    def of(cls, node: NodeAnnotations) -> Families:
+        """The index of a node's notes."""
+        grouped: dict[str, list[Note]] = {}
+        for note in node.notes:
+            grouped.setdefault(note.family, []).append(note)
+        special = frozenset(
+            family
+            for family, notes in grouped.items()
+            if len(notes) > 1 or notes[0].id != family or notes[0].conflict_of
+        )
+        return cls({family: tuple(notes) for family, notes in grouped.items()}, special)
+
+
+@dataclass
+class JoinedView:
+    """The join of the other devices' annotations, with an index of its nodes' notes made
+    on first use, so that this device's notes join with it at the cost of its own."""
+
+    annotations: Annotations
+    _families: dict[tuple[str, str], Families] = field(default_factory=dict)
+
+    def families(self, pack_id: str, node_id: str, node: NodeAnnotations) -> Families:
+        """The index of one node of the join."""
+        key = (pack_id, node_id)
+        found = self._families.get(key)
+        if found is None:
+            found = self._families[key] = Families.of(node)
+        return found
+
+
+def join_with(local: Annotations, others: JoinedView) -> Annotations:
+    """`join([local, others.annotations])`, looking at each of `others`' notes at most once
+    in the life of `others` (the team view after a restart of the store, an import...)."""
+    theirs = others.annotations
+    if not local.packs:
+        return theirs
+    if not theirs.packs:
+        return local
+    packs: dict[str, dict[str, NodeAnnotations]] = {}
+    for pack_id in [*local.packs, *(p for p in theirs.packs if p not in local.packs)]:
+        mine, their_nodes = local.packs.get(pack_id, {}), theirs.packs.get(pack_id, {})
+        nodes: dict[str, NodeAnnotations] = {}
+        for node_id in [*mine, *(n for n in their_nodes if n not in mine)]:
+            one, other = mine.get(node_id), their_nodes.get(node_id)
+            if one is None or other is None:
+                nodes[node_id] = one or other  # type: ignore[assignment]
+            else:
+                nodes[node_id] = join_two(one, other, others.families(pack_id, node_id, other))
+        packs[pack_id] = nodes
+    return Annotations(packs=packs)
+
+
+def join_two(mine: NodeAnnotations, joined: NodeAnnotations, index: Families) -> NodeAnnotations:
+    """`join_nodes([mine, joined])`, given `joined`'s index: the same node, in the same order."""
+    if mine == joined:
+        return mine
+    head = mine.model_copy(update={"notes": ()})
+    head = merge_node(head, joined.model_copy(update={"notes": ()}))
+    if mine.notes == joined.notes and not any(head.was_deleted(note) for note in mine.notes):
+        return head.model_copy(update={"notes": mine.notes})
+    own: dict[str, list[Note]] = {}
+    for note in mine.notes:
+        own.setdefault(note.family, []).append(note)
+    theirs = index.by_family
+    looked_at = {*own, *(index.special & theirs.keys()), *(theirs.keys() & head.deleted.keys())}
+    result: list[Note] = []
+    tangled: list[Note] = []
+    for family in [f for f in own] + [f for f in theirs if f in looked_at and f not in own]:
+        versions = [*own.get(family, ()), *theirs.get(family, ())]
+        first = versions[0]
+        lone = all(version is first or version == first for version in versions[1:])
+        if lone and first.id == family and not first.conflict_of and family not in head.deleted:
+            result.append(first)
+        else:
+            tangled.extend(versions)
+    if tangled:
+        result.extend(set(merge_notes(tuple(tangled), (), head.was_deleted)))
+    skipped = [theirs[family] for family in looked_at if family in theirs]
+    if skipped:
+        skip = {id(note) for notes in skipped for note in notes}
+        result.extend(note for note in joined.notes if id(note) not in skip)
+    else:
+        result.extend(joined.notes)
+    return head.model_copy(update={"notes": tuple(sorted(result, key=_ORDER))})

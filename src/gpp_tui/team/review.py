@@ -13,7 +13,7 @@ from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.models import Annotations, utc_now
 from gpp_tui.team import device_file
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
-from gpp_tui.team.join import join, join_node_into, join_nodes
+from gpp_tui.team.join import join_node_into, join_nodes, join_with
 from gpp_tui.team.layout import DESCRIPTION_FILE, TeamFolder, TeamFolderError, new_device_id
 from gpp_tui.team.link import LinkError, TeamLink, fingerprint, load_link, save_link
 from gpp_tui.team.members import Member, read_members, render_member
@@ -169,8 +169,9 @@ class TeamReview:
         return True
 
     def view(self, local: Annotations) -> Annotations:
-        """The team view: this device's notes joined with every other device's."""
-        return join([local, *self.files.sources()])
+        """The team view: this device's notes joined with every other device's (whose join
+        is kept until one of their files changes: the same as joining them all at once)."""
+        return join_with(local, self.files.joined())
 
     def view_nodes(
         self, view: Annotations, local: Annotations, nodes: Iterable[NodeKey]

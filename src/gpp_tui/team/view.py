@@ -1,5 +1,6 @@
 """Read every device file of a team folder and keep their join up to date, re-reading only
-files whose size, time or inode changed since the last look."""
+files whose size, time or inode changed since the last look (in this process: a team
+opened again does not parse its unchanged files again)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,21 @@ from pathlib import Path
 from gpp_tui.store.models import Annotations, NodeAnnotations
 from gpp_tui.team.device_file import Contribution, DeviceFileError, NewerDeviceFileError, parse
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
+from gpp_tui.team.join import JoinedView, join
 from gpp_tui.team.layout import is_ignored
 from gpp_tui.team.seal import NotForUsError, Seal
 
 NodeKey = tuple[str, str]
 StatKey = tuple[int, int, int]
+
+_PARSED: dict[tuple[str, str], tuple[StatKey, Contribution]] = {}
+"""(file path, reader's public key) → the stat and the contents of a device file read in
+this process. The models are frozen, so every reader can share them; a file whose size,
+time or inode changed is read again."""
+_PARSED_MAX = 1024
+
+_JOINED: list[tuple[tuple[Contribution, ...], JoinedView]] = []
+"""The last join of device files made in this process, with what it joined."""
 
 
 @dataclass
@@ -66,6 +77,18 @@ class DeviceFiles:
     def sources(self) -> list[Annotations]:
         """The annotations of every file read, to join with this device's own."""
         return [contribution.annotations for contribution in self.contributions().values()]
+
+    def joined(self) -> JoinedView:
+        """The join of every file read, made again only when a file's contents changed."""
+        contributions = tuple(self.contributions().values())
+        for known, joined in _JOINED:
+            if len(known) == len(contributions) and all(
+                one is other for one, other in zip(known, contributions, strict=True)
+            ):
+                return joined
+        joined = JoinedView(join([contribution.annotations for contribution in contributions]))
+        _JOINED[:] = [(contributions, joined)]
+        return joined
 
     def problems(self) -> list[str]:
         """One line per file skipped now."""
@@ -121,12 +144,21 @@ class DeviceFiles:
 
     def _read(self, name: str, stat: StatKey) -> _Seen:
         where = f"{self.folder.name}/{name}"
-        try:
-            contribution = parse(self.seal.open(read_guarded(self.folder / name)))
-        except NewerDeviceFileError as error:
-            return _Seen(stat, problem=f"skipped {where}: {error}; update gpp-tui to read it")
-        except (GuardedReadError, DeviceFileError, NotForUsError) as error:
-            return _Seen(stat, problem=f"skipped {where}: {error}")
+        key = (str(self.folder / name), self.seal.recipient)
+        cached = _PARSED.get(key)
+        if cached is not None and cached[0] == stat:
+            contribution = cached[1]
+        else:
+            try:
+                contribution = parse(self.seal.open(read_guarded(self.folder / name)))
+            except NewerDeviceFileError as error:
+                return _Seen(stat, problem=f"skipped {where}: {error}; update gpp-tui to read it")
+            except (GuardedReadError, DeviceFileError, NotForUsError) as error:
+                return _Seen(stat, problem=f"skipped {where}: {error}")
+            _PARSED.pop(key, None)
+            if len(_PARSED) >= _PARSED_MAX:
+                del _PARSED[next(iter(_PARSED))]
+            _PARSED[key] = (stat, contribution)
         if self.team_id and contribution.team_id != self.team_id:
             return _Seen(stat, problem=f"skipped {where}: it belongs to another team")
         return _Seen(stat, contribution)
