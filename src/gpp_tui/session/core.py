@@ -57,7 +57,8 @@ class Session:
         self.team = Teamwork()
         self.finder.authored = self.team.matching
         self.languages = ContentLanguages(load_translations)
-        """The packs in their other languages, read when first shown."""
+        """The packs in their other languages, read when first shown or searched."""
+        self.finder.widen = self._searchable
 
     def load(self, codec: ByteCodec | None = None) -> AnnotationStore:
         """Open the annotations and use them; what happened is in `startup_messages()`."""
@@ -143,6 +144,10 @@ class Session:
             raise Refused(_("These principles come in one language only"))
         self.use_library(everything.in_language(target))
         return Changed(switch_message(self.library))
+
+    def _searchable(self, library: Library) -> Library:
+        """The shown packs with their other languages, so search finds words of either."""
+        return self.languages.everything(library).in_language(shown_language(library))
 
     def include_translations(self) -> None:
         """Keep the language shown, with the translations at hand (to show side by side)."""

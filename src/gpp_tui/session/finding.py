@@ -65,6 +65,8 @@ class Finder:
         """(pack id, node ids, author filter) → the node ids that pass it (set by the team)."""
         self.last_query = ""
         """The last search typed, offered again when search opens."""
+        self.widen: Callable[[Library], Library] | None = None
+        """The packs to index for the shown ones, with their other languages (set by Session)."""
 
     def search(self, query: str, limit: int) -> list[Hit]:
         """Ranked hits (builds the index the first time: call off the UI thread)."""
@@ -87,7 +89,8 @@ class Finder:
             for pack_id, nodes in annotations.packs.items():
                 for node_id in nodes:
                     docs.extend(user_docs(annotations, pack_id, node_id))
-        return SearchIndex.build(self._library, docs)
+        library = self.widen(self._library) if self.widen is not None else self._library
+        return SearchIndex.build(library, docs)
 
     def use_library(self, library: Library) -> None:
         """Search these packs from now on (another language): the index is built again."""
