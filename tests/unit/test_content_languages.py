@@ -110,3 +110,11 @@ def test_the_state_remembers_the_language_and_side_by_side(tmp_path: Path) -> No
         encoding="utf-8",
     )
     assert load_state(tmp_path) == AppState("p", "n")
+
+
+def test_search_finds_french_words_before_any_switch(english_only: Library, tmp_path: Path) -> None:
+    session = Session(english_only, tmp_path)
+    session.load()
+    hits = session.finder.search("représailles", 5)
+    assert hits and hits[0].node_id == "B.2"
+    assert shown_language(session.library) == "en"  # searched in French, still shown in English
