@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from gpp_tui.content import Library
-from gpp_tui.store.state import load_state
+from gpp_tui.store.state import AppState, load_state, save_state
 from gpp_tui.ui.app import GppApp
 from gpp_tui.ui.screens.citation import CitationScreen
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
@@ -206,3 +206,16 @@ async def test_one_language_only_says_so(make_app: MakeApp, english_only: Librar
         await switch(pilot)
         assert "These principles come in one language only" in messages(app)
         assert PACK in {p.pack.id for p in screen.session.library.packs}
+
+
+async def test_side_by_side_comes_back_at_the_next_start_where_the_user_was(
+    make_app: MakeApp, english_only: Library, tmp_path: Path
+) -> None:
+    save_state(tmp_path / "data", AppState(PACK, "C.1", "", True))
+    app = make_app(english_only)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.current is not None and screen.current.id == "C.1"
+        assert "Translation (French), unofficial" in detail_text(app)

@@ -136,9 +136,13 @@ class PrinciplesTree(Tree[Node]):
 
     def show_library(self, library: Library) -> None:
         """Show the packs in another language: the same nodes stay open and highlighted."""
-        expanded = self._expanded_places()
+        same = len(library.packs) == len(self._library.packs) and all(
+            mine is theirs for mine, theirs in zip(library.packs, self._library.packs, strict=True)
+        )
         self._library = library
-        self._rebuild_keeping_cursor(expanded)
+        if same:
+            return  # the same packs, only their other languages at hand: nothing to redraw
+        self._rebuild_keeping_cursor(self._expanded_places())
 
     def set_filter(self, keep: set[Place] | None) -> None:
         """Show only these nodes and their ancestors (None shows everything)."""
