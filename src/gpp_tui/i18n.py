@@ -27,6 +27,7 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 class _Catalog(Protocol):
     def gettext(self, message: str, /) -> str: ...
     def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+    def pgettext(self, context: str, message: str, /) -> str: ...
 
 
 class _Source:
@@ -37,6 +38,9 @@ class _Source:
 
     def ngettext(self, singular: str, plural: str, n: int, /) -> str:
         return singular if n == 1 else plural
+
+    def pgettext(self, context: str, message: str, /) -> str:
+        return message
 
 
 _catalog: _Catalog = _Source()
@@ -51,6 +55,14 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for `n`, in the interface language."""
     return _catalog.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """The message in the interface language, where one English word has two senses.
+
+    `context` tells them apart ("provenance" for the "Note" of a pack's sources).
+    """
+    return _catalog.pgettext(context, message)
 
 
 def N_(message: str) -> str:

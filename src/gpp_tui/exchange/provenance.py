@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from gpp_tui.content.models import Node, NodeKind, Pack, PackInfo
-from gpp_tui.i18n import N_, _, format_long_date
+from gpp_tui.i18n import N_, _, format_long_date, pgettext
 
 APP_NAME = "gpp-tui"
 
@@ -83,7 +83,7 @@ def provenance(info: PackInfo) -> list[tuple[str, str]]:
     if info.rights:
         lines.append((_("Rights"), info.rights))
     if info.note:
-        lines.append((_("Note"), info.note))
+        lines.append((pgettext("provenance", "Note"), info.note))
     if info.is_translation:
         lines.append((_("Translation"), translation_authority(info)))
     return lines

@@ -47,8 +47,10 @@ TEXTUAL_COMMANDS = (
     N_("Minimize the widget and restore to normal size"),
     N_("Maximize"),
     N_("Maximize the focused widget"),
+    N_("palette"),
+    N_("Open the command palette"),
 )
-"""Textual's own palette commands (titles and help), for the catalogs."""
+"""Textual's own palette commands (titles and help) and palette key, for the catalogs."""
 
 
 def palette_title(app: App[None], title: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from gpp_tui.content import Node
+from gpp_tui.i18n import _
 from gpp_tui.session import Place
 from gpp_tui.store.errors import StoreError
 from gpp_tui.ui.widgets.notes import local_time
@@ -28,8 +29,12 @@ def first_line(text: str, width: int = QUOTE_WIDTH) -> str:
 
 def describe_note(note: Note) -> str:
     """A note quoted for a question: its first line, its time and its author."""
-    who = f", by {note.author}" if note.author else ""
-    return f'"{first_line(note.text)}" ({local_time(note.updated)}{who})'
+    when = local_time(note.updated)
+    if note.author:
+        return _('"{text}" ({time}, by {author})').format(
+            text=first_line(note.text), time=when, author=note.author
+        )
+    return _('"{text}" ({time})').format(text=first_line(note.text), time=when)
 
 
 def in_background(screen: MainScreen, write: Callable[[], None]) -> None:
@@ -53,7 +58,9 @@ def open_editor(
 
     session = screen.session
     note = next((n for n in session.notes(node) if n.id == note_id), None) if note_id else None
-    heading = f"{'Edit note' if note else 'New note'} on {node.label}"
+    heading = (_("Edit note on {node}") if note else _("New note on {node}")).format(
+        node=node.label
+    )
     text = draft if draft is not None else (note.text if note else "")
     key = (node.pack_id, node.id, note_id)
     session.drafts.reopen(key)
@@ -85,14 +92,15 @@ def confirm_delete(screen: MainScreen, node: Node, note_id: str) -> None:
         if yes:
             screen.run(lambda: screen.session.delete_note(note_id, node))
 
-    question = f"Delete this note on {node.label}?\n{describe_note(note)}"
+    question = _("Delete this note on {node}?").format(node=node.label)
+    question += f"\n{describe_note(note)}"
     if note.conflict_of:
-        question = (
-            f"Delete this conflict copy on {node.label}?\n{describe_note(note)}\nDo it once "
-            "what you want of its text is in the other version: the conflict then counts as "
-            "settled, and importing the old version again will not bring the copy back."
+        question = _("Delete this conflict copy on {node}?").format(node=node.label)
+        question += f"\n{describe_note(note)}\n" + _(
+            "Do it once what you want of its text is in the other version: the conflict then "
+            "counts as settled, and importing the old version again will not bring the copy back."
         )
-    screen.app.push_screen(ConfirmScreen(question, "Delete", "Keep"), answered)
+    screen.app.push_screen(ConfirmScreen(question, _("Delete"), _("Keep")), answered)
 
 
 def ask_label(screen: MainScreen, node: Node, then: Callable[[], None] | None = None) -> None:
@@ -108,7 +116,7 @@ def ask_label(screen: MainScreen, node: Node, then: Callable[[], None] | None = 
         if then is not None:
             then()
 
-    question = f"Label for the bookmark on {node.label}"
+    question = _("Label for the bookmark on {node}").format(node=node.label)
     screen.app.push_screen(PromptScreen(question, bookmark.label if bookmark else ""), answered)
 
 
@@ -118,7 +126,7 @@ def show_bookmarks(screen: MainScreen) -> None:
 
     annotations = screen.session.annotations
     if annotations is None:
-        screen.notify("Your notes are still loading", timeout=2)
+        screen.notify(_("Your notes are still loading"), timeout=2)
         return
 
     def chosen(place: Place | None) -> None:
@@ -129,7 +137,7 @@ def show_bookmarks(screen: MainScreen) -> None:
         pack = screen.session.library.pack(place[0])
         node = pack.nodes.get(place[1]) if pack is not None else None
         if node is None:
-            screen.notify("This node is no longer in the pack", timeout=3)
+            screen.notify(_("This node is no longer in the pack"), timeout=3)
         elif not screen.writable():
             return None
         return node
@@ -175,8 +183,9 @@ def offer_drafts(screen: MainScreen, drafts: list[Draft]) -> None:
         if rest:
             offer_drafts(screen, rest)
 
-    question = (
-        f"A note you were writing on {where} ({local_time(draft.saved)}) was not saved:\n"
-        f'"{first_line(draft.text)}"\nOpen it again? Not now keeps it for next time.'
-    )
+    question = _(
+        "A note you were writing on {node} ({time}) was not saved:\n"
+        '"{text}"\n'
+        "Open it again? Not now keeps it for next time."
+    ).format(node=where, time=local_time(draft.saved), text=first_line(draft.text))
     screen.app.push_screen(DraftScreen(question, can_open=node is not None), answered)

@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gpp_tui.content import Library
-from gpp_tui.i18n import N_
+from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.session.history import Place
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.lists import StraightOptionList
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 Edit = Callable[[Place, Callable[[], None]], None]
 """Act on a bookmark, then call the second argument to show the list again."""
 
-EMPTY = "No bookmarks yet: press b on any node to bookmark it."
+EMPTY = N_("No bookmarks yet: press b on any node to bookmark it.")
 
 
 class BookmarksScreen(ModalScreen[Place | None]):
@@ -65,12 +65,15 @@ class BookmarksScreen(ModalScreen[Place | None]):
             for node_id, bookmark in annotations.bookmarks(pack.pack.id):
                 node = pack.nodes.get(node_id)
                 label = Text(f"{glyphs.bookmark} ")
-                label.append(node.label if node else f"{node_id} (no longer in the pack)")
+                label.append(
+                    node.label if node else _("{node} (no longer in the pack)").format(node=node_id)
+                )
                 if bookmark.label:
                     label.append(f" {glyphs.separator} {bookmark.label}", style="italic")
                 count = len(annotations.notes_for(pack.pack.id, node_id))
                 if count:
-                    label.append(f" {glyphs.separator} {count} note{'s' if count > 1 else ''}")
+                    counted = ngettext("{count} note", "{count} notes", count).format(count=count)
+                    label.append(f" {glyphs.separator} {counted}")
                 options.append(Option(label, id=str(len(self._places))))
                 self._places.append((pack.pack.id, node_id))
         return options
@@ -78,10 +81,10 @@ class BookmarksScreen(ModalScreen[Place | None]):
     def compose(self) -> ComposeResult:
         """The list, and a line saying there are no bookmarks (shown when the list is empty)."""
         with Vertical(id="bookmarks-box") as box:
-            box.border_title = "Bookmarks (enter go, d remove, L label, escape close)"
+            box.border_title = _("Bookmarks (enter go, d remove, L label, escape close)")
             options = self._options()
             yield StraightOptionList(*options, id="bookmarks-list")
-            yield Static(EMPTY, id="bookmarks-empty")
+            yield Static(_(EMPTY), id="bookmarks-empty")
 
     def on_mount(self) -> None:
         """Show the empty line only when there is nothing to list."""

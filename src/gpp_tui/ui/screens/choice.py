@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from gpp_tui.i18n import N_
+from gpp_tui.i18n import N_, _
 from gpp_tui.ui.widgets.lists import StraightOptionList
 
 
@@ -49,7 +49,7 @@ class ChoiceScreen(ModalScreen[str | None]):
     def _label(self, key: str, label: str) -> Text:
         text = Text(label)
         if key in self._active:
-            text.append("  (active)", style="bold")
+            text.append("  " + _("(active)"), style="bold")
         return text
 
     def on_mount(self) -> None:

@@ -11,9 +11,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from gpp_tui.i18n import N_
+from gpp_tui.i18n import N_, _
 
-STYLE_NAMES = {"oscola": "OSCOLA", "plain": "plain"}
+STYLE_NAMES = {"oscola": "OSCOLA", "plain": N_("plain")}
+"""Citation styles as the dialog names them (English: `_()` where shown)."""
 
 
 class CitationScreen(ModalScreen[None]):
@@ -32,7 +33,7 @@ class CitationScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The citation, then what the keys do."""
         with Vertical(id="citation-box") as box:
-            box.border_title = "Citation"
+            box.border_title = _("Citation")
             yield Static(id="citation-text")
             yield Static(id="citation-hint")
 
@@ -41,13 +42,13 @@ class CitationScreen(ModalScreen[None]):
         self._show()
 
     def _show(self) -> None:
-        name = STYLE_NAMES.get(self._style, self._style)
-        others = [STYLE_NAMES.get(s, s) for s in self._citations if s != self._style]
-        self.query_one("#citation-box").border_title = f"Citation ({name})"
+        name = _(STYLE_NAMES.get(self._style, self._style))
+        others = [_(STYLE_NAMES.get(s, s)) for s in self._citations if s != self._style]
+        self.query_one("#citation-box").border_title = _("Citation ({style})").format(style=name)
         self.query_one("#citation-text", Static).update(Text(self._citations[self._style]))
-        hint = "Copied to the clipboard where the terminal allows it; select it to copy by hand."
+        hint = _("Copied to the clipboard where the terminal allows it; select it to copy by hand.")
         if others:
-            hint += f"\ns: {', '.join(others)} style · escape: close"
+            hint += "\n" + _("s: {styles} style · escape: close").format(styles=", ".join(others))
         self.query_one("#citation-hint", Static).update(Text(hint))
 
     def action_switch_style(self) -> None:

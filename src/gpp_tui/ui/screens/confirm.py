@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from gpp_tui.i18n import N_
+from gpp_tui.i18n import N_, _
 
 
 class ConfirmScreen(ModalScreen[bool | None]):
@@ -24,11 +24,11 @@ class ConfirmScreen(ModalScreen[bool | None]):
         Binding("escape", "not_now", N_("Not now"), id="confirm.escape"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, yes: str = "", no: str = "") -> None:
         super().__init__()
         self._question = question
-        self._yes = yes
-        self._no = no
+        self._yes = yes or _("Yes")
+        self._no = no or _("No")
 
     def compose(self) -> ComposeResult:
         """The question and two buttons."""
@@ -83,9 +83,9 @@ class DraftScreen(ModalScreen[DraftAnswer]):
             yield Static(Text(self._question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
                 if self._can_open:
-                    yield Button("Open it (y)", id="open", variant="primary")
-                yield Button("Not now (esc)", id="later")
-                yield Button("Throw away (t)", id="throw-away", variant="error")
+                    yield Button(_("Open it (y)"), id="open", variant="primary")
+                yield Button(_("Not now (esc)"), id="later")
+                yield Button(_("Throw away (t)"), id="throw-away", variant="error")
 
     def on_mount(self) -> None:
         """Focus the answer that keeps the draft."""

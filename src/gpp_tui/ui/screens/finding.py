@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gpp_tui.i18n import _
 from gpp_tui.session.finding import FILTER_NAMES
 from gpp_tui.store.kinds import NodeFilter
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
@@ -37,18 +38,18 @@ def choose_filter(screen: MainScreen) -> None:
 
     finder = screen.session.finder
     if screen.session.store is None:
-        screen.notify("Your notes are still loading", timeout=2)
+        screen.notify(_("Your notes are still loading"), timeout=2)
         return
-    choices = [("all", "Show everything")]
-    choices += [(f.value, FILTER_NAMES[f]) for f in NodeFilter]
+    choices = [("all", _("Show everything"))]
+    choices += [(f.value, _(FILTER_NAMES[f])) for f in NodeFilter]
     if screen.session.team.name:
         choices += [
-            ("mine", "Nodes with your notes"),
-            ("by others", "Nodes with colleagues' notes"),
+            ("mine", _("Nodes with your notes")),
+            ("by others", _("Nodes with colleagues' notes")),
         ]
-    choices.append((TEXT_FILTER, "Only nodes matching a text..."))
+    choices.append((TEXT_FILTER, _("Only nodes matching a text...")))
     if finder.text_filter:
-        choices.append(("no-text", f"Stop matching {finder.text_filter!r}"))
+        choices.append(("no-text", _("Stop matching {text!r}").format(text=finder.text_filter)))
 
     def text_chosen(text: str | None) -> None:
         if text is not None:
@@ -59,9 +60,9 @@ def choose_filter(screen: MainScreen) -> None:
         if key == TEXT_FILTER:
             screen.app.push_screen(
                 PromptScreen(
-                    "Show only nodes matching",
+                    _("Show only nodes matching"),
                     finder.text_filter,
-                    hint="enter to apply · escape to cancel",
+                    hint=_("enter to apply · escape to cancel"),
                 ),
                 text_chosen,
             )
@@ -86,7 +87,9 @@ def choose_filter(screen: MainScreen) -> None:
         active.add(TEXT_FILTER)
     if active != {"all"}:
         active.discard("all")
-    screen.app.push_screen(ChoiceScreen("Filter the tree", choices, current, active=active), chosen)
+    screen.app.push_screen(
+        ChoiceScreen(_("Filter the tree"), choices, current, active=active), chosen
+    )
 
 
 def apply_filters(screen: MainScreen) -> None:
@@ -95,4 +98,4 @@ def apply_filters(screen: MainScreen) -> None:
     screen.query_one(PrinciplesTree).set_filter(keep)
     screen.show_progress()
     if keep is not None and not keep:
-        screen.notify("Nothing matches the filter; F changes it", timeout=4)
+        screen.notify(_("Nothing matches the filter; F changes it"), timeout=4)

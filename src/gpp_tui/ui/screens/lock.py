@@ -14,16 +14,17 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from gpp_tui.display import safe_line
-from gpp_tui.i18n import N_
+from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.store.errors import DamagedKeyError, StoreError
 
 MAX_TRIES = 3
 
-UNENCRYPTED_WARNING = (
+UNENCRYPTED_WARNING = N_(
     "Your notes are not encrypted: anyone at this keyboard can unlock this screen, "
     "and anyone who can read your files can read your notes. To protect them with a "
     "passphrase, quit gpp-tui and run: gpp encrypt"
 )
+"""In English: `_()` where shown."""
 
 
 class PassphraseInput(Input):
@@ -92,9 +93,11 @@ class LockScreen(Screen[Any]):
             if self._warning:
                 yield Static(Text(self._warning), id="lock-warning")
             if self._unlock is not None:
-                yield PassphraseInput(password=True, placeholder="passphrase", id="lock-passphrase")
+                yield PassphraseInput(
+                    password=True, placeholder=_("passphrase"), id="lock-passphrase"
+                )
             else:
-                yield Static("Press enter to continue.", id="lock-hint")
+                yield Static(_("Press enter to continue."), id="lock-hint")
             yield Static("", id="lock-status")
 
     def action_leave(self) -> None:
@@ -107,7 +110,7 @@ class LockScreen(Screen[Any]):
         event.stop()
         if not event.value:
             return
-        self.query_one("#lock-status", Static).update("Checking the passphrase...")
+        self.query_one("#lock-status", Static).update(_("Checking the passphrase..."))
         self.check(event.value)
 
     @work(thread=True, exclusive=True, group="unlock")
@@ -128,13 +131,15 @@ class LockScreen(Screen[Any]):
         self._failures += 1
         left = MAX_TRIES - self._failures
         if left <= 0:
-            closing = f"gpp: {safe_line(reason)}; {MAX_TRIES} wrong passphrases, closed."
+            closing = _("gpp: {reason}; {count} wrong passphrases, closed.").format(
+                reason=safe_line(reason), count=MAX_TRIES
+            )
             self.app.exit(return_code=1, message=Text(closing))
             return
         field = self.query_one(PassphraseInput)
         field.value = ""
         field.checking = False
         field.focus()
-        tries = f"{left} tr{'y' if left == 1 else 'ies'} left"
+        tries = ngettext("{count} try left", "{count} tries left", left).format(count=left)
         status = Text(f"{safe_line(reason).capitalize()}. {tries}.")
         self.query_one("#lock-status", Static).update(status)

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
-from gpp_tui.i18n import N_
+from gpp_tui.i18n import N_, _
 from gpp_tui.ui.screens.confirm import ConfirmScreen
 from gpp_tui.ui.widgets.note_text import NoteTextArea
 
@@ -84,11 +84,11 @@ class NoteEditor(ModalScreen[NoteInput | None]):
             )
             yield Input(
                 ", ".join(self._initial.tags),
-                placeholder="tags, separated by commas",
+                placeholder=_("tags, separated by commas"),
                 id="editor-tags",
             )
             yield Static(
-                "ctrl+s save · escape close · ctrl+e $EDITOR · tab to tags", id="editor-hint"
+                _("ctrl+s save · escape close · ctrl+e $EDITOR · tab to tags"), id="editor-hint"
             )
 
     def on_mount(self) -> None:
@@ -124,7 +124,7 @@ class NoteEditor(ModalScreen[NoteInput | None]):
         """Save the note (an empty note is not saved)."""
         note = self.current
         if not note.text.strip():
-            self.notify("The note is empty: write something, or escape to close", timeout=3)
+            self.notify(_("The note is empty: write something, or escape to close"), timeout=3)
             return
         self.dismiss(note)
 
@@ -139,7 +139,9 @@ class NoteEditor(ModalScreen[NoteInput | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmScreen("Discard the unsaved changes to this note?", "Discard", "Keep editing"),
+            ConfirmScreen(
+                _("Discard the unsaved changes to this note?"), _("Discard"), _("Keep editing")
+            ),
             answered,
         )
 
@@ -152,7 +154,7 @@ class NoteEditor(ModalScreen[NoteInput | None]):
         """
         command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not command:
-            self.notify("Set $EDITOR to use your own editor", severity="warning")
+            self.notify(_("Set $EDITOR to use your own editor"), severity="warning")
             return
         if getattr(self.app, "codec", None) is None:
             self._run_external_editor(command)
@@ -164,11 +166,13 @@ class NoteEditor(ModalScreen[NoteInput | None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                "Your notes are encrypted, but your editor needs this note as plain text in "
-                "a temporary file while it runs (removed afterwards; your editor may keep "
-                "its own copies). Open it anyway?",
-                "Open it",
-                "Cancel",
+                _(
+                    "Your notes are encrypted, but your editor needs this note as plain text in "
+                    "a temporary file while it runs (removed afterwards; your editor may keep "
+                    "its own copies). Open it anyway?"
+                ),
+                _("Open it"),
+                _("Cancel"),
             ),
             answered,
         )
@@ -185,18 +189,29 @@ class NoteEditor(ModalScreen[NoteInput | None]):
                 with self.app.suspend():
                     result = subprocess.run([*shlex.split(command), str(path)], check=False)
             except SuspendNotSupported:
-                self.notify("This terminal cannot hand over to another editor", severity="error")
+                self.notify(_("This terminal cannot hand over to another editor"), severity="error")
                 return
             except (OSError, ValueError) as error:
-                self.notify(f"Could not start {command}: {error}; text kept", severity="error")
+                self.notify(
+                    _("Could not start {command}: {error}; text kept").format(
+                        command=command, error=error
+                    ),
+                    severity="error",
+                )
                 return
             try:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
-                self.notify(f"Could not read the edited text back: {error}; text kept")
+                self.notify(
+                    _("Could not read the edited text back: {error}; text kept").format(error=error)
+                )
                 return
         if result.returncode != 0:
-            self.notify(f"{command} exited with status {result.returncode}; text kept")
+            self.notify(
+                _("{command} exited with status {status}; text kept").format(
+                    command=command, status=result.returncode
+                )
+            )
             return
         area.text = text
         area.focus()

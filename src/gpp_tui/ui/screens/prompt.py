@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
-from gpp_tui.i18n import N_
+from gpp_tui.i18n import N_, _
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -30,14 +30,14 @@ class PromptScreen(ModalScreen[str | None]):
         *,
         max_length: int = 80,
         suggester: Suggester | None = None,
-        hint: str = "enter to save · escape to cancel",
+        hint: str = "",
     ) -> None:
         super().__init__()
         self._question = question
         self._value = value
         self._max_length = max_length
         self._suggester = suggester
-        self._hint = hint
+        self._hint = hint or _("enter to save · escape to cancel")
 
     def compose(self) -> ComposeResult:
         """The question and the input field."""

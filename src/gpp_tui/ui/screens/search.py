@@ -16,12 +16,24 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from gpp_tui.i18n import N_
+from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.search import Hit
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.lists import StraightOptionList
 
 RESULT_LIMIT = 100
+FIELD_NAMES = {
+    "title": N_("title"),
+    "summary": N_("summary"),
+    "context": N_("context"),
+    "reference": N_("reference"),
+    "tag": N_("tag"),
+    "glossary": N_("glossary"),
+    "body": N_("body"),
+    "note": N_("note"),
+    "bookmark": N_("bookmark"),
+}
+"""Where a query matched, as a result names it (English: `_()` where shown)."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +50,7 @@ def hit_prompt(hit: Hit, glyphs: Glyphs) -> Text:
     prompt = Text(hit.heading, style="bold")
     if hit.note_id is not None:
         prompt.append(f" {glyphs.separator} {hit.label}")
-    prompt.append(f"  ({hit.field.value})", style="italic dim")
+    prompt.append(f"  ({_(FIELD_NAMES.get(hit.field.value, hit.field.value))})", style="italic dim")
     if hit.snippet.strip("… ") in hit.label:
         return prompt  # A title match: the heading already shows it.
     snippet = Text("\n  " + hit.snippet)
@@ -68,7 +80,7 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
     def compose(self) -> ComposeResult:
         """The query field, a status line and the results."""
         with Vertical(id="search-box"):
-            yield Input(self._query, placeholder="search principles, context and your notes")
+            yield Input(self._query, placeholder=_("search principles, context and your notes"))
             yield Static("", id="search-status")
             yield StraightOptionList(id="search-results")
 
@@ -96,12 +108,15 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
         results.clear_options()
         results.add_options(Option(hit_prompt(hit, self._glyphs)) for hit in hits)
         if not query.strip():
-            status = "Type to search; enter opens the top result, down reaches the list"
+            status = _("Type to search; enter opens the top result, down reaches the list")
+        elif len(hits) >= RESULT_LIMIT:
+            status = _("{count} results (first {count})").format(count=len(hits))
         elif hits:
-            more = f" (first {len(hits)})" if len(hits) >= RESULT_LIMIT else ""
-            status = f"{len(hits)} result{'s' if len(hits) != 1 else ''}{more}"
+            status = ngettext("{count} result", "{count} results", len(hits)).format(
+                count=len(hits)
+            )
         else:
-            status = "No results"
+            status = _("No results")
         self.query_one("#search-status", Static).update(status)
 
     @on(Input.Submitted)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from platformdirs import user_documents_path
 
 from gpp_tui.display import safe_line
+from gpp_tui.i18n import N_, _
 from gpp_tui.session import Refused
 from gpp_tui.session.sharing import EXPORT_PARTS, FORMATS
 
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 
 IMPORT_LINES_SHOWN = 8
 """Changes listed one by one before an import; the rest are counted."""
-PATH_HINT = "tab completes a name · enter to go on · escape to cancel"
+PATH_HINT = N_("tab completes a name · enter to go on · escape to cancel")
+"""In English: `_()` where shown."""
 
 
 def default_export_folder(data_dir: Path) -> Path:
@@ -34,7 +36,9 @@ def path_prompt(question: str, value: str) -> PromptScreen:
     from gpp_tui.ui.screens.prompt import PromptScreen
     from gpp_tui.ui.widgets.path_suggester import PathSuggester
 
-    return PromptScreen(question, value, max_length=4096, suggester=PathSuggester(), hint=PATH_HINT)
+    return PromptScreen(
+        question, value, max_length=4096, suggester=PathSuggester(), hint=_(PATH_HINT)
+    )
 
 
 def cite(screen: MainScreen) -> None:
@@ -51,7 +55,7 @@ def cite(screen: MainScreen) -> None:
     texts = {s.value: safe_line(citation(screen.session.library, node, s)) for s in CitationStyle}
     text = texts[DEFAULT_STYLE]
     screen.app.copy_to_clipboard(text)
-    screen.notify(f"Copied: {text}", timeout=6)
+    screen.notify(_("Copied: {citation}").format(citation=text), timeout=6)
     # Some terminals ignore clipboard requests: the dialog keeps the text on screen.
     screen.app.push_screen(CitationScreen(texts, DEFAULT_STYLE.value))
 
@@ -61,7 +65,7 @@ def choose_export(screen: MainScreen) -> None:
     from gpp_tui.ui.screens.choice import ChoiceScreen
 
     if screen.session.store is None:
-        screen.notify("Your notes are still loading", timeout=2)
+        screen.notify(_("Your notes are still loading"), timeout=2)
         return
 
     def format_chosen(fmt: str | None) -> None:
@@ -72,9 +76,11 @@ def choose_export(screen: MainScreen) -> None:
             if parts is not None:
                 _choose_export_path(screen, fmt, None if parts == "all" else parts)
 
-        screen.app.push_screen(ChoiceScreen("Export which parts", EXPORT_PARTS), parts_chosen)
+        parts = [(key, _(label)) for key, label in EXPORT_PARTS]
+        screen.app.push_screen(ChoiceScreen(_("Export which parts"), parts), parts_chosen)
 
-    screen.app.push_screen(ChoiceScreen("Export as", FORMATS, "html"), format_chosen)
+    formats = [(key, _(label)) for key, label in FORMATS]
+    screen.app.push_screen(ChoiceScreen(_("Export as"), formats, "html"), format_chosen)
 
 
 def _choose_export_path(screen: MainScreen, fmt: str, only: str | None) -> None:
@@ -98,15 +104,17 @@ def _choose_export_path(screen: MainScreen, fmt: str, only: str | None) -> None:
 
         screen.app.push_screen(
             ConfirmScreen(
-                "Your notes are encrypted, but an export is plain text that anyone "
-                f"with the file can read. Write {path} anyway?",
-                "Write it",
-                "Cancel",
+                _(
+                    "Your notes are encrypted, but an export is plain text that anyone "
+                    "with the file can read. Write {path} anyway?"
+                ).format(path=path),
+                _("Write it"),
+                _("Cancel"),
             ),
             confirmed,
         )
 
-    screen.app.push_screen(path_prompt("Write the export to", str(suggested)), path_chosen)
+    screen.app.push_screen(path_prompt(_("Write the export to"), str(suggested)), path_chosen)
 
 
 def write_export(screen: MainScreen, fmt: str, path: Path, only: str | None = None) -> None:
@@ -128,7 +136,7 @@ def write_export(screen: MainScreen, fmt: str, path: Path, only: str | None = No
 def choose_import(screen: MainScreen) -> None:
     """Ask for a colleague's JSON or TOML export, then preview it."""
     folder = default_export_folder(screen.session.data_dir)
-    question = "Import a colleague's notes: the .json or .toml file they exported"
+    question = _("Import a colleague's notes: the .json or .toml file they exported")
 
     def path_chosen(answer: str | None) -> None:
         if answer:
@@ -159,15 +167,17 @@ def confirm_import(screen: MainScreen, preview: ImportPreview) -> None:
 
     if not preview.changes_anything:
         screen.notify(
-            f"Nothing to import from {preview.path.name}: your notes already hold all of it.",
+            _("Nothing to import from {file}: your notes already hold all of it.").format(
+                file=preview.path.name
+            ),
             timeout=8,
         )
         return
     room = max(0, min(IMPORT_LINES_SHOWN, screen.app.size.height - 16))  # 8 lines at 80x24
-    question = "\n".join([*preview.lines(screen.session.library, room), "Import them?"])
+    question = "\n".join([*preview.lines(screen.session.library, room), _("Import them?")])
 
     def answered(yes: bool | None) -> None:
         if yes:
             screen.run(lambda: screen.session.apply_import(preview))
 
-    screen.app.push_screen(ConfirmScreen(question, "Import", "Cancel"), answered)
+    screen.app.push_screen(ConfirmScreen(question, _("Import"), _("Cancel")), answered)

@@ -12,18 +12,19 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from gpp_tui.i18n import N_
+from gpp_tui.i18n import N_, _
 
 STATE_FILES = ("annotations.toml", "state.toml", "key.age", "drafts")
 """What a data folder that has been used holds (any one of them is enough)."""
 
 FIRST_KEYS = (
-    ("↑ ↓", "move in the tree (or j k)"),
-    ("enter", "open a focus area or recommendation"),
-    ("n", "write a note on it"),
-    ("/", "search the principles and your notes"),
-    ("?", "every key (ctrl+l locks the screen at once)"),
+    ("↑ ↓", N_("move in the tree (or j k)")),
+    ("enter", N_("open a focus area or recommendation")),
+    ("n", N_("write a note on it")),
+    ("/", N_("search the principles and your notes")),
+    ("?", N_("every key (ctrl+l locks the screen at once)")),
 )
+"""The first keys and what they do (English: `_()` where shown)."""
 
 
 def is_first_start(data_dir: Path) -> bool:
@@ -61,38 +62,41 @@ class WelcomeScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The explanation, the name field and the first keys."""
         with VerticalScroll(id="welcome-box") as box:
-            box.border_title = "Welcome to gpp-tui"
+            box.border_title = _("Welcome to gpp-tui")
             yield Static(
                 Text(
-                    "Read the Gender Persecution Principles (the recommendations of Women's "
-                    "Initiatives for Gender Justice to the ICC Prosecutor) and keep your review: "
-                    "status, bookmarks and notes."
+                    _(
+                        "Read the Gender Persecution Principles (the recommendations of Women's "
+                        "Initiatives for Gender Justice to the ICC Prosecutor) and keep your "
+                        "review: status, bookmarks and notes."
+                    )
                 ),
                 classes="welcome-part",
             )
             if self._encrypted:
-                locked = "They are encrypted: the passphrase is asked at each start."
+                locked = _("They are encrypted: the passphrase is asked at each start.")
             else:
-                locked = "They are not encrypted: for a passphrase, quit and run gpp encrypt."
+                locked = _("They are not encrypted: for a passphrase, quit and run gpp encrypt.")
+            kept = _(
+                "Your notes never leave this computer (gpp-tui uses no network); they stay in "
+                "{folder}."
+            ).format(folder=shown_path(self._data_dir))
             yield Static(
-                Text(
-                    "Your notes never leave this computer (gpp-tui uses no network); they stay "
-                    f"in {shown_path(self._data_dir)}. {locked}"
-                ),
+                Text(f"{kept} {locked}"),
                 classes="welcome-part",
             )
-            yield Static(Text("Your name, shown with each note you write (optional):"))
-            yield Input(placeholder="your name", max_length=80, compact=True, id="welcome-name")
-            keys = Text("Five keys to start\n", style="bold")
+            yield Static(Text(_("Your name, shown with each note you write (optional):")))
+            yield Input(placeholder=_("your name"), max_length=80, compact=True, id="welcome-name")
+            keys = Text(_("Five keys to start") + "\n", style="bold")
             for key, what in FIRST_KEYS:
                 if self._ascii:
                     key = key.replace("↑ ↓", "up dn")
                 keys.append(f"  {key:<6}", style="bold")
-                keys.append(f" {what}\n")
+                keys.append(f" {_(what)}\n")
             keys.rstrip()
             yield Static(keys, classes="welcome-part")
             yield Static(
-                Text("enter: start    escape: skip (this screen is not shown again)"),
+                Text(_("enter: start    escape: skip (this screen is not shown again)")),
                 id="welcome-hint",
             )
 

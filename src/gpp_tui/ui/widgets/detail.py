@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from gpp_tui.content import FocusArea, Library, Node, NodeKind, Pack, Recommendation
 from gpp_tui.exchange.provenance import provenance, source_of
-from gpp_tui.i18n import N_, _, language
+from gpp_tui.i18n import N_, _, language, ngettext
 from gpp_tui.session.languages import parallel
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.ui.glyphs import Glyphs
@@ -27,24 +27,25 @@ if TYPE_CHECKING:
     from gpp_tui.store.models import NodeAnnotations
 
 _KIND_NAMES = {
-    NodeKind.PACK: "Content pack",
-    NodeKind.BACKGROUND: "Background",
-    NodeKind.SECTION: "Background section",
-    NodeKind.AREA: "Focus area",
-    NodeKind.RECOMMENDATION: "Recommendation",
-    NodeKind.GLOSSARY: "Glossary",
-    NodeKind.TERM: "Glossary term",
-    NodeKind.ORPHANS: "Notes and bookmarks on nodes this pack no longer has",
-    NodeKind.ORPHAN: "Orphaned: this node is no longer in the pack; your notes are kept",
+    NodeKind.PACK: N_("Content pack"),
+    NodeKind.BACKGROUND: N_("Background"),
+    NodeKind.SECTION: N_("Background section"),
+    NodeKind.AREA: N_("Focus area"),
+    NodeKind.RECOMMENDATION: N_("Recommendation"),
+    NodeKind.GLOSSARY: N_("Glossary"),
+    NodeKind.TERM: N_("Glossary term"),
+    NodeKind.ORPHANS: N_("Notes and bookmarks on nodes this pack no longer has"),
+    NodeKind.ORPHAN: N_("Orphaned: this node is no longer in the pack; your notes are kept"),
 }
+"""What each kind of node is (English: `_()` where shown)."""
 
 
 _HEADINGS = {
-    NodeKind.RECOMMENDATION: "Recommendation (source text)",
-    NodeKind.AREA: "Aim (source text)",
-    NodeKind.SECTION: "Source text",
-    NodeKind.TERM: "Definition (added by gpp-tui)",
-    NodeKind.PACK: "About this pack",
+    NodeKind.RECOMMENDATION: N_("Recommendation (source text)"),
+    NodeKind.AREA: N_("Aim (source text)"),
+    NodeKind.SECTION: N_("Source text"),
+    NodeKind.TERM: N_("Definition (added by gpp-tui)"),
+    NodeKind.PACK: N_("About this pack"),
 }
 _TRANSLATED_HEADINGS = {
     **_HEADINGS,
@@ -98,7 +99,7 @@ class DetailPane(KeyedScroll):
         self._glyphs = glyphs
         self._annotations: NodeAnnotations | None = None
         self._changed: set[str] = set()
-        self.notes_title = "Your notes"
+        self.notes_title = _("Your notes")
         """"Notes" in a team, where colleagues' notes show too."""
         self._side_by_side = False
 
@@ -127,26 +128,27 @@ class DetailPane(KeyedScroll):
         g = self._glyphs
         sep = g.separator
         count = len(annotations.notes)
-        counted = f"{count} note{'s' if count != 1 else ''}"
+        counted = ngettext("{count} note", "{count} notes", count).format(count=count)
         summary = Text(f"{g.note} {counted}", style="bold")
-        summary.append(f" {sep} N to read {'them' if count > 1 else 'it'}")
+        summary.append(f" {sep} " + ngettext("N to read it", "N to read them", count))
         self._set("#detail-count", summary if count else None)
-        self._set("#review-heading", Text("Your review"))
+        self._set("#review-heading", Text(_("Your review")))
         mine = Text()
         if node.kind is NodeKind.RECOMMENDATION:
             status = annotations.status
             mark = {ReviewStatus.REVIEWED: g.reviewed, ReviewStatus.FOLLOW_UP: g.follow_up}
-            mine.append(f"{mark.get(status, '-')} {status.value}", style="bold")
+            mine.append(f"{mark.get(status, '-')} {status.label}", style="bold")
         if annotations.bookmark is not None:
             if mine:
                 mine.append(f" {sep} ")
-            mine.append(f"{g.bookmark} bookmarked", style="bold")
+            mine.append(f"{g.bookmark} " + _("bookmarked"), style="bold")
             if annotations.bookmark.label:
                 mine.append(": ")
                 mine.append(annotations.bookmark.label)
         self._set("#detail-mine", mine if mine.plain else None)
-        heading = f"{self.notes_title} ({count}) {sep} n add {sep} enter edit {sep} d delete"
-        self._set("#notes-heading", Text(heading if count else "No notes yet: n to add one"))
+        keys = f" {sep} ".join((_("n add"), _("enter edit"), _("d delete")))
+        heading = f"{self.notes_title} ({count}) {sep} {keys}"
+        self._set("#notes-heading", Text(heading if count else _("No notes yet: n to add one")))
         notes.show_notes(annotations.notes, changed, g)
 
     def focus_notes(self) -> bool:
@@ -195,10 +197,11 @@ class DetailPane(KeyedScroll):
         title.append(node.title, style="bold")
         self._set("#detail-title", title)
 
-        meta = Text(_KIND_NAMES[node.kind], style="italic")
+        meta = Text(_(_KIND_NAMES[node.kind]), style="italic")
         area = pack.area_of(node.id)
         if node.kind is NodeKind.RECOMMENDATION and area is not None:
-            meta.append(f" {g.separator} Focus area {area.id}: {area.title}")
+            where = _("Focus area {id}: {title}").format(id=area.id, title=area.title)
+            meta.append(f" {g.separator} {where}")
         meta.append(f" {g.separator} {pack.pack.title}")
         self._set("#detail-meta", meta)
         self.show_annotations(self._annotations, self._changed)
@@ -234,21 +237,23 @@ class DetailPane(KeyedScroll):
             for part in ("#context-heading", "#detail-context", "#detail-references"):
                 self._set(part, None)
             return
-        self._set("#context-heading", Text("Context (added by gpp-tui, not part of the principle)"))
+        self._set(
+            "#context-heading", Text(_("Context (added by gpp-tui, not part of the principle)"))
+        )
         self._set("#detail-context", Text(item.context.strip()) if item.context else None)
         refs = Text()
         if item.references:
-            refs.append("References\n", style="bold")
+            refs.append(_("References") + "\n", style="bold")
         for ref in item.references:
             refs.append(f" {g.bullet} ")
             refs.append(ref.label, style="bold")
             if not ref.verified:
-                refs.append(f" [{g.to_verify}]", style="reverse")
+                refs.append(f" [{_(g.to_verify)}]", style="reverse")
             if ref.note:
                 refs.append(f"\n   {ref.note}")
             refs.append("\n")
         if item.tags:
-            refs.append("Tags: ", style="bold")
+            refs.append(_("Tags: "), style="bold")
             refs.append(", ".join(item.tags))
         refs.rstrip()
         self._set("#detail-references", refs if refs.plain else None)
@@ -256,13 +261,13 @@ class DetailPane(KeyedScroll):
     def _show_links(self, node: Node, nodes: dict[str, Node]) -> None:
         item = node.item
         if isinstance(item, Recommendation):
-            heading = "Related recommendations (context; enter to follow)"
+            heading = _("Related recommendations (context; enter to follow)")
             targets = [nodes[i] for i in item.related if i in nodes]
         elif isinstance(item, FocusArea):
-            heading = "Recommendations (enter to open)"
+            heading = _("Recommendations (enter to open)")
             targets = [nodes[i] for i in node.children]
         elif node.children and node.kind is not NodeKind.ORPHANS:
-            heading = "Contents (enter to open)"
+            heading = _("Contents (enter to open)")
             targets = [nodes[i] for i in node.children if i in nodes]
         else:
             heading, targets = "", []
@@ -279,6 +284,6 @@ def _provenance(pack: Pack) -> Text:
     """Where the pack's text comes from, under "About this pack"."""
     text = Text()
     for label, value in provenance(pack.pack)[1:]:  # The source is named just above.
-        text.append(f"\n{label}: ", style="bold")
+        text.append("\n" + _("{label}: ").format(label=label), style="bold")
         text.append(value)
     return text

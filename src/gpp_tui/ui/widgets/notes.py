@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from gpp_tui.i18n import N_
+from gpp_tui.i18n import N_, _
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.lists import StraightOptionList
 
@@ -38,13 +38,15 @@ def note_prompt(note: Note, changed: bool, glyphs: Glyphs) -> Text:
         header += f" {glyphs.separator} {note.author}"
     prompt.append(header, style="bold")
     if note.tags:
-        prompt.append(f" {glyphs.separator} tags: {', '.join(note.tags)}", style="italic")
+        tags = _("tags: {tags}").format(tags=", ".join(note.tags))
+        prompt.append(f" {glyphs.separator} {tags}", style="italic")
     if note.conflict_of:
-        prompt.append(" [conflict copy]", style="reverse")
+        prompt.append(" [" + _("conflict copy") + "]", style="reverse")
     if changed:
-        prompt.append(
-            f"\ntext changed since this note ({local_time(note.updated)})", style="reverse"
+        changed_line = _("text changed since this note ({time})").format(
+            time=local_time(note.updated)
         )
+        prompt.append(f"\n{changed_line}", style="reverse")
     # No indent of its own: a wrapped line would lose it and look like a new paragraph.
     prompt.append("\n")
     prompt.append(note.text.rstrip("\n") or " ")

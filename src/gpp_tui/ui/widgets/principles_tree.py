@@ -15,7 +15,7 @@ from textual.widgets.tree import TreeNode
 
 from gpp_tui.content import Library, Node, NodeKind
 from gpp_tui.content.models import ORPHANS_ID, ROOT_ID
-from gpp_tui.i18n import N_
+from gpp_tui.i18n import N_, _
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.cursor import place_cursor
 from gpp_tui.ui.widgets.nav_keys import LIST_KEYS
@@ -51,7 +51,7 @@ class PrinciplesTree(Tree[Node]):
     """Ends a cut title (set from the glyphs; here for the root, labelled before __init__ ends)."""
 
     def __init__(self, library: Library, glyphs: Glyphs, *, id: str | None = None) -> None:
-        super().__init__("Packs", id=id)
+        super().__init__(_("Packs"), id=id)
         self.show_root = False
         self.guide_depth = 2
         self.ICON_NODE = glyphs.collapsed
@@ -126,11 +126,15 @@ class PrinciplesTree(Tree[Node]):
         self._orphans = {p: n for p, n in self._orphans.items() if p[0] != pack_id}
         if ids:
             self._orphans[(pack_id, ORPHANS_ID)] = Node(
-                pack_id, ORPHANS_ID, NodeKind.ORPHANS, "Orphaned notes", ROOT_ID, None, ids
+                pack_id, ORPHANS_ID, NodeKind.ORPHANS, _("Orphaned notes"), ROOT_ID, None, ids
             )
             for node_id in ids:
                 self._orphans[(pack_id, node_id)] = Node(
-                    pack_id, node_id, NodeKind.ORPHAN, f"{node_id} (not in the pack)", ORPHANS_ID
+                    pack_id,
+                    node_id,
+                    NodeKind.ORPHAN,
+                    _("{node} (not in the pack)").format(node=node_id),
+                    ORPHANS_ID,
                 )
         self._rebuild_keeping_cursor()
 
