@@ -14,6 +14,7 @@ from filelock import FileLock, Timeout
 
 from gpp_tui.filereader import NotRegularFileError, TooLargeError, read_bytes
 from gpp_tui.filereader import UnreadableError as FileReadError
+from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.store.atomic import atomic_write_bytes, fsync_dir
 from gpp_tui.store.drafts import DRAFTS_DIR, Draft, Drafts
 from gpp_tui.store.editor import AnnotationsEditor
@@ -36,12 +37,12 @@ MAX_STORE_BYTES = 512_000_000
 """Larger files are left untouched, unread (10,000 notes take about 5 MB)."""
 
 _REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EROFS: "the disk is read-only",
-    errno.EACCES: "no permission to write in {folder}",
-    errno.EPERM: "no permission to write in {folder}",
-    errno.EFBIG: "the file would be larger than this system allows",
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EACCES: N_("no permission to write in {folder}"),
+    errno.EPERM: N_("no permission to write in {folder}"),
+    errno.EFBIG: N_("the file would be larger than this system allows"),
 }
 
 
@@ -99,7 +100,9 @@ class AnnotationStore:
         If the save fails the changes stay in memory (`dirty`) and SaveError is raised.
         """
         if self.read_only:
-            raise ReadOnlyError(f"not saved: {self.read_only_reason}")
+            raise ReadOnlyError(
+                _("not saved: {read_only_reason}").format(read_only_reason=self.read_only_reason)
+            )
         with self._data_lock:
             editor = AnnotationsEditor(self._annotations, self.author)
             yield editor
@@ -114,7 +117,9 @@ class AnnotationStore:
         with the file on disk and the data in memory unchanged.
         """
         if self.read_only:
-            raise ReadOnlyError(f"not saved: {self.read_only_reason}")
+            raise ReadOnlyError(
+                _("not saved: {read_only_reason}").format(read_only_reason=self.read_only_reason)
+            )
         with self._save_lock:
             with self._data_lock:
                 snapshot = self._annotations
@@ -126,7 +131,11 @@ class AnnotationStore:
                 atomic_write_bytes(self.path, data, check=self._check, keep_backup=True)
             except OSError as error:
                 reason = self._describe(error)
-                raise SaveError(f"not saved: {reason}; {self.path} is unchanged") from error
+                raise SaveError(
+                    _("not saved: {reason}; {path} is unchanged").format(
+                        reason=reason, path=self.path
+                    )
+                ) from error
             self._saved = snapshot
             if self.after_save is not None:
                 self.after_save(snapshot)
@@ -148,7 +157,7 @@ class AnnotationStore:
     def reload(self) -> None:
         """Read the file again; a copy read-only because of the lock tries to take it now."""
         if self.dirty and not self.read_only:
-            raise StoreError("not reloaded: there are unsaved changes; save them first")
+            raise StoreError(_("not reloaded: there are unsaved changes; save them first"))
         self._release()
         self.messages.clear()
         self.read_only_reason = ""
@@ -161,11 +170,17 @@ class AnnotationStore:
     def save_draft(self, pack_id: str, node_id: str, note_id: str | None, text: str) -> Draft:
         """Keep the text being typed on disk (note_id None for a new note)."""
         if self.read_only:
-            raise ReadOnlyError(f"draft not saved: {self.read_only_reason}")
+            raise ReadOnlyError(
+                _("draft not saved: {read_only_reason}").format(
+                    read_only_reason=self.read_only_reason
+                )
+            )
         try:
             return self._drafts.save(pack_id, node_id, note_id, text)
         except OSError as error:
-            raise SaveError(f"draft not saved: {self._describe(error)}") from error
+            raise SaveError(
+                _("draft not saved: {reason}").format(reason=self._describe(error))
+            ) from error
 
     def drafts(self) -> list[Draft]:
         """Drafts left from an earlier run, oldest first, to offer back to the user."""
@@ -176,7 +191,11 @@ class AnnotationStore:
     def discard_draft(self, pack_id: str, node_id: str, note_id: str | None) -> None:
         """Remove a draft once its note is saved or the user threw it away."""
         if self.read_only:
-            raise ReadOnlyError(f"draft not removed: {self.read_only_reason}")
+            raise ReadOnlyError(
+                _("draft not removed: {read_only_reason}").format(
+                    read_only_reason=self.read_only_reason
+                )
+            )
         self._drafts.discard(pack_id, node_id, note_id)
 
     def __enter__(self) -> AnnotationStore:
@@ -194,7 +213,11 @@ class AnnotationStore:
         try:
             ensure_private_dir(self.folder)
         except OSError as error:
-            self._set_read_only(f"the folder {self.folder} cannot be created ({error.strerror})")
+            self._set_read_only(
+                _("the folder {folder} cannot be created ({strerror})").format(
+                    folder=self.folder, strerror=error.strerror
+                )
+            )
         else:
             self._take_lock()
             if not self.read_only:
@@ -229,24 +252,35 @@ class AnnotationStore:
         try:
             lock.acquire()
         except Timeout:
-            self._set_read_only(f"another copy of gpp-tui is using {self.folder}")
+            self._set_read_only(
+                _("another copy of gpp-tui is using {folder}").format(folder=self.folder)
+            )
             self.messages.append(
-                f"Another copy of gpp-tui is already using {self.folder}: this copy is read-only "
-                "and will not save changes. Close the other copy, then restart to make changes."
+                _(
+                    "Another copy of gpp-tui is already using {folder}: this copy is "
+                    "read-only and will not save changes. Close the other copy, then "
+                    "restart to make changes."
+                ).format(folder=self.folder)
             )
         except OSError as error:
             if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
                 self._set_read_only(
-                    f"the folder {self.folder} cannot be written ({error.strerror})"
+                    _("the folder {folder} cannot be written ({strerror})").format(
+                        folder=self.folder, strerror=error.strerror
+                    )
                 )
                 self.messages.append(
-                    f"The folder {self.folder} cannot be written ({error.strerror}): "
-                    "opened read-only, changes will not be saved."
+                    _(
+                        "The folder {folder} cannot be written ({strerror}): opened read-only, "
+                        "changes will not be saved."
+                    ).format(folder=self.folder, strerror=error.strerror)
                 )
                 return
             self.messages.append(
-                f"Could not lock {self.lock_path} ({error.strerror}); "
-                "do not run two copies of gpp-tui on this folder at once."
+                _(
+                    "Could not lock {lock_path} ({strerror}); do not run two copies of "
+                    "gpp-tui on this folder at once."
+                ).format(lock_path=self.lock_path, strerror=error.strerror)
             )
         else:
             self._file_lock = lock
@@ -261,38 +295,51 @@ class AnnotationStore:
             data = read_bytes(self.path, limit=MAX_STORE_BYTES)
         except FileNotFoundError:
             if self.backup_path.exists():
-                return self._recover(f"{self.path} was missing", moved_to=None)
+                return self._recover(_("{path} was missing").format(path=self.path), moved_to=None)
             return Annotations()
         except TooLargeError as error:
-            self._set_read_only(f"{self.path} is too large to open")
+            self._set_read_only(_("{path} is too large to open").format(path=self.path))
             self.messages.append(
-                f"{self.path} was not opened: {error}. It was left untouched; "
-                "nothing will be written."
+                _(
+                    "{path} was not opened: {error}. It was left untouched; nothing will "
+                    "be written."
+                ).format(path=self.path, error=error)
             )
             return Annotations()
         except NotRegularFileError as error:
             return self._unreadable(UnreadableFileError(str(error)))
         except OSError as error:
-            self._set_read_only(f"{self.path} cannot be read ({error.strerror})")
+            self._set_read_only(
+                _("{path} cannot be read ({strerror})").format(
+                    path=self.path, strerror=error.strerror
+                )
+            )
             self.messages.append(
-                f"Could not read {self.path} ({error.strerror}); "
-                "opened read-only, nothing will be written."
+                _(
+                    "Could not read {path} ({strerror}); opened read-only, nothing will be written."
+                ).format(path=self.path, strerror=error.strerror)
             )
             return Annotations()
         try:
             return decode(data, self._codec)
         except EncryptedFileError as error:
-            self._set_read_only(f"{self.path} is encrypted and was not unlocked")
+            self._set_read_only(
+                _("{path} is encrypted and was not unlocked").format(path=self.path)
+            )
             self.messages.append(
-                f"{self.path} cannot be read: {error}. It was left untouched; "
-                "nothing will be written."
+                _(
+                    "{path} cannot be read: {error}. It was left untouched; nothing will "
+                    "be written."
+                ).format(path=self.path, error=error)
             )
             return Annotations()
         except NewerSchemaError as error:
-            self._set_read_only(f"{self.path} was written by a newer gpp-tui")
+            self._set_read_only(_("{path} was written by a newer gpp-tui").format(path=self.path))
             self.messages.append(
-                f"{self.path} cannot be changed here: {error}. It is open read-only and "
-                "nothing will be written; update gpp-tui to make changes."
+                _(
+                    "{path} cannot be changed here: {error}. It is open read-only and "
+                    "nothing will be written; update gpp-tui to make changes."
+                ).format(path=self.path, error=error)
             )
             return self._newer_view(data)
         except UnreadableFileError as error:
@@ -302,24 +349,30 @@ class AnnotationStore:
         """Move the file aside (never delete it) and fall back on the backup."""
         if self.read_only:
             self.messages.append(
-                f"{self.path} cannot be read: {error}. It was left untouched because "
-                f"{self.read_only_reason}."
+                _(
+                    "{path} cannot be read: {error}. It was left untouched because "
+                    "{read_only_reason}."
+                ).format(path=self.path, error=error, read_only_reason=self.read_only_reason)
             )
             return Annotations()
         try:
             aside = _move_aside(self.path)
         except OSError as move_error:
-            self._set_read_only(f"{self.path} cannot be read or moved aside")
+            self._set_read_only(_("{path} cannot be read or moved aside").format(path=self.path))
             self.messages.append(
-                f"{self.path} cannot be read: {error}; it could not be moved aside "
-                f"({move_error.strerror}), so it was left untouched "
-                "and nothing will be written."
+                _(
+                    "{path} cannot be read: {error}; it could not be moved aside "
+                    "({strerror}), so it was left untouched and nothing will be written."
+                ).format(path=self.path, error=error, strerror=move_error.strerror)
             )
             return Annotations()
-        return self._recover(f"{self.path} could not be read: {error}", moved_to=aside)
+        return self._recover(
+            _("{path} could not be read: {error}").format(path=self.path, error=error),
+            moved_to=aside,
+        )
 
     def _recover(self, problem: str, moved_to: Path | None) -> Annotations:
-        where = f"; it was moved to {moved_to}" if moved_to else ""
+        where = _("; it was moved to {moved_to}").format(moved_to=moved_to) if moved_to else ""
         try:
             backup_bytes = read_bytes(self.backup_path, limit=MAX_STORE_BYTES)
             recovered = decode(backup_bytes, self._codec)
@@ -327,8 +380,16 @@ class AnnotationStore:
             reason = error.strerror if isinstance(error, OSError) else str(error)
             kept = "" if self.read_only else self._keep_bad_backup()
             self.messages.append(
-                f"{problem}{where}. The backup {self.backup_path} could not be used either "
-                f"({reason}){kept}. Starting with no annotations; no file was deleted."
+                _(
+                    "{problem}{where}. The backup {backup_path} could not be used either "
+                    "({reason}){kept}. Starting with no annotations; no file was deleted."
+                ).format(
+                    problem=problem,
+                    where=where,
+                    backup_path=self.backup_path,
+                    reason=reason,
+                    kept=kept,
+                )
             )
             return Annotations()
         if not self.read_only:
@@ -337,8 +398,17 @@ class AnnotationStore:
             except OSError:
                 self._restore_pending = True
         self.messages.append(
-            f"{problem}{where}. Your annotations were restored from the backup {self.backup_path} "
-            f"({_count(recovered.note_total, 'note')})."
+            _(
+                "{problem}{where}. Your annotations were restored from the backup "
+                "{backup_path} ({notes})."
+            ).format(
+                problem=problem,
+                where=where,
+                backup_path=self.backup_path,
+                notes=ngettext("{count} note", "{count} notes", recovered.note_total).format(
+                    count=recovered.note_total
+                ),
+            )
         )
         return recovered
 
@@ -346,7 +416,7 @@ class AnnotationStore:
         if not self.backup_path.exists():
             return ""
         try:
-            return f"; it was moved to {_move_aside(self.backup_path)}"
+            return _("; it was moved to {path}").format(path=_move_aside(self.backup_path))
         except OSError:
             return ""
 
@@ -370,7 +440,7 @@ class AnnotationStore:
         reason = _REASONS.get(error.errno or 0)
         if reason is None:
             return error.strerror or str(error)
-        return reason.format(folder=self.folder)
+        return _(reason).format(folder=self.folder)
 
 
 def _move_aside(path: Path) -> Path:
@@ -393,7 +463,3 @@ def _move_aside(path: Path) -> Path:
             path.unlink()
         fsync_dir(path.parent)
         return target
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

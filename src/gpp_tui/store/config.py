@@ -21,6 +21,7 @@ from gpp_tui.filereader import (
     loads_toml,
     read_bytes,
 )
+from gpp_tui.i18n import _, ngettext
 
 CONFIG_ENV = "GPP_TUI_CONFIG"
 CONFIG_FILE = "config.toml"
@@ -75,46 +76,62 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     except FileNotFoundError:
         return Config(), []
     except TooLargeError:
-        return Config(), [f"{path}: file is too large for a settings file; using defaults"]
+        return Config(), [
+            _("{path}: file is too large for a settings file; using defaults").format(path=path)
+        ]
     except OSError as error:
-        return Config(), [f"{path}: cannot be read ({error.strerror or error}); using defaults"]
+        return Config(), [
+            _("{path}: cannot be read ({reason}); using defaults").format(
+                path=path, reason=error.strerror or error
+            )
+        ]
     except UnreadableError as error:
-        return Config(), [f"{path}: cannot be read: {error}; using defaults"]
+        return Config(), [
+            _("{path}: cannot be read: {error}; using defaults").format(path=path, error=error)
+        ]
     try:
         raw = loads_toml(source)
     except ParseError as error:
-        return Config(), [f"{path}: invalid TOML: {error}; using defaults"]
+        return Config(), [
+            _("{path}: invalid TOML: {error}; using defaults").format(path=path, error=error)
+        ]
     problems: list[str] = []
 
     def text(key: str) -> str:
         value = raw.get(key, "")
         if isinstance(value, str):
             return value.strip()
-        problems.append(f"{path}: {key} must be text; ignored")
+        problems.append(_("{path}: {key} must be text; ignored").format(path=path, key=key))
         return ""
 
     ascii_only = raw.get("ascii")
     if ascii_only is not None and not isinstance(ascii_only, bool):
-        problems.append(f"{path}: ascii must be true or false; ignored")
+        problems.append(_("{path}: ascii must be true or false; ignored").format(path=path))
         ascii_only = None
     plain = raw.get("plain")
     if plain is not None and not isinstance(plain, bool):
-        problems.append(f"{path}: plain must be true or false; ignored")
+        problems.append(_("{path}: plain must be true or false; ignored").format(path=path))
         plain = None
     keys: dict[str, str] = {}
     raw_keys = raw.get("keys", {})
     if isinstance(raw_keys, dict):
         if len(raw_keys) > MAX_KEYS:
             problems.append(
-                f"{path}: [keys] has {len(raw_keys)} entries; only the first {MAX_KEYS} are used"
+                _("{path}: [keys] has {count} entries; only the first {limit} are used").format(
+                    path=path, count=len(raw_keys), limit=MAX_KEYS
+                )
             )
         for binding_id, key in list(raw_keys.items())[:MAX_KEYS]:
             if isinstance(key, str) and key.strip():
                 keys[binding_id] = key.strip()
             else:
-                problems.append(f"{path}: keys.{binding_id} must be a key such as 'ctrl+b'")
+                problems.append(
+                    _("{path}: keys.{binding_id} must be a key such as 'ctrl+b'").format(
+                        path=path, binding_id=binding_id
+                    )
+                )
     else:
-        problems.append(f"{path}: [keys] must be a table; ignored")
+        problems.append(_("{path}: [keys] must be a table; ignored").format(path=path))
     lock_after = raw.get("lock_after_minutes", 0)
     if (
         isinstance(lock_after, bool)
@@ -122,15 +139,27 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         or not 0 <= lock_after <= MAX_LOCK_MINUTES  # also false for nan
     ):
         problems.append(
-            f"{path}: lock_after_minutes must be a number of minutes from 0 (never) "
-            f"to {MAX_LOCK_MINUTES}; ignored"
+            _(
+                "{path}: lock_after_minutes must be a number of minutes from 0 (never) "
+                "to {limit}; ignored"
+            ).format(path=path, limit=MAX_LOCK_MINUTES)
         )
         lock_after = 0
     known = {"author", "theme", "ascii", "keys", "lock_after_minutes", "language", "plain"}
     unknown = [key for key in raw if key not in known]
-    problems += [f"{path}: unknown setting {key!r}; ignored" for key in unknown[:MAX_UNKNOWN]]
+    problems += [
+        _("{path}: unknown setting {key!r}; ignored").format(path=path, key=key)
+        for key in unknown[:MAX_UNKNOWN]
+    ]
     if len(unknown) > MAX_UNKNOWN:
-        problems.append(f"{path}: {len(unknown) - MAX_UNKNOWN} more unknown settings ignored")
+        more = len(unknown) - MAX_UNKNOWN
+        problems.append(
+            ngettext(
+                "{path}: {count} more unknown setting ignored",
+                "{path}: {count} more unknown settings ignored",
+                more,
+            ).format(path=path, count=more)
+        )
     config = Config(
         author=text("author"),
         theme=text("theme"),

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from gpp_tui.filereader import UnreadableError, read_bytes
+from gpp_tui.i18n import _, ngettext
 from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.errors import (
     DamagedKeyError,
@@ -75,7 +76,7 @@ class AgeCodec:
             return bytes(pyrage.decrypt(data, [self._identity]))
         except pyrage.DecryptError as error:
             raise EncryptedFileError(
-                "it is encrypted with another key than this folder's key.age"
+                _("it is encrypted with another key than this folder's key.age")
             ) from error
 
 
@@ -88,27 +89,33 @@ def unlock(folder: Path, passphrase: str) -> AgeCodec:
     try:
         sealed = read_bytes(key_path, limit=MAX_KEY_BYTES)
     except OSError as error:
-        raise StoreError(f"cannot read {key_path} ({error.strerror})") from error
+        raise StoreError(
+            _("cannot read {key_path} ({strerror})").format(
+                key_path=key_path, strerror=error.strerror
+            )
+        ) from error
     except UnreadableError as error:
         raise DamagedKeyError(_damaged(key_path, str(error))) from error
     if not is_encrypted(sealed) or b"\n-> scrypt " not in sealed[: sealed.find(b"\n---")]:
-        raise DamagedKeyError(_damaged(key_path, "it is not a passphrase-protected age file"))
+        raise DamagedKeyError(_damaged(key_path, _("it is not a passphrase-protected age file")))
     try:
         plain = bytes(age_passphrase.decrypt(sealed, passphrase))
     except DecryptError as error:
         # pyrage says "Decryption failed" when no stanza opens with this passphrase;
         # a cut or altered file fails later, with other words.
         if str(error) == WRONG_PASSPHRASE_MESSAGE:
-            raise WrongPassphraseError("wrong passphrase; nothing was changed") from error
-        raise DamagedKeyError(_damaged(key_path, "it is cut short or altered")) from error
+            raise WrongPassphraseError(_("wrong passphrase; nothing was changed")) from error
+        raise DamagedKeyError(_damaged(key_path, _("it is cut short or altered"))) from error
     try:
         return AgeCodec(plain.decode("utf-8"))
     except Exception as error:  # pyrage.IdentityError, UnicodeDecodeError: both mean damage
-        raise DamagedKeyError(_damaged(key_path, "it does not hold a key")) from error
+        raise DamagedKeyError(_damaged(key_path, _("it does not hold a key"))) from error
 
 
 def _damaged(key_path: Path, why: str) -> str:
-    return f"the key file {key_path} is damaged ({why}); nothing was changed"
+    return _("the key file {key_path} is damaged ({why}); nothing was changed").format(
+        key_path=key_path, why=why
+    )
 
 
 def data_files(folder: Path) -> Iterator[Path]:
@@ -128,7 +135,9 @@ def encrypt_folder(folder: Path, passphrase: str) -> int:
     from pyrage import x25519
 
     if len(passphrase) < MIN_PASSPHRASE:
-        raise StoreError(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
+        raise StoreError(
+            _("the passphrase must have at least {count} characters").format(count=MIN_PASSPHRASE)
+        )
     key_path = folder / KEY_FILE
     if key_path.exists():
         codec = unlock(folder, passphrase)
@@ -137,9 +146,15 @@ def encrypt_folder(folder: Path, passphrase: str) -> int:
         if orphans:
             names = ", ".join(str(path) for path in orphans)
             raise StoreError(
-                f"{key_path} is missing but {names} {'is' if len(orphans) == 1 else 'are'} "
-                "encrypted with it; a new key could never open them. Put key.age back "
-                "(from a backup) and run gpp encrypt again; nothing was changed"
+                ngettext(
+                    "{key_path} is missing but {names} is encrypted with it; a new key could "
+                    "never open it. Put key.age back (from a backup) and run gpp encrypt "
+                    "again; nothing was changed",
+                    "{key_path} is missing but {names} are encrypted with it; a new key could "
+                    "never open them. Put key.age back (from a backup) and run gpp encrypt "
+                    "again; nothing was changed",
+                    len(orphans),
+                ).format(key_path=key_path, names=names)
             )
         identity = x25519.Identity.generate()
         sealed = bytes(age_passphrase.encrypt(str(identity).encode("utf-8"), passphrase))
@@ -169,7 +184,9 @@ def _read(path: Path) -> bytes:
     try:
         return read_bytes(path, limit=MAX_STORE_BYTES)
     except UnreadableError as error:
-        raise StoreError(f"{path} was left as it is: {error}; stopped there") from error
+        raise StoreError(
+            _("{path} was left as it is: {error}; stopped there").format(path=path, error=error)
+        ) from error
 
 
 def decrypt_folder(folder: Path, passphrase: str) -> int:

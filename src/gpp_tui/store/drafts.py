@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gpp_tui.filereader import UnreadableError as FileReadError
 from gpp_tui.filereader import read_bytes
+from gpp_tui.i18n import _
 from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.errors import UnreadableFileError
 from gpp_tui.store.locations import ensure_private_dir
@@ -76,7 +77,9 @@ class Drafts:
                 drafts.append(self._read(read_bytes(path, limit=MAX_DRAFT_BYTES), path))
             except (OSError, UnreadableFileError, FileReadError) as error:
                 problems.append(
-                    f"A note draft could not be read and was left in place: {path} ({error})"
+                    _(
+                        "A note draft could not be read and was left in place: {path} ({error})"
+                    ).format(path=path, error=error)
                 )
         drafts.sort(key=lambda draft: draft.saved)
         return drafts, problems
@@ -90,6 +93,6 @@ class Drafts:
         fields = (raw.get("pack"), raw.get("node"), raw.get("note"), raw.get("text"))
         saved = raw.get("saved")
         if not all(isinstance(value, str) for value in fields) or not isinstance(saved, datetime):
-            raise UnreadableFileError("it is missing a field or has one of the wrong type")
+            raise UnreadableFileError(_("it is missing a field or has one of the wrong type"))
         pack_id, node_id, note_id, text = (str(value) for value in fields)
         return Draft(pack_id, node_id, note_id or None, text, saved, path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from gpp_tui.i18n import _
+
 
 class StoreError(Exception):
     """Something the user should be told about their saved data."""
@@ -24,8 +26,10 @@ class NewerSchemaError(StoreError):
 
     def __init__(self, found: int, supported: int) -> None:
         super().__init__(
-            f"it was written by a newer gpp-tui (schema_version {found}; "
-            f"this version reads up to {supported})"
+            _(
+                "it was written by a newer gpp-tui (schema_version {found}; this "
+                "version reads up to {supported})"
+            ).format(found=found, supported=supported)
         )
         self.found = found
         self.supported = supported

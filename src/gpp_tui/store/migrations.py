@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from gpp_tui.i18n import _
 from gpp_tui.store.errors import NewerSchemaError, UnreadableFileError
 from gpp_tui.store.models import SCHEMA_VERSION
 
@@ -35,13 +36,15 @@ def migrate(
     steps = MIGRATIONS if migrations is None else migrations
     version = raw.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise UnreadableFileError("it has no whole-number schema_version")
+        raise UnreadableFileError(_("it has no whole-number schema_version"))
     if version > current:
         raise NewerSchemaError(version, current)
     while version < current:
         step = steps.get(version)
         if step is None:
-            raise UnreadableFileError(f"no migration from schema_version {version}")
+            raise UnreadableFileError(
+                _("no migration from schema_version {version}").format(version=version)
+            )
         raw = step(dict(raw))
         version += 1
         raw["schema_version"] = version

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from gpp_tui.filereader import ParseError, loads_toml
+from gpp_tui.i18n import _
 from gpp_tui.store.crypto import AGE_HEADER
 from gpp_tui.store.errors import EncryptedFileError, SaveError, UnreadableFileError
 from gpp_tui.store.migrations import RawDict, migrate
@@ -41,7 +42,7 @@ class PlainCodec:
     def decode(self, data: bytes) -> bytes:
         """The bytes unchanged; an encrypted file is refused, never taken for a damaged one."""
         if data.startswith(AGE_HEADER):
-            raise EncryptedFileError("it is encrypted: unlock it with your passphrase")
+            raise EncryptedFileError(_("it is encrypted: unlock it with your passphrase"))
         return data
 
 
@@ -151,7 +152,9 @@ def _check_reads_back(text: str, path: tuple[str, ...], expected: RawDict) -> No
         parsed = parsed.get(key, {})
     if parsed != expected:
         where = "/".join(path[1:])
-        raise SaveError(f"not saved: {where} would not read back exactly (a gpp-tui bug)")
+        raise SaveError(
+            _("not saved: {where} would not read back exactly (a gpp-tui bug)").format(where=where)
+        )
 
 
 def encode(annotations: Annotations, writer: AnnotationsWriter, codec: ByteCodec = PLAIN) -> bytes:
@@ -164,7 +167,9 @@ def parse(data: bytes, codec: ByteCodec = PLAIN) -> RawDict:
     try:
         text = codec.decode(data).decode("utf-8")
     except UnicodeDecodeError as error:
-        raise UnreadableFileError(f"it is not valid UTF-8 text (byte {error.start})") from error
+        raise UnreadableFileError(
+            _("it is not valid UTF-8 text (byte {start})").format(start=error.start)
+        ) from error
     try:
         return loads_toml(text)
     except ParseError as error:
@@ -188,5 +193,7 @@ def validate(raw: RawDict) -> Annotations:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise UnreadableFileError(
-            f"it holds a value of the wrong type at {where} ({first['msg']})"
+            _("it holds a value of the wrong type at {where} ({reason})").format(
+                where=where, reason=first["msg"]
+            )
         ) from error
