@@ -13,7 +13,7 @@ from test_exchange_merge import annotation_sets
 
 from gpp_tui.exchange.merge import merge
 from gpp_tui.store.models import Annotations
-from gpp_tui.team.join import JoinedView, join_with
+from gpp_tui.team.join import JoinedView, join_indexed, join_with
 from gpp_tui.team.join import join as join_all
 from gpp_tui.team.layout import TeamFolder
 
@@ -196,3 +196,6 @@ def test_joining_the_others_first_then_this_device_gives_the_same_view(
     joined = JoinedView(join_all(others))
     assert join_with(local, joined) == at_once
     assert join_with(local, joined) == at_once  # the index made once serves again
+    indexed = join_indexed(others)  # the index made by the join itself
+    assert indexed.annotations == join_all(others)
+    assert join_with(local, indexed) == at_once

@@ -7,7 +7,7 @@ cost one pass instead of twenty.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -24,58 +24,95 @@ def join(sources: Sequence[Annotations]) -> Annotations:
         return Annotations()
     if len(sources) == 1:
         return sources[0]
+    return _join_all(sources, {})
+
+
+def join_indexed(sources: Sequence[Annotations]) -> JoinedView:
+    """`join(sources)` with an index of its nodes' notes, made along the way: what
+    `join_with` joins this device's notes against."""
+    if len(sources) < 2:
+        return JoinedView(join(sources))
+    indexes: dict[tuple[str, str], Families] = {}
+    return JoinedView(_join_all(sources, indexes), indexes)
+
+
+def _join_all(
+    sources: Sequence[Annotations], indexes: dict[tuple[str, str], Families]
+) -> Annotations:
     by_node: dict[str, dict[str, list[NodeAnnotations]]] = {}
     for source in sources:
         for pack_id, nodes in source.packs.items():
             pack = by_node.setdefault(pack_id, {})
             for node_id, node in nodes.items():
                 pack.setdefault(node_id, []).append(node)
-    packs = {
-        pack_id: {node_id: join_nodes(versions) for node_id, versions in nodes.items()}
-        for pack_id, nodes in by_node.items()
-    }
+    packs: dict[str, dict[str, NodeAnnotations]] = {}
+    for pack_id, grouped in by_node.items():
+        joined = packs[pack_id] = {}
+        for node_id, versions in grouped.items():
+            joined[node_id], index = _join_nodes(versions)
+            if index is not None:
+                indexes[(pack_id, node_id)] = index
     return Annotations(packs=packs)
 
 
 def join_nodes(versions: Iterable[NodeAnnotations]) -> NodeAnnotations:
     """One node's annotations from many devices."""
-    versions = list(versions)
+    return _join_nodes(list(versions))[0]
+
+
+def _join_nodes(versions: list[NodeAnnotations]) -> tuple[NodeAnnotations, Families | None]:
+    """`join_nodes`, and the index of the notes joined when it went through them."""
     if len(versions) == 1:
-        return versions[0]
+        return versions[0], None
     first = versions[0]
     if all(version == first for version in versions[1:]):
-        return first
+        return first, None
     head = versions[0].model_copy(update={"notes": ()})
     for version in versions[1:]:
         head = merge_node(head, version.model_copy(update={"notes": ()}))
     if all(version.notes == first.notes for version in versions) and not any(
         head.was_deleted(note) for note in first.notes
     ):
-        return head.model_copy(update={"notes": first.notes})  # as the pairwise merge does
-    joined = _join_notes([version.notes for version in versions], head)
+        return head.model_copy(update={"notes": first.notes}), None  # as the pairwise merge does
+    joined, index = _join_notes([version.notes for version in versions], head)
     ordered = tuple(sorted(joined, key=_ORDER))
-    return head.model_copy(update={"notes": ordered})
+    return head.model_copy(update={"notes": ordered}), index
 
 
-def _join_notes(sides: list[tuple[Note, ...]], head: NodeAnnotations) -> list[Note]:
+def _join_notes(
+    sides: list[tuple[Note, ...]], head: NodeAnnotations
+) -> tuple[list[Note], Families]:
     """`merge_notes` over all sides at once, skipping its work for the usual case: a note
-    that only one version of exists (one device wrote it) and nobody deleted."""
+    that only one version of exists (one device wrote it) and nobody deleted. Also the
+    joined notes by family (`Families`)."""
     families: dict[str, list[Note]] = {}
     for notes in sides:
         for note in notes:
             families.setdefault(note.family, []).append(note)
     result: list[Note] = []
     tangled: list[Note] = []
+    special: set[str] = set()
     for family, versions in families.items():
         first = versions[0]
         lone = all(version is first or version == first for version in versions[1:])
         if lone and first.id == family and not first.conflict_of and family not in head.deleted:
             result.append(first)
+            if len(versions) > 1:
+                families[family] = [first]
         else:
             tangled.extend(versions)
+            special.add(family)
     if tangled:
-        result.extend(set(merge_notes(tuple(tangled), (), head.was_deleted)))
-    return result
+        merged = set(merge_notes(tuple(tangled), (), head.was_deleted))
+        result.extend(merged)
+        for family in special:
+            families[family] = []
+        for note in merged:
+            families.setdefault(note.family, []).append(note)
+            special.add(note.family)
+        for family in [family for family in special if not families.get(family)]:
+            del families[family]  # every version deleted
+    return result, Families(families, frozenset(special))
 
 
 def join_node_into(
@@ -103,7 +140,7 @@ class Families:
     """A joined node's notes by family, to join one more version with it without going
     through all of its notes: `join_two` looks only at the families both hold."""
 
-    by_family: dict[str, tuple[Note, ...]]
+    by_family: Mapping[str, Sequence[Note]]
     special: frozenset[str]
     """Families whose notes `_join_notes` would not take as they are (several versions,
     a conflict copy): always joined note by note."""
@@ -119,7 +156,7 @@ class Families:
             for family, notes in grouped.items()
             if len(notes) > 1 or notes[0].id != family or notes[0].conflict_of
         )
-        return cls({family: tuple(notes) for family, notes in grouped.items()}, special)
+        return cls(grouped, special)
 
 
 @dataclass
@@ -129,6 +166,7 @@ class JoinedView:
 
     annotations: Annotations
     _families: dict[tuple[str, str], Families] = field(default_factory=dict)
+    """(pack id, node id) → the index of that node's notes (made by the join, or on first use)."""
 
     def families(self, pack_id: str, node_id: str, node: NodeAnnotations) -> Families:
         """The index of one node of the join."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from gpp_tui.store.models import Annotations, NodeAnnotations
 from gpp_tui.team.device_file import Contribution, DeviceFileError, NewerDeviceFileError, parse
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
-from gpp_tui.team.join import JoinedView, join
+from gpp_tui.team.join import JoinedView, join_indexed
 from gpp_tui.team.layout import is_ignored
 from gpp_tui.team.seal import NotForUsError, Seal
 
@@ -86,7 +86,7 @@ class DeviceFiles:
                 one is other for one, other in zip(known, contributions, strict=True)
             ):
                 return joined
-        joined = JoinedView(join([contribution.annotations for contribution in contributions]))
+        joined = join_indexed([contribution.annotations for contribution in contributions])
         _JOINED[:] = [(contributions, joined)]
         return joined
 
