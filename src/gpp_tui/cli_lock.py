@@ -89,6 +89,7 @@ def decrypt(folder: Path, ask: Ask | None = None) -> str:
 
     if not encryption_enabled(folder):
         raise LockCommandError(_("{folder} is not encrypted").format(folder=folder))
+    _refuse_in_encrypted_team(folder)
     passphrase = (ask or ask_passphrase)(_("Passphrase: "))
     with _locked(folder):
         try:
@@ -105,6 +106,32 @@ def decrypt(folder: Path, ask: Ask | None = None) -> str:
     return _("Decrypted {count} file(s) in {folder}: your notes are plain TOML again.").format(
         count=count, folder=folder
     )
+
+
+def _refuse_in_encrypted_team(folder: Path) -> None:
+    """Decrypting deletes key.age, the age identity an encrypted team reads this device's
+    notes with and seals them to: refused while the data folder is in such a team."""
+    from gpp_tui.team.layout import TeamFolder, TeamFolderError
+    from gpp_tui.team.link import LinkError, load_link
+
+    try:
+        link = load_link(folder)
+    except LinkError as error:
+        raise LockCommandError(str(error)) from None
+    if link.team_path is None:
+        return
+    try:
+        encrypted = TeamFolder.open(link.team_path).info.encrypted
+    except TeamFolderError:
+        encrypted = True  # cannot tell: keep the key
+    if encrypted:
+        raise LockCommandError(
+            _(
+                "{folder} is in an encrypted team ({team}), which needs your key to read "
+                "and write your notes there; nothing was changed. Leave the team first "
+                "(`gpp team leave`)"
+            ).format(folder=folder, team=link.team_path)
+        )
 
 
 def _make_folder(folder: Path) -> None:

@@ -183,3 +183,44 @@ def test_an_encrypted_team_from_the_command_line(
     assert out.startswith("Accepted Bruno (age1…")
     code, _, err = run(capsys, monkeypatch, tmp_path / "plain", "team", "join", str(team), name="P")
     assert code == 2 and "is encrypted: turn on encryption" in err
+
+
+def test_decrypt_is_refused_while_in_an_encrypted_team_and_the_key_is_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gpp_tui import cli_lock
+
+    monkeypatch.setattr(cli_lock, "ask_passphrase", lambda prompt: "correct horse battery")
+    team, amina = tmp_path / "team", tmp_path / "amina"
+    assert run(capsys, monkeypatch, amina, "encrypt")[0] == 0
+    code, _, err = run(
+        capsys, monkeypatch, amina, "team", "create", str(team), "--name", "Sealed", name="Amina"
+    )
+    assert code == 0, err
+    key_before = (amina / "key.age").read_bytes()
+    code, out, err = run(capsys, monkeypatch, amina, "decrypt")
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "is in an encrypted team" in err and "gpp team leave" in err
+    assert (amina / "key.age").read_bytes() == key_before
+    assert run(capsys, monkeypatch, amina, "team", "status")[0] == 0  # still in the team
+    assert run(capsys, monkeypatch, amina, "team", "leave")[0] == 0
+    code, out, err = run(capsys, monkeypatch, amina, "decrypt")
+    assert code == 0, err
+    assert not (amina / "key.age").exists()
+
+
+def test_decrypt_in_a_plain_team_is_allowed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gpp_tui import cli_lock
+
+    monkeypatch.setattr(cli_lock, "ask_passphrase", lambda prompt: "correct horse battery")
+    team, amina = tmp_path / "team", tmp_path / "amina"
+    code, _, err = run(
+        capsys, monkeypatch, amina, "team", "create", str(team), "--name", "Open", name="Amina"
+    )
+    assert code == 0, err
+    assert run(capsys, monkeypatch, amina, "encrypt")[0] == 0
+    code, _, err = run(capsys, monkeypatch, amina, "decrypt")
+    assert code == 0, err
