@@ -59,6 +59,11 @@ class TeamSummary:
         return (self.this_device, *self.others)
 
 
+_COUNTED: dict[int, tuple[Annotations, datetime | None, MemberProgress]] = {}
+"""id of annotations → them and their counts: the team screen looks again every few
+seconds, and 50,000 notes need not be counted again while they are the same (frozen)."""
+
+
 def progress_of(
     device_id: str,
     name: str,
@@ -68,6 +73,26 @@ def progress_of(
     this_device: bool = False,
 ) -> MemberProgress:
     """Counts over one device's own annotations."""
+    known = _COUNTED.get(id(annotations))
+    if known is not None and known[0] is annotations and known[1] == written:
+        row = known[2]
+        if (row.device_id, row.name, row.this_device) == (device_id, name, this_device):
+            return row
+    row = _count(device_id, name, annotations, written, this_device=this_device)
+    if len(_COUNTED) > 256:
+        _COUNTED.clear()
+    _COUNTED[id(annotations)] = (annotations, written, row)
+    return row
+
+
+def _count(
+    device_id: str,
+    name: str,
+    annotations: Annotations,
+    written: datetime | None,
+    *,
+    this_device: bool,
+) -> MemberProgress:
     reviewed = follow_up = 0
     latest = written
     for nodes in annotations.packs.values():
