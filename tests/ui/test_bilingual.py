@@ -156,7 +156,7 @@ async def test_side_by_side_says_why_not_at_80x24(make_app: MakeApp, english_onl
         await switch(pilot, "S")
         assert not screen.side_by_side
         assert "Side by side needs 120 columns; this terminal has 80" in messages(app)
-        assert "Translation (French)" not in detail_text(app)
+        assert "Translation (French)" not in screen_text(app)
 
 
 async def test_citation_and_export_follow_the_language_shown(
@@ -220,3 +220,22 @@ async def test_side_by_side_comes_back_at_the_next_start_where_the_user_was(
         await pilot.pause()
         assert screen.current is not None and screen.current.id == "C.1"
         assert "Translation (French), unofficial" in detail_text(app)
+
+
+async def test_side_by_side_steps_aside_in_a_narrow_terminal_and_comes_back(
+    make_app: MakeApp, english_only: Library
+) -> None:
+    app = make_app(english_only)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await go(pilot, "B.2")
+        await switch(pilot, "S")
+        assert "Translation (French), unofficial" in detail_text(app)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert screen.side_by_side  # still asked for
+        assert "Translation (French), unofficial" not in screen_text(app)
+        assert "Recommendation (source text)" in screen_text(app)
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        assert "Translation (French), unofficial" in screen_text(app)

@@ -57,11 +57,11 @@ def toggle_side_by_side(screen: MainScreen) -> None:
     with_translations(screen, shown)
 
 
-def show_side_by_side(screen: MainScreen) -> None:
-    """Side by side when asked for and the terminal is wide enough (after a resize too)."""
+def show_side_by_side(screen: MainScreen, width: int | None = None) -> None:
+    """Side by side when asked for and the terminal is wide enough (`width` after a resize)."""
     from gpp_tui.ui.widgets.detail import DetailPane
 
-    wide = screen.size.width >= SIDE_BY_SIDE_WIDTH
+    wide = (screen.size.width if width is None else width) >= SIDE_BY_SIDE_WIDTH
     screen.query_one(DetailPane).set_side_by_side(screen.side_by_side and wide)
 
 

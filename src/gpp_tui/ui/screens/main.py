@@ -110,7 +110,7 @@ class MainScreen(Screen[None]):
         size = event.size
         self.set_class(size.width < MIN_WIDTH or size.height < MIN_HEIGHT, "-too-small")
         self.show_progress()
-        bilingual.show_side_by_side(self)
+        bilingual.show_side_by_side(self, size.width)
 
     def on_mount(self) -> None:
         """Go to where the user was last time (or the start of the first pack)."""
