@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gpp_tui.i18n import N_, _
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    """One command of the plain mode, as `help` lists it."""
+    """One command of the plain mode, as `help` lists it (usage and summary in English)."""
 
     name: str
     short: tuple[str, ...]
@@ -16,92 +18,107 @@ class Command:
 
 
 COMMANDS = (
-    Command("help", ("h", "?"), "help", "list the commands"),
-    Command("where", ("wh",), "where", "say again where you are"),
+    Command("help", ("h", "?"), N_("help"), N_("list the commands")),
+    Command("where", ("wh",), N_("where"), N_("say again where you are")),
     Command(
         "list",
         ("l",),
-        "list, or list all",
-        "number what is under this node (or beside it); list all numbers every node",
+        N_("list, or list all"),
+        N_("number what is under this node (or beside it); list all numbers every node"),
     ),
     Command(
         "open",
         ("o",),
-        "open N, or open ID",
-        "go to number N of the last list or search, or to an id such as B.2",
+        N_("open N, or open ID"),
+        N_("go to number N of the last list or search, or to an id such as B.2"),
     ),
-    Command("up", ("..",), "up", "go to the node above this one"),
+    Command("up", ("..",), N_("up"), N_("go to the node above this one")),
     Command(
         "next",
         ("n",),
-        "next, or next unreviewed",
-        "the next node in reading order; next unreviewed (nu) the next recommendation to review",
+        N_("next, or next unreviewed"),
+        N_(
+            "the next node in reading order; next unreviewed (nu) the next recommendation to review"
+        ),
     ),
-    Command("previous", ("p", "prev"), "previous", "the node before this one in reading order"),
-    Command("back", ("bk",), "back", "back to where you were before the last jump"),
-    Command("forward", ("fw",), "forward", "forward again after back"),
+    Command(
+        "previous", ("p", "prev"), N_("previous"), N_("the node before this one in reading order")
+    ),
+    Command("back", ("bk",), N_("back"), N_("back to where you were before the last jump")),
+    Command("forward", ("fw",), N_("forward"), N_("forward again after back")),
     Command(
         "read",
         ("r",),
-        "read",
-        "the whole node: source text, your review, context added by gpp-tui, related",
+        N_("read"),
+        N_("the whole node: source text, your review, context added by gpp-tui, related"),
     ),
     Command(
         "mark",
         ("m",),
-        "mark reviewed, mark follow-up, mark unreviewed",
-        "set the review status of this recommendation (short: m r, m f, m u)",
+        N_("mark reviewed, mark follow-up, mark unreviewed"),
+        N_("set the review status of this recommendation (short: m r, m f, m u)"),
     ),
     Command(
         "bookmark",
         ("b",),
-        "bookmark, or bookmark LABEL",
-        "bookmark this node or remove its bookmark; with a label, bookmark it with that label",
+        N_("bookmark, or bookmark LABEL"),
+        N_("bookmark this node or remove its bookmark; with a label, bookmark it with that label"),
     ),
-    Command("notes", ("ns",), "notes", "your notes on this node, numbered"),
+    Command("notes", ("ns",), N_("notes"), N_("your notes on this node, numbered")),
     Command(
         "note",
         ("w", "add"),
-        "note",
-        "write a new note: type its lines, then a line with only a dot (.) to save it",
+        N_("note"),
+        N_("write a new note: type its lines, then a line with only a dot (.) to save it"),
     ),
-    Command("edit", ("e",), "edit N", "write note N again (same ending: a line with only a dot)"),
+    Command(
+        "edit", ("e",), N_("edit N"), N_("write note N again (same ending: a line with only a dot)")
+    ),
     Command(
         "tags",
         ("t",),
-        "tags N WORDS",
-        "give note N these tags, separated by commas (tags N alone removes them)",
+        N_("tags N WORDS"),
+        N_("give note N these tags, separated by commas (tags N alone removes them)"),
     ),
-    Command("delete", ("d", "del"), "delete N", "delete note N, after quoting it and asking"),
-    Command("undo", ("u",), "undo", "take back your last change (delete, edit, status, bookmark)"),
-    Command("redo", ("re",), "redo", "make again what undo took back"),
+    Command(
+        "delete", ("d", "del"), N_("delete N"), N_("delete note N, after quoting it and asking")
+    ),
+    Command(
+        "undo",
+        ("u",),
+        N_("undo"),
+        N_("take back your last change (delete, edit, status, bookmark)"),
+    ),
+    Command("redo", ("re",), N_("redo"), N_("make again what undo took back")),
     Command(
         "search",
         ("s", "/"),
-        "search WORDS",
-        "search the principles, the context and your notes; open N opens result N",
+        N_("search WORDS"),
+        N_("search the principles, the context and your notes; open N opens result N"),
     ),
     Command(
         "filter",
         ("f",),
-        "filter bookmarked, notes, follow-up, unreviewed, text WORDS, or off",
-        "limit list, next and previous to those nodes; filter alone says which is on",
+        N_("filter bookmarked, notes, follow-up, unreviewed, text WORDS, or off"),
+        N_("limit list, next and previous to those nodes; filter alone says which is on"),
     ),
     Command(
         "export",
         ("x",),
-        "export FORMAT [FILE]",
-        "write a review (html, md, docx) or your notes for a colleague (json, toml)",
+        N_("export FORMAT [FILE]"),
+        N_("write a review (html, md, docx) or your notes for a colleague (json, toml)"),
     ),
-    Command("cite", ("c",), "cite", "a citation of this node"),
+    Command("cite", ("c",), N_("cite"), N_("a citation of this node")),
     Command(
         "drafts",
         ("dr",),
-        "drafts, recover N, discard N",
-        "notes you were writing that were not saved; recover saves one, discard throws it away",
+        N_("drafts, recover N, discard N"),
+        N_("notes you were writing that were not saved; recover saves one, discard throws it away"),
     ),
-    Command("orphans", ("or",), "orphans", "notes on nodes the packs no longer have, numbered"),
-    Command("quit", ("q", "exit"), "quit", "save and leave (end of input does the same)"),
+    Command(
+        "orphans", ("or",), N_("orphans"), N_("notes on nodes the packs no longer have, numbered")
+    ),
+    Command("quit", ("q", "exit"), N_("quit"), N_("save and leave (end of input does the same)")),
 )
 
 ALIASES = {
@@ -126,7 +143,7 @@ def parse(line: str) -> tuple[str, str]:
         return "", ""
     if text.startswith("/") and text != "/":
         return "search", text[1:].strip()
-    word, _, rest = text.partition(" ")
+    word, _space, rest = text.partition(" ")
     name = ALIASES.get(word.casefold())
     if name is None:
         return word, rest.strip()
@@ -140,8 +157,12 @@ def help_lines() -> list[str]:
     lines = []
     for command in COMMANDS:
         short = ", ".join(command.short)
-        lines.append(f"{command.usage} (short: {short}): {command.summary}.")
+        lines.append(
+            _("{usage} (short: {short}): {summary}.").format(
+                usage=_(command.usage), short=short, summary=_(command.summary)
+            )
+        )
     lines.append(
-        "A number alone opens that entry of the last list; an id alone (B.2) opens that node."
+        _("A number alone opens that entry of the last list; an id alone (B.2) opens that node.")
     )
     return lines

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from gpp_tui.content import Node, NodeKind, Recommendation
+from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.session import Session
 from gpp_tui.store.kinds import ReviewStatus
 
@@ -17,24 +19,33 @@ QUOTE_WIDTH = 60
 """Characters of a note's first line quoted in a question or a list."""
 
 _KIND_WORDS = {
-    NodeKind.PACK: "pack",
-    NodeKind.BACKGROUND: "background",
-    NodeKind.SECTION: "background section",
-    NodeKind.AREA: "focus area",
-    NodeKind.RECOMMENDATION: "recommendation",
-    NodeKind.GLOSSARY: "glossary",
-    NodeKind.TERM: "glossary term",
-    NodeKind.ORPHANS: "orphaned notes",
-    NodeKind.ORPHAN: "orphaned notes, no longer in the pack",
+    NodeKind.PACK: N_("pack"),
+    NodeKind.BACKGROUND: N_("background"),
+    NodeKind.SECTION: N_("background section"),
+    NodeKind.AREA: N_("focus area"),
+    NodeKind.RECOMMENDATION: N_("recommendation"),
+    NodeKind.GLOSSARY: N_("glossary"),
+    NodeKind.TERM: N_("glossary term"),
+    NodeKind.ORPHANS: N_("orphaned notes"),
+    NodeKind.ORPHAN: N_("orphaned notes, no longer in the pack"),
 }
+"""Each kind of node in words (English: `_()` where said)."""
+
+_COUNTED: dict[str, tuple[str, Callable[[int], str]]] = {
+    "note": (N_("no notes"), lambda n: ngettext("{count} note", "{count} notes", n)),
+    "result": (N_("no results"), lambda n: ngettext("{count} result", "{count} results", n)),
+    "node": (N_("no nodes"), lambda n: ngettext("{count} node", "{count} nodes", n)),
+    "entry": (N_("no entries"), lambda n: ngettext("{count} entry", "{count} entries", n)),
+}
+"""The things counted: none (in English, translated where said), then one or many."""
 
 
 def count(number: int, word: str) -> str:
-    """ "1 note", "2 notes", "no notes"."""
-    many = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    """ "1 note", "2 notes", "no notes" (`word` is one of note, result, node, entry)."""
+    none, some = _COUNTED[word]
     if number == 0:
-        return f"no {many}"
-    return f"{number} {word}" if number == 1 else f"{number} {many}"
+        return _(none)
+    return some(number).format(count=number)
 
 
 def sentence(text: str) -> str:
@@ -57,22 +68,22 @@ def when(moment: datetime) -> str:
 def status_words(status: ReviewStatus) -> str:
     """A review status as the user says it."""
     return {
-        ReviewStatus.UNREVIEWED: "unreviewed",
-        ReviewStatus.REVIEWED: "reviewed",
-        ReviewStatus.FOLLOW_UP: "needs follow-up",
+        ReviewStatus.UNREVIEWED: _("unreviewed"),
+        ReviewStatus.REVIEWED: _("reviewed"),
+        ReviewStatus.FOLLOW_UP: _("needs follow-up"),
     }[status]
 
 
 def marks(node: Node, mine: NodeAnnotations | None) -> list[str]:
     """Status, bookmark and notes of a node, as words."""
     if mine is None:
-        return ["notes still loading"]
+        return [_("notes still loading")]
     words: list[str] = []
     if node.kind is NodeKind.RECOMMENDATION or mine.status is not ReviewStatus.UNREVIEWED:
         words.append(status_words(mine.status))
     if mine.bookmark is not None:
         label = mine.bookmark.label
-        words.append(f'bookmarked "{label}"' if label else "bookmarked")
+        words.append(_('bookmarked "{label}"').format(label=label) if label else _("bookmarked"))
     if mine.notes or node.kind in (NodeKind.RECOMMENDATION, NodeKind.ORPHAN):
         words.append(count(len(mine.notes), "note"))
     return words
@@ -80,7 +91,7 @@ def marks(node: Node, mine: NodeAnnotations | None) -> list[str]:
 
 def position(session: Session, node: Node) -> str:
     """ "recommendation 5 of 11", "focus area 2 of 4", or the kind of node."""
-    kind = _KIND_WORDS[node.kind]
+    kind = _(_KIND_WORDS[node.kind])
     pack = session.library.pack(node.pack_id)
     if pack is None:
         return kind
@@ -94,7 +105,11 @@ def position(session: Session, node: Node) -> str:
         ids = [entry.id for entry in pack.glossary]
     else:
         return kind
-    return f"{kind} {ids.index(node.id) + 1} of {len(ids)}" if node.id in ids else kind
+    if node.id not in ids:
+        return kind
+    return _("{kind} {number} of {total}").format(
+        kind=kind, number=ids.index(node.id) + 1, total=len(ids)
+    )
 
 
 def where(session: Session, node: Node) -> str:
@@ -122,15 +137,20 @@ def progress(session: Session, node: Node) -> str:
     else:
         ids = [rec.id for rec in pack.recommendations]
     done = annotations.progress(pack.pack.id, ids)
-    text = f"{done.reviewed} of {done.total} recommendations reviewed"
+    text = _("{reviewed} of {total} recommendations reviewed").format(
+        reviewed=done.reviewed, total=done.total
+    )
     if done.follow_up:
-        text += f", {done.follow_up} need{'s' if done.follow_up == 1 else ''} follow-up"
+        follow = ngettext(
+            "{count} needs follow-up", "{count} need follow-up", done.follow_up
+        ).format(count=done.follow_up)
+        text += f", {follow}"
     return text
 
 
 def kind(node: Node) -> str:
     """What kind of node it is, in words: "recommendation", "glossary term"."""
-    return _KIND_WORDS[node.kind]
+    return _(_KIND_WORDS[node.kind])
 
 
 def entry(session: Session, node: Node) -> str:
@@ -138,7 +158,7 @@ def entry(session: Session, node: Node) -> str:
     words = [node.label, kind(node)]
     mine = session.mine(node)
     if mine is not None and node.kind not in (NodeKind.PACK, NodeKind.AREA):
-        words += [word for word in marks(node, mine) if not word.startswith("no ")]
+        words += [word for word in marks(node, mine) if word != _("no notes")]
     return ", ".join(words)
 
 
@@ -161,14 +181,18 @@ def read(session: Session, node: Node) -> list[str]:
     if pack is not None and node.kind is NodeKind.RECOMMENDATION:
         area = pack.area_of(node.id)
         if area is not None:
-            lines.append(f"Focus area: {area.id} {area.title}")
+            lines.append(_("Focus area: {id} {title}").format(id=area.id, title=area.title))
     if node.text and pack is not None:
         said = attribution(pack, node)
-        lines += ["", f"Text ({said}):" if source_of(pack, node) else f"{said}:"]
+        heading = _("Text ({said}):") if source_of(pack, node) else _("{said}:")
+        lines += ["", heading.format(said=said)]
         lines += paragraphs(node.text)
     if node.kind is NodeKind.PACK and pack is not None:
-        lines += ["", "About this pack:"]
-        lines += [f"{label}: {value}" for label, value in provenance(pack.pack)]
+        lines += ["", _("About this pack:")]
+        lines += [
+            _("{label}: {value}").format(label=label, value=value)
+            for label, value in provenance(pack.pack)
+        ]
     lines += ["", *review(session, node)]
     item = node.item
     if isinstance(item, Recommendation):
@@ -180,52 +204,58 @@ def review(session: Session, node: Node) -> list[str]:
     """Your review of a node: status, bookmark, how many notes."""
     mine = session.mine(node)
     if mine is None:
-        return ["Your review: your notes are still loading."]
+        return [_("Your review: your notes are still loading.")]
     words = marks(node, mine)
     if not words:
-        words = ["no bookmark, no notes"]
-    lines = [f"Your review: {', '.join(words)}."]
+        words = [_("no bookmark, no notes")]
+    lines = [_("Your review: {marks}.").format(marks=", ".join(words))]
     if mine.notes:
-        lines.append("Type notes to read them.")
+        lines.append(_("Type notes to read them."))
     return lines
 
 
 def context(session: Session, node: Node, item: Recommendation) -> list[str]:
     """The context gpp-tui adds to a recommendation, labelled as such."""
-    lines = ["Context added by gpp-tui, not part of the principle:"]
+    lines = [_("Context added by gpp-tui, not part of the principle:")]
     if item.context:
         lines += paragraphs(item.context)
     for ref in item.references:
-        flag = ", to verify" if not ref.verified else ""
-        note = f": {ref.note}" if ref.note else ""
-        lines.append(f"Reference{flag}: {ref.label}{note}")
+        said = _("Reference: {label}") if ref.verified else _("Reference, to verify: {label}")
+        note = _(": {note}").format(note=ref.note) if ref.note else ""
+        lines.append(said.format(label=ref.label) + note)
     if item.tags:
-        lines.append(f"Tags: {', '.join(item.tags)}.")
+        lines.append(_("Tags: {tags}.").format(tags=", ".join(item.tags)))
     if item.related:
         pack = session.library.pack(node.pack_id)
         named = []
         for related_id in item.related:
             other = pack.nodes.get(related_id) if pack else None
             named.append(other.label if other else related_id)
-        lines.append(f"Related: {'; '.join(named)}.")
+        lines.append(_("Related: {nodes}.").format(nodes="; ".join(named)))
     return lines
 
 
 def note_lines(note: Note, number: int, total: int, stale: bool) -> list[str]:
     """One note: its number, time, author and tags on one line, then its text."""
-    about = [f"Note {number} of {total}", f"written {when(note.updated)}"]
+    about = [
+        _("Note {number} of {total}").format(number=number, total=total),
+        _("written {time}").format(time=when(note.updated)),
+    ]
     if note.author:
-        about.append(f"by {note.author}")
+        about.append(_("by {author}").format(author=note.author))
     if note.tags:
-        about.append(f"tags {', '.join(note.tags)}")
+        about.append(_("tags {tags}").format(tags=", ".join(note.tags)))
     if note.conflict_of:
-        about.append("conflict copy of another version")
+        about.append(_("conflict copy of another version"))
     if stale:
-        about.append("written on an earlier version of the text")
-    return [", ".join(about) + ":", *note.text.strip("\n").splitlines()]
+        about.append(_("written on an earlier version of the text"))
+    return [_("{about}:").format(about=", ".join(about)), *note.text.strip("\n").splitlines()]
 
 
 def quote(note: Note) -> str:
     """A note quoted for a question: its first line, time and author."""
-    who = f", by {note.author}" if note.author else ""
-    return f'"{first_line(note.text)}" ({when(note.updated)}{who})'
+    if note.author:
+        return _('"{text}" ({time}, by {author})').format(
+            text=first_line(note.text), time=when(note.updated), author=note.author
+        )
+    return _('"{text}" ({time})').format(text=first_line(note.text), time=when(note.updated))

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.plain import describe
 from gpp_tui.session.sharing import FORMATS
 from gpp_tui.store.kinds import NodeFilter
@@ -15,16 +16,17 @@ if TYPE_CHECKING:
 
 SEARCH_LIMIT = 20
 FIELD_WORDS = {
-    "title": "in the title",
-    "summary": "in the text",
-    "body": "in the text",
-    "context": "in the added context",
-    "reference": "in a reference",
-    "tag": "in the tags",
-    "glossary": "in the glossary",
-    "note": "in your note",
-    "bookmark": "in your bookmark label",
+    "title": N_("in the title"),
+    "summary": N_("in the text"),
+    "body": N_("in the text"),
+    "context": N_("in the added context"),
+    "reference": N_("in a reference"),
+    "tag": N_("in the tags"),
+    "glossary": N_("in the glossary"),
+    "note": N_("in your note"),
+    "bookmark": N_("in your bookmark label"),
 }
+"""Where a search matched, in words (English: `_()` where said)."""
 FILTERS = {
     "bookmarked": NodeFilter.BOOKMARKED,
     "bookmarks": NodeFilter.BOOKMARKED,
@@ -33,65 +35,85 @@ FILTERS = {
     "followup": NodeFilter.FOLLOW_UP,
     "unreviewed": NodeFilter.UNREVIEWED,
 }
-FILTER_HELP = (
+FILTER_HELP = N_(
     "Type filter bookmarked, filter notes, filter follow-up, filter unreviewed, "
     "filter text WORDS, or filter off."
 )
+"""In English: `_()` where said."""
 
 
 def _search(shell: PlainShell, rest: str) -> list[str]:
     if not rest:
-        return ["Type search and the words to find, for example: search reparation."]
+        return [_("Type search and the words to find, for example: search reparation.")]
     hits = shell.session.finder.remember(rest, SEARCH_LIMIT)
     entries = []
     for hit in hits:
         node = shell.outline.at((hit.pack_id, hit.node_id))
         if node is None:
             continue
-        where = FIELD_WORDS.get(hit.field.value, f"in the {hit.field.value}")
-        what = f"Note on {hit.label}" if hit.note_id else f"{hit.label}, {describe.kind(node)}"
+        where = _(FIELD_WORDS.get(hit.field.value, hit.field.value))
+        if hit.note_id:
+            what = _("Note on {node}").format(node=hit.label)
+        else:
+            what = f"{hit.label}, {describe.kind(node)}"
         snippet = " ".join(hit.snippet.split())
-        entries.append((node, hit.note_id, f"{what}, {where}: {snippet}"))
+        line = _("{what}, {where}: {snippet}").format(what=what, where=where, snippet=snippet)
+        entries.append((node, hit.note_id, line))
     if not entries:
-        return [f"Nothing found for {rest}. Fewer or other words may find something."]
+        return [
+            _("Nothing found for {words}. Fewer or other words may find something.").format(
+                words=rest
+            )
+        ]
     found = describe.count(len(entries), "result")
-    more = " (the best ones)" if len(hits) == SEARCH_LIMIT else ""
-    return [f"{found}{more} for {rest}:", *shell.numbered(entries), "open N goes to result N."]
+    if len(hits) == SEARCH_LIMIT:
+        heading = _("{found} (the best ones) for {words}:")
+    else:
+        heading = _("{found} for {words}:")
+    return [
+        heading.format(found=found, words=rest),
+        *shell.numbered(entries),
+        _("open N goes to result N."),
+    ]
 
 
 def _filter(shell: PlainShell, rest: str) -> list[str]:
     finder = shell.session.finder
-    word, _, words = rest.partition(" ")
+    word, _space, words = rest.partition(" ")
     word = word.casefold()
     if not word:
         summary = finder.summary("and").removeprefix(" and ")
-        return [f"{summary.capitalize() if summary else 'No filter is on'}.", FILTER_HELP]
+        said = summary[:1].upper() + summary[1:] if summary else _("No filter is on")
+        return [f"{said}.", _(FILTER_HELP)]
     if word in ("off", "none", "clear"):
         finder.node_filter, finder.text_filter = None, ""
-        return ["Filter off: list, next and previous show every node."]
+        return [_("Filter off: list, next and previous show every node.")]
     if word == "text":
         if not words.strip():
-            return ["Type filter text and the words a node must hold."]
+            return [_("Type filter text and the words a node must hold.")]
         finder.text_filter = words.strip()
     elif word in FILTERS:
         finder.node_filter = FILTERS[word]
     else:
-        return [f"{rest!r} is not a filter. {FILTER_HELP}"]
+        return [_("{words!r} is not a filter.").format(words=rest) + " " + _(FILTER_HELP)]
     keep = finder.visible() or set()
-    return [
-        f"Filter on, {describe.count(len(keep), 'node')} "
-        f"{'passes' if len(keep) == 1 else 'pass'}. "
-        "list, next and previous show only those; filter off shows everything."
-    ]
+    passes = ngettext(
+        "Filter on, {count} node passes. ",
+        "Filter on, {count} nodes pass. ",
+        len(keep),
+    ).format(count=len(keep))
+    if not keep:
+        passes = _("Filter on, no nodes pass. ")
+    return [passes + _("list, next and previous show only those; filter off shows everything.")]
 
 
 def _orphans(shell: PlainShell, rest: str) -> list[str]:
     orphans = shell.outline.orphans()
     if not orphans:
-        return ["No orphaned notes: every note is on a node of the loaded packs."]
+        return [_("No orphaned notes: every note is on a node of the loaded packs.")]
     entries = [(node, None, describe.entry(shell.session, node)) for node in orphans]
     return [
-        "Notes on nodes the packs no longer have (they are kept):",
+        _("Notes on nodes the packs no longer have (they are kept):"),
         *shell.numbered(entries),
     ]
 
@@ -107,17 +129,23 @@ def default_export_folder(data_dir: Path) -> Path:
 def _export(shell: PlainShell, rest: str) -> list[str]:
     from gpp_tui.exchange.export import ExportFormat, suggested_file_name
 
-    names = ", ".join(name for name, _ in FORMATS)
-    word, _, file = rest.partition(" ")
+    names = ", ".join(name for name, _what in FORMATS)
+    word, _space, file = rest.partition(" ")
     aliases = {"markdown": "md", "htm": "html"}
     word = aliases.get(word.casefold(), word.casefold())
-    if word in {name for name, _ in FORMATS}:
+    if word in {name for name, _what in FORMATS}:
         fmt: ExportFormat | None = ExportFormat(word)
     else:
         fmt, file = ExportFormat.from_path(Path(rest)), rest
     if fmt is None:
-        lines = [f"Say which format: export FORMAT, then a file if you like; formats: {names}."]
-        return lines + [f"{name}: {what}." for name, what in FORMATS]
+        lines = [
+            _("Say which format: export FORMAT, then a file if you like; formats: {names}.").format(
+                names=names
+            )
+        ]
+        return lines + [
+            _("{name}: {what}.").format(name=name, what=_(what)) for name, what in FORMATS
+        ]
     if file.strip():
         path = Path(file.strip()).expanduser()
     else:
@@ -126,20 +154,22 @@ def _export(shell: PlainShell, rest: str) -> list[str]:
     if shell.encrypted:
         shell.answer(
             [
-                "Your notes are encrypted, but an export is plain text that anyone with "
-                f"the file can read. Write {path} anyway? Type yes to write it."
+                _(
+                    "Your notes are encrypted, but an export is plain text that anyone with "
+                    "the file can read. Write {path} anyway? Type yes to write it."
+                ).format(path=path)
             ]
         )
-        answer = shell.terminal.ask("Write it? ")
-        if answer is None or answer.strip().casefold() not in ("yes", "y"):
-            return ["Nothing was written."]
+        answer = shell.terminal.ask(_("Write it? "))
+        if answer is None or answer.strip().casefold() not in ("yes", "y", "oui", "o"):
+            return [_("Nothing was written.")]
     return [shell.session.export(fmt.value, path) + "."]
 
 
 def _cite(shell: PlainShell, rest: str) -> list[str]:
     from gpp_tui.exchange.cite import citation
 
-    return ["Citation:", citation(shell.session.library, shell.node)]
+    return [_("Citation:"), citation(shell.session.library, shell.node)]
 
 
 HANDLERS: dict[str, Handler] = {

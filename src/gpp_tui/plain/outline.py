@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gpp_tui.content import Node, NodeKind
 from gpp_tui.content.models import ORPHANS_ID, ROOT_ID
+from gpp_tui.i18n import _
 from gpp_tui.session import Place, Session
 
 
@@ -26,11 +27,11 @@ class Outline:
             ids = orphans.get(pack_id, ())
             if ids:
                 group = Node(
-                    pack_id, ORPHANS_ID, NodeKind.ORPHANS, "Orphaned notes", ROOT_ID, None, ids
+                    pack_id, ORPHANS_ID, NodeKind.ORPHANS, _("Orphaned notes"), ROOT_ID, None, ids
                 )
                 nodes[(pack_id, ORPHANS_ID)] = group
                 for node_id in ids:
-                    title = f"{node_id} (not in the pack)"
+                    title = _("{node} (not in the pack)").format(node=node_id)
                     nodes[(pack_id, node_id)] = Node(
                         pack_id, node_id, NodeKind.ORPHAN, title, ORPHANS_ID
                     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from gpp_tui.content import Node
+from gpp_tui.i18n import N_, _
 from gpp_tui.plain import annotate, describe, finding
 from gpp_tui.plain.commands import help_lines, parse
 from gpp_tui.plain.outline import Outline
@@ -12,7 +13,8 @@ from gpp_tui.plain.terminal import Terminal
 from gpp_tui.session import Changed, Place, Refused, Session
 
 PROMPT = "gpp> "
-UNKNOWN = "Type help for the commands, a number from the last list, or an id such as B.2."
+UNKNOWN = N_("Type help for the commands, a number from the last list, or an id such as B.2.")
+"""In English: `_()` where said."""
 
 Handler = Callable[["PlainShell", str], list[str]]
 
@@ -42,7 +44,7 @@ class PlainShell:
             try:
                 line = self.terminal.ask(PROMPT)
             except KeyboardInterrupt:
-                self.answer(["Cancelled. Type quit to leave; your notes are saved."])
+                self.answer([_("Cancelled. Type quit to leave; your notes are saved.")])
                 continue
             if line is None:
                 return
@@ -51,7 +53,7 @@ class PlainShell:
             except Quit:
                 return
             except KeyboardInterrupt:
-                self.answer(["Cancelled."])
+                self.answer([_("Cancelled.")])
 
     def answer(self, lines: list[str]) -> None:
         """Where you are, then the answer."""
@@ -63,7 +65,7 @@ class PlainShell:
 
         name, rest = parse(line)
         if not name:
-            return ["Type help for the commands."]
+            return [_("Type help for the commands.")]
         handler = HANDLERS.get(name)
         try:
             if handler is not None:
@@ -72,18 +74,20 @@ class PlainShell:
         except Refused as refused:
             return [describe.sentence(refused.message)]
         except StoreError as error:
-            return [f"{describe.sentence(str(error))} Nothing you typed is lost."]
+            return [describe.sentence(str(error)) + " " + _("Nothing you typed is lost.")]
         except OSError as error:
             from gpp_tui.cli import describe_os_error
 
-            return [f"{describe_os_error(error)}. Nothing you typed is lost."]
+            return [f"{describe_os_error(error)}. " + _("Nothing you typed is lost.")]
         except (Quit, KeyboardInterrupt):
             raise
         except Exception as error:
             # A bug must not end the session: the notes typed so far are saved and kept.
             return [
-                f"That did not work ({type(error).__name__}: {error}). "
-                "Your notes are as they were; please report this."
+                _(
+                    "That did not work ({kind}: {error}). "
+                    "Your notes are as they were; please report this."
+                ).format(kind=type(error).__name__, error=error)
             ]
 
     def go(self, node: Node, *, jump: bool = True) -> None:
@@ -103,51 +107,63 @@ class PlainShell:
             self.outline.refresh()
         lines = [describe.sentence(changed.message)]
         if changed.undoable:
-            lines[0] += " Type undo to take it back."
+            lines[0] += " " + _("Type undo to take it back.")
         if changed.needs_save:
             try:
                 self.session.save()
                 self.unsaved = False
             except StoreError as error:
                 self.unsaved = True
-                lines.append(f"Not written to disk yet: {error}. It is kept; quit tries again.")
+                lines.append(
+                    _("Not written to disk yet: {error}. It is kept; quit tries again.").format(
+                        error=error
+                    )
+                )
         return lines
 
     def number(self, text: str, what: str, total: int) -> int:
         """A typed number from 1 to `total`, as an index (Refused with what would work)."""
         if not text:
-            raise Refused(f"Say which: {what} 1" + (f" to {what} {total}" if total > 1 else ""))
+            if total > 1:
+                raise Refused(
+                    _("Say which: {what} 1 to {what} {total}").format(what=what, total=total)
+                )
+            raise Refused(_("Say which: {what} 1").format(what=what))
         try:
             value = int(text)
         except ValueError:
             value = 0
         if not 1 <= value <= total:
             if total == 0:
-                raise Refused(f"There is nothing to {what} here.")
-            raise Refused(f"{text} is not a number from 1 to {total}: try {what} 1.")
+                raise Refused(_("There is nothing to {what} here.").format(what=what))
+            raise Refused(
+                _("{text} is not a number from 1 to {total}: try {what} 1.").format(
+                    text=text, total=total, what=what
+                )
+            )
         return value - 1
 
     def numbered(self, entries: Sequence[tuple[Node, str | None, str]]) -> list[str]:
         """Number entries (node, matching note, line) and remember them for open N."""
-        self.choices = [((node.pack_id, node.id), note) for node, note, _ in entries]
-        return [f"{i}. {line}" for i, (_, _, line) in enumerate(entries, 1)]
+        self.choices = [((node.pack_id, node.id), note) for node, note, _line in entries]
+        return [f"{i}. {line}" for i, (_node, _note, line) in enumerate(entries, 1)]
 
     def open_typed(self, text: str, *, unknown: bool = False) -> list[str]:
         """Open number N of the last list, or the node with an id."""
         if not text:
-            return ["Say what to open: open 3 (a number from the last list) or open B.2."]
+            return [_("Say what to open: open 3 (a number from the last list) or open B.2.")]
         if text.isdigit() and (self.choices or unknown):
             if not self.choices:
-                return ["There is no numbered list yet: type list or search WORDS first."]
+                return [_("There is no numbered list yet: type list or search WORDS first.")]
             place, note_id = self.choices[self.number(text, "open", len(self.choices))]
             node = self.outline.at(place)
             if node is None:
-                return ["That entry is no longer there: type list again."]
+                return [_("That entry is no longer there: type list again.")]
             self.go(node)
             return self.matched_note(note_id)
         node = self.session.find(text) or self.outline.at(self._orphan_place(text))
         if node is None:
-            return [f"{text!r} is not a command or an id. {UNKNOWN}"]
+            return [_("{text!r} is not a command or an id.").format(text=text) + " " + _(UNKNOWN)]
         self.go(node)
         return []
 
@@ -163,7 +179,7 @@ class PlainShell:
                 total = len(self.session.notes(self.node))
                 stale = note.id in self.session.stale_notes(self.node)
                 return [
-                    "The search found this note:",
+                    _("The search found this note:"),
                     *describe.note_lines(note, index, total, stale),
                 ]
         return []
@@ -182,29 +198,33 @@ def _list(shell: PlainShell, rest: str) -> list[str]:
     shown = outline.shown()
     if rest.casefold() == "all":
         nodes = outline.nodes
-        heading = "Every node"
+        heading = _("Every node")
     elif rest:
-        return ["Type list (what is under this node) or list all (every node)."]
+        return [_("Type list (what is under this node) or list all (every node).")]
     else:
         under = outline.children(node)
         parent = outline.parent(node)
         if under:
-            nodes, heading = under, f"Under {node.label}"
+            nodes, heading = under, _("Under {node}").format(node=node.label)
         elif parent is not None:
-            nodes, heading = outline.children(parent), f"Under {parent.label}"
+            nodes, heading = outline.children(parent), _("Under {node}").format(node=parent.label)
         else:
-            nodes, heading = [node], "This node"
+            nodes, heading = [node], _("This node")
     if shown is not None:
         nodes = [n for n in nodes if (n.pack_id, n.id) in shown]
     if not nodes:
-        return ["Nothing here passes the filter: type filter off to see everything."]
+        return [_("Nothing here passes the filter: type filter off to see everything.")]
     entries = []
     for entry in nodes:
         line = describe.entry(shell.session, entry)
         if entry == node:
-            line += ", you are here"
+            line += _(", you are here")
         entries.append((entry, None, line))
-    return [f"{heading}, {describe.count(len(nodes), 'entry')}:", *shell.numbered(entries)]
+    counted = describe.count(len(nodes), "entry")
+    return [
+        _("{heading}, {count}:").format(heading=heading, count=counted),
+        *shell.numbered(entries),
+    ]
 
 
 def _open(shell: PlainShell, rest: str) -> list[str]:
@@ -214,7 +234,7 @@ def _open(shell: PlainShell, rest: str) -> list[str]:
 def _up(shell: PlainShell, rest: str) -> list[str]:
     parent = shell.outline.parent(shell.node)
     if parent is None:
-        return ["This is the top of the pack."]
+        return [_("This is the top of the pack.")]
     shell.go(parent, jump=False)
     return []
 
@@ -225,18 +245,27 @@ def _step(forward: bool) -> Handler:
             place = shell.session.next_unreviewed(shell.outline.recommendation_before(shell.node))
             node = shell.outline.at(place) if place else None
             if node is None:
-                return ["Every recommendation is reviewed."]
+                return [_("Every recommendation is reviewed.")]
             shell.go(node)
             return []
         if rest:
-            return ["Type next, next unreviewed (nu) or previous."]
+            return [_("Type next, next unreviewed (nu) or previous.")]
         node = shell.outline.step(shell.node, forward)
         if node is None:
-            end = "last" if forward else "first"
-            return [
-                f"This is the {end} node"
-                + (" the filter keeps." if shell.session.finder.visible() is not None else ".")
-            ]
+            filtered = shell.session.finder.visible() is not None
+            if forward:
+                end = (
+                    _("This is the last node the filter keeps.")
+                    if filtered
+                    else _("This is the last node.")
+                )
+            else:
+                end = (
+                    _("This is the first node the filter keeps.")
+                    if filtered
+                    else _("This is the first node.")
+                )
+            return [end]
         shell.go(node, jump=False)
         return []
 
@@ -249,7 +278,7 @@ def _history(back: bool) -> Handler:
         place = history.back() if back else history.forward()
         node = shell.outline.at(place) if place else None
         if node is None:
-            return ["Nothing to go back to." if back else "Nothing to go forward to."]
+            return [_("Nothing to go back to.") if back else _("Nothing to go forward to.")]
         shell.go(node, jump=False)
         return []
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gpp_tui.content import Library, Node
+from gpp_tui.i18n import _, ngettext
 from gpp_tui.plain import describe
 from gpp_tui.plain.terminal import Terminal
 from gpp_tui.session import Session
@@ -39,7 +40,7 @@ def run(library: Library, data_dir: Path, author: str = "", problems: tuple[str,
         [
             *problems,
             *startup_lines(shell),
-            "gpp-tui plain mode. Type help for the commands, quit to leave.",
+            _("gpp-tui plain mode. Type help for the commands, quit to leave."),
         ]
     )
     shell.answer([])
@@ -58,20 +59,24 @@ def unlock(data_dir: Path, terminal: Terminal) -> ByteCodec | None:
 
     if not encryption_enabled(data_dir):
         return None
-    terminal.say(["Your notes are encrypted."])
+    terminal.say([_("Your notes are encrypted.")])
     for attempt in range(1, MAX_TRIES + 1):
         try:
-            passphrase = ask_passphrase("Passphrase for your notes (not shown as you type): ")
+            passphrase = ask_passphrase(_("Passphrase for your notes (not shown as you type): "))
         except LockCommandError as error:
             raise StartError(str(error)) from None
         except EOFError:
-            raise StartError("no passphrase given; nothing was opened") from None
+            raise StartError(_("no passphrase given; nothing was opened")) from None
         try:
             return unlock(data_dir, passphrase)
         except StoreError as error:
             if attempt == MAX_TRIES:
-                raise StartError(f"{error}; {MAX_TRIES} wrong passphrases, closed") from None
-            terminal.say([f"{error}. Try again."])
+                raise StartError(
+                    _("{error}; {count} wrong passphrases, closed").format(
+                        error=error, count=MAX_TRIES
+                    )
+                ) from None
+            terminal.say([_("{error}. Try again.").format(error=error)])
     return None
 
 
@@ -98,16 +103,23 @@ def startup_lines(shell: PlainShell) -> list[str]:
         orphans = session.orphans().get(pack.pack.id, ())
         if orphans:
             lines.append(
-                f"{len(orphans)} annotated node(s) are no longer in {pack.pack.title}: their "
-                "notes are kept; type orphans to see them."
+                _(
+                    "{count} annotated node(s) are no longer in {pack}: their notes are kept; "
+                    "type orphans to see them."
+                ).format(count=len(orphans), pack=pack.pack.title)
             )
     drafts = session.drafts.pending()
     if drafts:
         lines.append(
-            f"{describe.count(len(drafts), 'note')} you were writing "
-            f"{'was' if len(drafts) == 1 else 'were'} not saved, and "
-            f"{'is' if len(drafts) == 1 else 'are'} kept as drafts. Type drafts to read "
-            "them, recover N to save one as a note, discard N to throw one away."
+            ngettext(
+                "{count} note you were writing was not saved, and is kept as drafts. Type "
+                "drafts to read them, recover N to save one as a note, discard N to throw one "
+                "away.",
+                "{count} notes you were writing were not saved, and are kept as drafts. Type "
+                "drafts to read them, recover N to save one as a note, discard N to throw one "
+                "away.",
+                len(drafts),
+            ).format(count=len(drafts))
         )
     return lines
 
@@ -130,14 +142,16 @@ def finish(shell: PlainShell) -> int:
     store = session.store
     try:
         session.save()
-        done = "Read-only: nothing was written." if store and store.read_only else "Saved."
-        shell.terminal.say([f"{done} Goodbye."])
+        done = _("Read-only: nothing was written.") if store and store.read_only else _("Saved.")
+        shell.terminal.say([done + " " + _("Goodbye.")])
     except StoreError as error:
         shell.terminal.say(
             [
-                f"Your last changes could not be written: {error}. Notes you wrote are kept "
-                "as drafts and offered at the next start; review marks and bookmarks since "
-                "the last save are not kept."
+                _(
+                    "Your last changes could not be written: {error}. Notes you wrote are kept "
+                    "as drafts and offered at the next start; review marks and bookmarks since "
+                    "the last save are not kept."
+                ).format(error=error)
             ]
         )
         status = 1
