@@ -109,6 +109,12 @@ async def test_members_progress_and_problems_then_escape(
         await pilot.press("a")
         result = str(app.screen.query_one("#team-result", Static).render())
         assert result == "No one asks to join."
+        await pilot.press("s")  # git sync: this folder is in no git work tree
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        result = str(app.screen.query_one("#team-result", Static).render())
+        assert result.endswith("nothing was synced"), result  # no work tree (or no git)
+        assert "\n" not in result
         await pilot.press("ctrl+l")
         assert isinstance(app.screen, LockScreen)
         assert "bruno" not in screen_text(app)
