@@ -180,3 +180,22 @@ async def test_a_request_to_join_is_accepted_or_refused_in_the_app(
     assert (opened is not None) is accept
     # Only this device's own files were written; the colleague's are as they were.
     assert {path: seen for path, seen in files(team.path).items() if path not in own} == others
+
+
+async def test_t_says_why_when_the_team_folder_cannot_be_used(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    import shutil
+
+    team = TeamFolder.create(tmp_path / "team", "Herat team", encrypted=False)
+    join_team(tmp_path / "data", team.path, "Amina")
+    shutil.rmtree(team.path)  # a USB stick not plugged in
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.clear_notifications()
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        (shown,) = [str(n.message) for n in app._notifications]
+        assert shown.startswith("Team folder not used: the team folder cannot be used:"), shown

@@ -15,8 +15,13 @@ SECONDS = 20
 
 def show_team(screen: MainScreen) -> None:
     """The team screen: members, progress, requests to join, problems, sync."""
-    if screen.session.team.live is None or screen.session.store is None:
-        screen.notify(_(NOT_IN_A_TEAM), timeout=5)
+    team = screen.session.team
+    if screen.session.store is None:
+        screen.notify(_("Your notes are still loading"), timeout=2)
+        return
+    if team.live is None:
+        # In a team whose folder cannot be used, say why (as at start), not "in no team".
+        screen.notify(team.messages[0] if team.messages else _(NOT_IN_A_TEAM), timeout=8)
         return
     from gpp_tui.ui.screens.team import TeamScreen
 
@@ -26,7 +31,10 @@ def show_team(screen: MainScreen) -> None:
 def sync(screen: MainScreen) -> None:
     """Commit this device's files, pull and push, off the UI thread; then say what happened."""
     team = screen.session.team
-    if team.live is None or screen.session.store is None:
+    if screen.session.store is None:
+        screen.notify(_("Your notes are still loading"), timeout=2)
+        return
+    if team.live is None:
         screen.notify(_(NOT_IN_A_TEAM), timeout=5)
         return
 
