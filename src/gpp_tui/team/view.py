@@ -102,6 +102,7 @@ class DeviceFiles:
         touched: set[NodeKey] = set()
         gone = tuple(sorted(set(self._seen) - set(current)))
         for name in gone:
+            _PARSED.pop((str(self.folder / name), self.seal.recipient), None)
             old = self._seen.pop(name)
             if old.contribution is not None:
                 touched |= _nodes_of(old.contribution.annotations)
