@@ -249,3 +249,221 @@ def test_a_bad_backup_that_cannot_be_moved_is_left_and_not_said_moved(
             "no file was deleted."
         ]
     assert (tmp_path / "annotations.toml.bak").read_bytes() == b"\xff not text"
+
+
+def test_an_unreadable_file_that_cannot_be_moved_makes_the_store_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    def refused(source: object, target: object) -> None:
+        raise OSError(errno.EACCES, "Permission denied")
+
+    (tmp_path / "annotations.toml").write_bytes(b"not [ toml")
+    monkeypatch.setattr(os, "link", refused)
+    monkeypatch.setattr(os, "rename", refused)
+    with AnnotationStore(tmp_path) as store:
+        assert store.read_only
+        assert store.read_only_reason == f"{store.path} cannot be read or moved aside"
+        (message,) = store.messages
+        assert message.startswith(f"{store.path} cannot be read: ")
+        assert message.endswith(
+            "; it could not be moved aside (Permission denied), so it was left untouched "
+            "and nothing will be written."
+        )
+    assert (tmp_path / "annotations.toml").read_bytes() == b"not [ toml"
+
+
+# Fingerprints stored in users' files: a note's text_hash, the history of its versions
+# (supersedes) and conflict copy ids. Were they computed differently, every note would
+# be flagged as written on changed text, and every edit would merge as a conflict.
+def test_stored_fingerprints_stay_the_same_from_one_run_to_the_next() -> None:
+    from gpp_tui.exchange.merge import conflict_copy_id
+    from gpp_tui.store.kinds import text_hash
+    from gpp_tui.store.models import Note
+
+    note = Note(
+        id="n1", text="Témoin à Goma — دروازه", tags=("confidentiel",), created=T0, updated=T0
+    )
+    assert note.version_hash() == "5d327beddf751722"
+    assert text_hash("Une ligne\nune autre — é") == "acada8e937fa0141"
+    assert text_hash("Une ligne\r\nune autre — é") == "acada8e937fa0141"  # CRLF evened out
+    assert conflict_copy_id("n1", "Témoin", ("é",)) == "n1~e45939448551"
+
+
+def test_a_pack_saved_with_windows_line_endings_flags_no_note() -> None:
+    text = "First line of the recommendation.\nSecond line."
+    notes, _ = edits.add_note(Annotations(), P, "B.2", "a note", node_text=text, now=T0)
+    assert notes.changed_notes(P, {"B.2": text.replace("\n", "\r\n")}) == []
+
+
+def test_the_editor_bookmarks_without_a_label(tmp_path: Path) -> None:
+    with AnnotationStore(tmp_path) as store:
+        with store.update() as edit:
+            edit.set_bookmark(P, "B.2")
+        bookmark = store.annotations.node(P, "B.2").bookmark
+        assert bookmark is not None and bookmark.label == ""
+
+
+def test_a_draft_reads_back_whole_and_a_wrong_one_is_named(tmp_path: Path) -> None:
+    from gpp_tui.store.drafts import Drafts
+
+    drafts = Drafts(tmp_path)
+    drafts.save(P, "B.2", "n1", "being typed")
+    wrong = tmp_path / "drafts" / "wrong.toml"
+    wrong.write_text(
+        f'schema_version = 1\npack = "{P}"\nnode = "B.2"\nnote = ""\n'
+        'saved = "yesterday"\ntext = "saved is not a time"\n',
+        encoding="utf-8",
+    )
+    found, problems = drafts.all()
+    assert [(d.pack_id, d.node_id, d.note_id, d.text) for d in found] == [
+        (P, "B.2", "n1", "being typed")
+    ]
+    assert problems == [
+        f"A note draft could not be read and was left in place: {wrong} "
+        "(it is missing a field or has one of the wrong type)"
+    ]
+    assert wrong.exists()
+
+
+def _config(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_setting_the_author_replaces_only_the_top_level_author_line(tmp_path: Path) -> None:
+    import tomllib
+
+    from gpp_tui.store.config import load_config, set_author
+
+    before = (
+        "# my settings\n"
+        'theme = "textual-light"\n'
+        'author="Old = name"\n'
+        "ascii = true\n"
+        "  [keys]\n"
+        '"notes.bookmark" = "ctrl+b"\n'
+    )
+    path = _config(tmp_path, before)
+    assert set_author("Amina K.", path) == path
+    after = path.read_text(encoding="utf-8")
+    assert after == before.replace('author="Old = name"\n', 'author = "Amina K."\n')
+    assert tomllib.loads(after)["author"] == "Amina K."
+    config, problems = load_config(path)
+    assert (config.author, config.theme, config.ascii, problems) == (
+        "Amina K.",
+        "textual-light",
+        True,
+        [],
+    )
+
+
+def test_setting_the_author_goes_first_when_there_is_none(tmp_path: Path) -> None:
+    from gpp_tui.store.config import set_author
+
+    for before in ('[keys]\nauthor = "a binding, not the author"\n', "  [keys]\nauthor = 'x'\n"):
+        path = _config(tmp_path, before)
+        assert set_author("Amina", path) == path
+        assert path.read_text(encoding="utf-8") == 'author = "Amina"\n' + before
+    path = _config(tmp_path, '# nothing yet\ntheme = "t"\n')
+    set_author("Amina", path)
+    assert path.read_text(encoding="utf-8") == 'author = "Amina"\n# nothing yet\ntheme = "t"\n'
+
+
+def test_setting_the_author_makes_the_config_folders(tmp_path: Path) -> None:
+    from gpp_tui.store.config import set_author
+
+    path = tmp_path / "new" / "gpp-tui" / "config.toml"
+    assert set_author("Amina", path) == path
+    assert path.read_text(encoding="utf-8") == 'author = "Amina"\n'
+
+
+def test_a_settings_file_too_large_is_never_rewritten(tmp_path: Path) -> None:
+    import errno
+
+    from gpp_tui.store.config import MAX_CONFIG_BYTES, set_author
+
+    path = tmp_path / "config.toml"
+    with path.open("wb") as file:
+        file.truncate(MAX_CONFIG_BYTES + 1)
+    with pytest.raises(OSError) as caught:
+        set_author("Amina", path)
+    assert caught.value.errno == errno.EINVAL and caught.value.filename == str(path)
+    assert caught.value.strerror.endswith("; not changed")
+    assert "at most 1.0 MB" in caught.value.strerror
+    assert path.stat().st_size == MAX_CONFIG_BYTES + 1
+
+
+def test_a_file_sealed_with_another_key_is_left_untouched_and_said_so(tmp_path: Path) -> None:
+    from pyrage import x25519
+
+    from gpp_tui.store.crypto import AgeCodec
+
+    first = AgeCodec(str(x25519.Identity.generate()))
+    with AnnotationStore(tmp_path, codec=first) as store, store.update() as edit:
+        edit.add_note(P, "D.3", "sealed with the first key")
+    sealed = (tmp_path / "annotations.toml").read_bytes()
+    with AnnotationStore(tmp_path, codec=AgeCodec(str(x25519.Identity.generate()))) as other:
+        assert other.read_only
+        assert other.messages == [
+            f"{other.path} cannot be read: it is encrypted with another key than this "
+            "folder's key.age. It was left untouched; nothing will be written."
+        ]
+    assert (tmp_path / "annotations.toml").read_bytes() == sealed
+
+
+def test_encrypt_stops_at_a_data_file_that_is_not_a_regular_file(tmp_path: Path) -> None:
+    import os
+
+    from gpp_tui.store.crypto import encrypt_folder
+    from gpp_tui.store.errors import StoreError
+
+    pipe = tmp_path / "annotations.toml.corrupt-20260101T090000Z"
+    os.mkfifo(pipe)
+    with pytest.raises(StoreError) as caught:
+        encrypt_folder(tmp_path, "correct horse battery")
+    assert str(caught.value).startswith(f"{pipe} was left as it is: it is a named pipe")
+    assert str(caught.value).endswith("; stopped there")
+
+
+def test_a_draft_file_is_versioned_and_what_save_returns_is_what_is_read_back(
+    tmp_path: Path,
+) -> None:
+    import tomllib
+
+    from gpp_tui.store.drafts import Drafts
+
+    drafts = Drafts(tmp_path)
+    for note_id in ("n1", None):
+        saved = drafts.save(P, "B.2", note_id, f"typed for {note_id}")
+        assert tomllib.loads(saved.path.read_text(encoding="utf-8"))["schema_version"] == 1
+        (found,) = [d for d in drafts.all()[0] if d.note_id == note_id]
+        assert saved == found
+        assert (saved.pack_id, saved.node_id, saved.note_id, saved.text) == (
+            P,
+            "B.2",
+            note_id,
+            f"typed for {note_id}",
+        )
+
+
+def test_a_draft_that_does_not_read_back_is_not_saved_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gpp_tui.store.errors import SaveError
+
+    real_read = Path.read_bytes
+
+    def flipping_disk(self: Path) -> bytes:
+        data = real_read(self)
+        return b"\xff" + data[1:] if self.name.endswith(".tmp") else data
+
+    with AnnotationStore(tmp_path) as store:
+        monkeypatch.setattr(Path, "read_bytes", flipping_disk)
+        with pytest.raises(SaveError, match=r"^draft not saved: .*did not read back"):
+            store.save_draft(P, "B.2", None, "being typed")
+        monkeypatch.undo()
+        assert list((tmp_path / "drafts").iterdir()) == []
