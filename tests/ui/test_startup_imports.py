@@ -45,6 +45,10 @@ NOT_BEFORE_FIRST_PAINT = (
     "gpp_tui.ui.screens.search",
     "gpp_tui.ui.screens.note_editor",
     "gpp_tui.ui.screens.help",
+    "gpp_tui.ui.screens.annotating",
+    "gpp_tui.ui.screens.finding",
+    "gpp_tui.ui.screens.sharing",
+    "gpp_tui.session.sharing",
 )
 """Modules (and their submodules) the first screen must not wait for."""
 

@@ -24,7 +24,7 @@ from gpp_tui.session.teamwork import POLL_SECONDS
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import AppState, save_state
 from gpp_tui.ui.glyphs import Glyphs
-from gpp_tui.ui.screens import annotating, bilingual, finding, sharing
+from gpp_tui.ui.screens import bilingual
 from gpp_tui.ui.screens.main_keys import MAIN_BINDINGS
 from gpp_tui.ui.widgets.detail import DetailPane, LinkList
 from gpp_tui.ui.widgets.footer import FittingFooter
@@ -164,6 +164,8 @@ class MainScreen(Screen[None]):
         self.redraw(None)
         drafts = self.session.drafts.pending()
         if drafts:
+            from gpp_tui.ui.screens import annotating
+
             annotating.offer_drafts(self, drafts)
         self.warm_up()
         if self.session.team.name:
@@ -343,12 +345,16 @@ class MainScreen(Screen[None]):
     def _edit_requested(self, event: NotesList.EditRequested) -> None:
         node = self.current
         if node is not None and self.writable():
+            from gpp_tui.ui.screens import annotating
+
             annotating.open_editor(self, node, event.note_id)
 
     @on(NotesList.DeleteRequested)
     def _delete_requested(self, event: NotesList.DeleteRequested) -> None:
         node = self.current
         if node is not None and self.writable():
+            from gpp_tui.ui.screens import annotating
+
             annotating.confirm_delete(self, node, event.note_id)
 
     def writable(self) -> bool:
@@ -420,10 +426,14 @@ class MainScreen(Screen[None]):
     def action_label_bookmark(self) -> None:
         """Give the highlighted node's bookmark a short label (bookmarking it if needed)."""
         if self.current is not None and self.writable():
+            from gpp_tui.ui.screens import annotating
+
             annotating.ask_label(self, self.current)
 
     def action_show_bookmarks(self) -> None:
         """List the bookmarks; enter jumps to one."""
+        from gpp_tui.ui.screens import annotating
+
         annotating.show_bookmarks(self)
 
     def action_show_team(self) -> None:
@@ -463,23 +473,33 @@ class MainScreen(Screen[None]):
     def action_add_note(self) -> None:
         """Write a new note on the highlighted node."""
         if self.current is not None and self.writable():
+            from gpp_tui.ui.screens import annotating
+
             annotating.open_editor(self, self.current, None)
 
     def action_search(self) -> None:
         """Open search-as-you-type; enter jumps to the result, escape comes back."""
+        from gpp_tui.ui.screens import finding
+
         finding.open_search(self)
 
     def action_choose_filter(self) -> None:
         """Filter the tree by the user's marks and/or by text; filters combine."""
+        from gpp_tui.ui.screens import finding
+
         finding.choose_filter(self)
 
     def action_export(self) -> None:
         """Choose a format and a file, then write the export."""
+        from gpp_tui.ui.screens import sharing
+
         sharing.choose_export(self)
 
     def action_import(self) -> None:
         """Merge a colleague's JSON or TOML export into the user's notes, after a summary."""
         if self.writable():
+            from gpp_tui.ui.screens import sharing
+
             sharing.choose_import(self)
 
     def action_switch_language(self) -> None:
@@ -492,6 +512,8 @@ class MainScreen(Screen[None]):
 
     def action_cite(self) -> None:
         """Copy a citation of the highlighted node (works over SSH through OSC 52)."""
+        from gpp_tui.ui.screens import sharing
+
         sharing.cite(self)
 
     def save_position(self, node: Node | None = None) -> None:
