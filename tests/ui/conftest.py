@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
 from gpp_tui.content import Library, load_library
@@ -84,13 +85,24 @@ def detail_text(app: GppApp) -> str:
     pane = app.main_screen.query_one(DetailPane)
     parts: list[str] = []
     for widget in pane.query("Static, OptionList"):
-        if not widget.display:
+        # Hidden itself or inside a hidden part (the side-by-side columns): not shown.
+        if not widget.display or not _parts_shown(widget, pane):
             continue
         if isinstance(widget, OptionList):
             parts.extend(str(option.prompt) for option in widget.options)
         elif isinstance(widget, Static):
             parts.append(str(widget.content))
     return "\n".join(parts)
+
+
+def _parts_shown(widget: Widget, pane: Widget) -> bool:
+    """Whether every container between the widget and the pane is shown."""
+    node = widget.parent
+    while node is not None and node is not pane:
+        if isinstance(node, Widget) and not node.display:
+            return False
+        node = node.parent
+    return True
 
 
 def screen_text(app: GppApp) -> str:

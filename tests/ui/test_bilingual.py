@@ -235,7 +235,8 @@ async def test_side_by_side_steps_aside_in_a_narrow_terminal_and_comes_back(
         await pilot.pause()
         assert screen.side_by_side  # still asked for
         assert "Translation (French), unofficial" not in screen_text(app)
-        assert "Recommendation (source text)" in screen_text(app)
+        assert "Translation (French), unofficial" not in detail_text(app)
+        assert "Recommendation (source text)" in detail_text(app)
         await pilot.resize_terminal(130, 40)
         await pilot.pause()
         assert "Translation (French), unofficial" in screen_text(app)
