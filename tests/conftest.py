@@ -215,6 +215,7 @@ def source_recommendations() -> dict[str, tuple[str, str]]:
 
 
 _SCRYPT_CACHE: dict[tuple[str, bytes, str], bytes] = {}
+_SCRYPT_FAILURES: dict[tuple[str, bytes, str], tuple[type[Exception], tuple[Any, ...]]] = {}
 _IDENTITIES: list[object] = []
 
 
@@ -223,10 +224,13 @@ def memoised_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
     """Derive each passphrase's scrypt key once per run, not once per test (~1.5 s each).
 
     age's passphrase mode is scrypt, on purpose slow; without this, unlocking is a third
-    of the suite. Only successes are remembered: a wrong passphrase is checked for real
-    every time. Key files stay real age files: the Nth identity a test generates is the
-    Nth of the run's pool, so the same (identity, passphrase) seals to the same cached
-    bytes. Tests marked `real_scrypt` take the unpatched path.
+    of the suite. Each (sealed bytes, passphrase) is checked for real once per run: a
+    wrong passphrase or a damaged file fails for real the first time, and the same
+    error (a new exception of the same type and message) is raised again for the same
+    bytes and passphrase (decryption is deterministic). Key files stay real age files:
+    the Nth identity a test generates is the Nth of the run's pool, so the same
+    (identity, passphrase) seals to the same cached bytes. Tests marked `real_scrypt`
+    take the unpatched path.
     """
     if request.node.get_closest_marker("real_scrypt"):
         return
@@ -253,8 +257,15 @@ def memoised_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
 
     def decrypt(sealed: bytes, secret: str) -> bytes:
         key = ("decrypt", bytes(sealed), secret)
+        if key in _SCRYPT_FAILURES:
+            kind, args = _SCRYPT_FAILURES[key]
+            raise kind(*args)
         if key not in _SCRYPT_CACHE:
-            _SCRYPT_CACHE[key] = bytes(real_decrypt(sealed, secret))  # raises if wrong
+            try:
+                _SCRYPT_CACHE[key] = bytes(real_decrypt(sealed, secret))
+            except Exception as error:  # a wrong passphrase or damaged bytes
+                _SCRYPT_FAILURES[key] = (type(error), error.args)
+                raise
         return _SCRYPT_CACHE[key]
 
     monkeypatch.setattr(passphrase, "encrypt", encrypt)

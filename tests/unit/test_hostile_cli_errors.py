@@ -75,9 +75,12 @@ def test_a_data_dir_that_cannot_be_a_folder_is_one_line(
     assert (tmp_path / "file").read_text() == "not a folder"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def sealed_junk() -> dict[str, bytes]:
-    """key.age files that are valid age files with the wrong content (scrypt once each)."""
+    """key.age files that are valid age files with the wrong content.
+
+    Sealed through the memoised key derivation (tests/conftest.py): scrypt once per run.
+    """
     return {
         "junk": bytes(age_passphrase.encrypt(b"not a key at all", PASSPHRASE)),
         "not-utf8": bytes(age_passphrase.encrypt(b"\xff\xfe\x00AGE-SECRET", PASSPHRASE)),
