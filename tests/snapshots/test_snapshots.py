@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
-from gpp_tui.content import load_library
+from gpp_tui import i18n
+from gpp_tui.content import Library, load_library
 from gpp_tui.ui.app import GppApp
 from gpp_tui.ui.screens import welcome
 
@@ -116,3 +118,49 @@ async def _side_by_side_b2(pilot: Pilot[Any]) -> None:
 def test_side_by_side_120x40(snap_compare: Any, tmp_path: Path) -> None:
     """B.2 in English and French next to each other, each labelled, the review below."""
     assert snap_compare(_app(tmp_path), terminal_size=(120, 40), run_before=_side_by_side_b2)
+
+
+@pytest.fixture
+def french() -> Iterator[Library]:
+    """The interface and the principles in French, for one snapshot."""
+    assert i18n.use_language("fr")
+    yield load_library().in_language("fr")
+    i18n.use_language("en")
+
+
+def _french_app(library: Library, tmp_path: Path) -> GppApp:
+    return GppApp(library, tmp_path / "data", environ={"TERM": "xterm"})
+
+
+async def _open_b2(pilot: Pilot[Any]) -> None:
+    await _loaded(pilot)
+    app = pilot.app
+    assert isinstance(app, GppApp)
+    app.jump_to("wigj-gpp", "B.2")
+    await pilot.pause()
+
+
+async def _french_note_editor(pilot: Pilot[Any]) -> None:
+    from textual.widgets import TextArea
+
+    await _open_b2(pilot)
+    await pilot.press("n", *"Entretien du 3 mars : témoin à revoir.")
+    pilot.app.screen.query_one(TextArea).cursor_blink = False
+    await pilot.pause()
+
+
+def test_french_main_screen(snap_compare: Any, tmp_path: Path, french: Library) -> None:
+    """Every word of the interface in French at 80x24: header, tree, detail pane, footer."""
+    assert snap_compare(_french_app(french, tmp_path), terminal_size=(80, 24), run_before=_open_b2)
+
+
+def test_french_help_screen(snap_compare: Any, tmp_path: Path, french: Library) -> None:
+    assert snap_compare(
+        _french_app(french, tmp_path), terminal_size=(80, 24), run_before=_open_help
+    )
+
+
+def test_french_note_editor(snap_compare: Any, tmp_path: Path, french: Library) -> None:
+    assert snap_compare(
+        _french_app(french, tmp_path), terminal_size=(80, 24), run_before=_french_note_editor
+    )
