@@ -50,7 +50,7 @@ def add_team_commands(commands: Any) -> None:
 def ask_line(prompt: str) -> str:
     """A line typed on the terminal."""
     if not sys.stdin.isatty():
-        raise TeamCommandError("your name is needed: set author in the settings file")
+        raise TeamCommandError(_("your name is needed: set author in the settings file"))
     return input(prompt)
 
 
@@ -84,7 +84,7 @@ def open_with_team(folder: Path, author: str = "", ask: Ask | None = None) -> It
     codec = None
     if encryption_enabled(folder):
         try:
-            codec = unlock(folder, (ask or ask_passphrase)("Passphrase for your notes: "))
+            codec = unlock(folder, (ask or ask_passphrase)(_("Passphrase for your notes: ")))
         except (StoreError, LockCommandError) as error:
             raise TeamCommandError(str(error)) from None
     author = author or _configured_author()
@@ -120,11 +120,15 @@ def run_team(args: argparse.Namespace, data_folder: Path, ask: Ask | None = None
         if args.team_command == "leave":
             from gpp_tui.team.review import leave_team
 
-            return [f"Left the team in {leave_team(data_folder)}; your files there stay."]
+            return [
+                _("Left the team in {folder}; your files there stay.").format(
+                    folder=leave_team(data_folder)
+                )
+            ]
         with open_with_team(data_folder) as opened:
             review = opened.review
             if review is None:
-                raise TeamCommandError("this data folder is in no team; `gpp team join PATH`")
+                raise TeamCommandError(_("this data folder is in no team; `gpp team join PATH`"))
             if args.team_command == "status":
                 from gpp_tui.team.status import status_lines
 
@@ -138,8 +142,16 @@ def run_team(args: argparse.Namespace, data_folder: Path, ask: Ask | None = None
                 args.who, opened.store.annotations, accept=args.team_command == "accept"
             )
             if args.team_command == "accept":
-                return [f"Accepted {member.label()}: your notes are now encrypted to them too."]
-            return [f"Refused {member.label()}: they cannot read what you write from now on."]
+                return [
+                    _("Accepted {label}: your notes are now encrypted to them too.").format(
+                        label=member.label()
+                    )
+                ]
+            return [
+                _("Refused {label}: they cannot read what you write from now on.").format(
+                    label=member.label()
+                )
+            ]
     except (TeamError, TeamFolderError, GitSyncError) as error:
         raise TeamCommandError(str(error)) from None
 
@@ -152,19 +164,31 @@ def _create_or_join(args: argparse.Namespace, data_folder: Path, ask: Ask | None
     lines: list[str] = []
     author = _configured_author()
     if not author:
-        author = " ".join((ask or ask_line)("Your name, shown with your notes: ").split())
+        author = " ".join((ask or ask_line)(_("Your name, shown with your notes: ")).split())
         if not author:
-            raise TeamCommandError("a name is needed to join a team; nothing was changed")
+            raise TeamCommandError(_("a name is needed to join a team; nothing was changed"))
         try:
-            lines.append(f"Your name is kept in {set_author(author)}.")
+            lines.append(_("Your name is kept in {path}.").format(path=set_author(author)))
         except OSError as error:
-            raise TeamCommandError(f"cannot write {config_path()} ({error.strerror})") from None
+            raise TeamCommandError(
+                _("cannot write {path} ({strerror})").format(
+                    path=config_path(), strerror=error.strerror
+                )
+            ) from None
     path: Path = args.path.expanduser()
     if args.team_command == "create":
         encrypted = encryption_enabled(data_folder)
         team = TeamFolder.create(path, args.name, encrypted=encrypted)
-        kind = "encrypted" if encrypted else "plain: anyone who can read the folder reads the notes"
-        lines.append(f"Created the team {team.info.name!r} in {path} ({kind}).")
+        kind = (
+            _("encrypted")
+            if encrypted
+            else _("plain: anyone who can read the folder reads the notes")
+        )
+        lines.append(
+            _("Created the team {name!r} in {path} ({kind}).").format(
+                name=team.info.name, path=path, kind=kind
+            )
+        )
     with open_with_team(data_folder, author, ask) as opened:
         from gpp_tui.team.review import join_team
 
@@ -173,11 +197,16 @@ def _create_or_join(args: argparse.Namespace, data_folder: Path, ask: Ask | None
         review.publish(opened.store.annotations)
         review.refresh()
     lines.append(
-        f"Joined {review.team.info.name!r} as {author} (device {review.device_id}); "
-        "your notes are written there after each save."
+        _(
+            "Joined {name!r} as {author} (device {device_id}); your notes are "
+            "written there after each save."
+        ).format(name=review.team.info.name, author=author, device_id=review.device_id)
     )
     lines += [
-        f"{review.asks(member)}: gpp team accept {member.recipient}" for member in review.requests()
+        _("{asks}: gpp team accept {recipient}").format(
+            asks=review.asks(member), recipient=member.recipient
+        )
+        for member in review.requests()
     ]
     return lines
 
@@ -185,5 +214,5 @@ def _create_or_join(args: argparse.Namespace, data_folder: Path, ask: Ask | None
 def _configured_author() -> str:
     from gpp_tui.store.config import load_config
 
-    config, _ = load_config()
+    config, _problems = load_config()
     return config.author

@@ -20,6 +20,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from gpp_tui.exchange.portable import Totals
 from gpp_tui.filereader import ParseError, decode_text, loads_json
+from gpp_tui.i18n import _
 from gpp_tui.store.errors import NewerSchemaError, UnreadableFileError
 from gpp_tui.store.migrations import migrate
 from gpp_tui.store.models import SCHEMA_VERSION, Annotations, NodeAnnotations, Note
@@ -174,9 +175,11 @@ def parse_carefully(data: bytes) -> Contribution:
     try:
         raw: Any = loads_json(decode_text(data))
     except ParseError as error:
-        raise DeviceFileError(f"it is incomplete or damaged: {error}") from None
+        raise DeviceFileError(
+            _("it is incomplete or damaged: {error}").format(error=error)
+        ) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise DeviceFileError("it is not a gpp-tui device file")
+        raise DeviceFileError(_("it is not a gpp-tui device file"))
     body = {key: value for key, value in raw.items() if key not in _ENVELOPE}
     try:
         annotations = validate(migrate(body))
@@ -190,7 +193,7 @@ def parse_carefully(data: bytes) -> Contribution:
         found.nodes,
         found.notes,
     ):
-        raise DeviceFileError("it is incomplete (cut short, or still arriving)")
+        raise DeviceFileError(_("it is incomplete (cut short, or still arriving)"))
     written = _moment(raw.get("written"))
     return Contribution(
         team_id=str(raw.get("team", "")),

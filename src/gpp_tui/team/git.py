@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from gpp_tui.i18n import _
 from gpp_tui.store.models import Annotations
 from gpp_tui.team.review import TeamReview
 from gpp_tui.team.seal import NotForUsError
@@ -66,10 +67,12 @@ class GitFolder:
         self.folder = folder
         self._git = shutil.which("git")
         if self._git is None:
-            raise GitSyncError("git is not installed (not on PATH); nothing was synced")
+            raise GitSyncError(_("git is not installed (not on PATH); nothing was synced"))
         top = self._run("rev-parse", "--show-toplevel", check=False)
         if top.returncode != 0:
-            raise GitSyncError(f"{folder} is not in a git work tree; nothing was synced")
+            raise GitSyncError(
+                _("{folder} is not in a git work tree; nothing was synced").format(folder=folder)
+            )
         self.top = Path(top.stdout.strip())
 
     def committed(self, path: Path) -> bytes | None:
@@ -88,12 +91,12 @@ class GitFolder:
             staged = self._run("diff", "--cached", "--quiet", "--", *paths, check=False)
             if staged.returncode != 0:
                 self._run("commit", "--quiet", "-m", message, "--", *paths, env=env)
-                lines.append(f"committed: {message}")
+                lines.append(_("committed: {message}").format(message=message))
             else:
-                lines.append("nothing new to commit from this device")
+                lines.append(_("nothing new to commit from this device"))
         remotes = self._run("remote").stdout.split()
         if not remotes:
-            lines.append("no git remote: committed here only, nothing pulled or pushed")
+            lines.append(_("no git remote: committed here only, nothing pulled or pushed"))
             return lines
         upstream = self._run("rev-parse", "--abbrev-ref", "@{upstream}", check=False)
         if upstream.returncode == 0:
@@ -110,15 +113,19 @@ class GitFolder:
             if "couldn't find remote ref" not in reason:
                 self._run("rebase", "--abort", check=False)
                 raise GitSyncError(
-                    f"git pull failed ({reason}); your commit is kept here, try again later"
+                    _(
+                        "git pull failed ({reason}); your commit is kept here, try again later"
+                    ).format(reason=reason)
                 )
         else:
-            lines.append("pulled the others' changes")
+            lines.append(_("pulled the others' changes"))
         pushed = self._run(*push_args, check=False, env=env)
         if pushed.returncode != 0:
             raise GitSyncError(
-                f"git push failed ({_last_line(pushed.stderr)}); your commit is kept here, "
-                "`gpp team sync` again later"
+                _(
+                    "git push failed ({reason}); your commit is kept here, `gpp team "
+                    "sync` again later"
+                ).format(reason=_last_line(pushed.stderr))
             )
         lines.append("pushed")
         return lines
@@ -159,10 +166,16 @@ class GitFolder:
                 stdin=subprocess.DEVNULL,
             )
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise GitSyncError(f"git {args[0]} did not run ({error}); nothing was lost") from None
+            raise GitSyncError(
+                _("git {command} did not run ({error}); nothing was lost").format(
+                    command=args[0], error=error
+                )
+            ) from None
         if check and result.returncode != 0:
             raise GitSyncError(
-                f"git {args[0]} failed ({_last_line(str(result.stderr))}); nothing was lost"
+                _("git {command} failed ({reason}); nothing was lost").format(
+                    command=args[0], reason=_last_line(str(result.stderr))
+                )
             )
         return result
 
@@ -177,7 +190,9 @@ def sync_review(review: TeamReview, local: Annotations) -> list[str]:
     lines = sync_files(review, local)
     refresh = review.refresh()
     if refresh.read:
-        lines.append(f"read {len(refresh.read)} changed file(s) from the others")
+        lines.append(
+            _("read {count} changed file(s) from the others").format(count=len(refresh.read))
+        )
     return lines
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gpp_tui.filereader import ParseError, decode_text, loads_toml
+from gpp_tui.i18n import _
 from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.tomltext import format_pairs
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
@@ -106,12 +107,14 @@ class TeamFolder:
         """Make a new team folder (it may exist, but must not hold a team already)."""
         name = " ".join(name.split())
         if not name:
-            raise TeamFolderError("the team needs a name (--name)")
+            raise TeamFolderError(_("the team needs a name (--name)"))
         description = path / DESCRIPTION_FILE
         if description.exists():
-            raise TeamFolderError(f"{path} already holds a team; join it with `gpp team join`")
+            raise TeamFolderError(
+                _("{path} already holds a team; join it with `gpp team join`").format(path=path)
+            )
         if path.exists() and not path.is_dir():
-            raise TeamFolderError(f"{path} is a file, not a folder")
+            raise TeamFolderError(_("{path} is a file, not a folder").format(path=path))
         info = TeamInfo(str(uuid.uuid4()), name, encrypted)
         try:
             for folder in (path, path / DEVICES_DIR, path / MEMBERS_DIR):
@@ -122,7 +125,11 @@ class TeamFolder:
             )
             atomic_write_bytes(description, text.encode("utf-8"))
         except OSError as error:
-            raise TeamFolderError(f"cannot create the team in {path} ({error.strerror})") from None
+            raise TeamFolderError(
+                _("cannot create the team in {path} ({strerror})").format(
+                    path=path, strerror=error.strerror
+                )
+            ) from None
         return cls(path, info)
 
     @classmethod
@@ -130,29 +137,43 @@ class TeamFolder:
         """The team in an existing folder (TeamFolderError when it holds none or a newer one)."""
         description = path / DESCRIPTION_FILE
         if not path.is_dir():
-            raise TeamFolderError(f"{path} is not a folder")
+            raise TeamFolderError(_("{path} is not a folder").format(path=path))
         try:
             raw = loads_toml(decode_text(read_guarded(description, 1_000_000)))
         except GuardedReadError as error:
             if not description.exists():
                 raise TeamFolderError(
-                    f"{path} holds no team ({DESCRIPTION_FILE} is missing); "
-                    "make one with `gpp team create`"
+                    _(
+                        "{path} holds no team ({file} is missing); make one with `gpp team create`"
+                    ).format(path=path, file=DESCRIPTION_FILE)
                 ) from None
-            raise TeamFolderError(f"cannot read {description}: {error}") from None
+            raise TeamFolderError(
+                _("cannot read {description}: {error}").format(description=description, error=error)
+            ) from None
         except ParseError as error:
-            raise TeamFolderError(f"cannot read {description}: {error}") from None
+            raise TeamFolderError(
+                _("cannot read {description}: {error}").format(description=description, error=error)
+            ) from None
         version = raw.get("schema_version")
         if not isinstance(version, int) or isinstance(version, bool):
-            raise TeamFolderError(f"cannot read {description}: it has no schema_version")
+            raise TeamFolderError(
+                _("cannot read {description}: it has no schema_version").format(
+                    description=description
+                )
+            )
         if version > TEAM_SCHEMA_VERSION:
             raise TeamFolderError(
-                f"{path} was made by a newer gpp-tui (team schema_version {version}; this "
-                f"version reads up to {TEAM_SCHEMA_VERSION}); update gpp-tui to join it"
+                _(
+                    "{path} was made by a newer gpp-tui (team schema_version {version}; "
+                    "this version reads up to {supported}); update gpp-tui to "
+                    "join it"
+                ).format(path=path, version=version, supported=TEAM_SCHEMA_VERSION)
             )
         team = raw.get("team")
         if not isinstance(team, dict) or not isinstance(team.get("id"), str):
-            raise TeamFolderError(f"cannot read {description}: it has no [team] id")
+            raise TeamFolderError(
+                _("cannot read {description}: it has no [team] id").format(description=description)
+            )
         name = team.get("name")
         encrypted = team.get("encrypted", False)
         info = TeamInfo(team["id"], name if isinstance(name, str) else "", encrypted is True)

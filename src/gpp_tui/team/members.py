@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gpp_tui.filereader import ParseError, decode_text, loads_toml
+from gpp_tui.i18n import _
 from gpp_tui.store.models import utc_now
 from gpp_tui.store.tomltext import dumps
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
@@ -47,7 +48,7 @@ class Member:
 
     def label(self) -> str:
         """'Name (age1…abcdefgh)', or the name alone in a plain team."""
-        name = self.name or (f"a member, device {self.device_id}")
+        name = self.name or (_("a member, device {device_id}").format(device_id=self.device_id))
         return f"{name} ({self.fingerprint})" if self.recipient else name
 
 
@@ -79,15 +80,19 @@ def parse_member(data: bytes) -> Member:
     try:
         raw = loads_toml(decode_text(data))
     except ParseError as error:
-        raise ValueError(f"it is incomplete or damaged: {error}") from None
+        raise ValueError(_("it is incomplete or damaged: {error}").format(error=error)) from None
     version = raw.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ValueError("it has no schema_version")
+        raise ValueError(_("it has no schema_version"))
     if version > TEAM_SCHEMA_VERSION:
-        raise ValueError(f"it was written by a newer gpp-tui (schema_version {version})")
+        raise ValueError(
+            _("it was written by a newer gpp-tui (schema_version {version})").format(
+                version=version
+            )
+        )
     device, name = raw.get("device"), raw.get("name", "")
     if not isinstance(device, str) or not isinstance(name, str):
-        raise ValueError("it has no device id")
+        raise ValueError(_("it has no device id"))
     written = raw.get("written")
     sealed = raw.get("sealed_name", "")
     return Member(
@@ -118,7 +123,11 @@ def read_members(folder: Path) -> tuple[dict[str, Member], list[str]]:
         try:
             member = parse_member(read_guarded(folder / name, MAX_MEMBER_BYTES))
         except (GuardedReadError, ValueError) as error:
-            problems.append(f"skipped {folder.name}/{name}: {error}")
+            problems.append(
+                _("skipped {folder}/{file}: {error}").format(
+                    folder=folder.name, file=name, error=error
+                )
+            )
             continue
         known = members.get(member.device_id)
         if known is None or _later(member, known):

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from gpp_tui.i18n import _
 from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.models import Annotations, utc_now
 from gpp_tui.team import device_file
@@ -63,14 +64,22 @@ class TeamReview:
         try:
             team = TeamFolder.open(link.team_path)
         except TeamFolderError as error:
-            raise TeamError(f"the team folder cannot be used: {error}") from None
+            raise TeamError(
+                _("the team folder cannot be used: {error}").format(error=error)
+            ) from None
         if team.info.team_id != link.team_id:
             raise TeamError(
-                f"{link.team_path} now holds another team than the one joined; "
-                "`gpp team leave`, then join again"
+                _(
+                    "{team_path} now holds another team than the one joined; `gpp team "
+                    "leave`, then join again"
+                ).format(team_path=link.team_path)
             )
         if team.info.encrypted and identity is None:
-            raise TeamError(f"the team {team.info.name!r} is encrypted: unlock your notes first")
+            raise TeamError(
+                _("the team {name!r} is encrypted: unlock your notes first").format(
+                    name=team.info.name
+                )
+            )
         review = cls(data_folder, link, team, author, identity if team.info.encrypted else None)
         review.refresh_members()
         return review
@@ -218,8 +227,10 @@ class TeamReview:
             and member.written < mine.written
         )
         if joined_before or member.accepted - {member.recipient}:
-            return f"{member.label()} is in the team; accept to share your notes with them"
-        return f"{member.label()} asks to join"
+            return _("{label} is in the team; accept to share your notes with them").format(
+                label=member.label()
+            )
+        return _("{label} asks to join").format(label=member.label())
 
     def find_member(self, who: str) -> Member:
         """The member named by device id, public key, its last characters, or name."""
@@ -235,15 +246,23 @@ class TeamReview:
             )
         ]
         if not found:
-            raise TeamError(f"no member {who!r} in the team folder; `gpp team status` lists them")
+            raise TeamError(
+                _("no member {who!r} in the team folder; `gpp team status` lists them").format(
+                    who=who
+                )
+            )
         if len(found) > 1:
-            raise TeamError(f"{who!r} names {len(found)} devices; give the key's last characters")
+            raise TeamError(
+                _("{who!r} names {count} devices; give the key's last characters").format(
+                    who=who, count=len(found)
+                )
+            )
         return found[0]
 
     def decide(self, who: str, local: Annotations, *, accept: bool) -> Member:
         """Accept or refuse a member; on accept, this device's file is sealed to them too."""
         if self.files.seal.recipient == "":
-            raise TeamError("this team is not encrypted: every member reads every file")
+            raise TeamError(_("this team is not encrypted: every member reads every file"))
         member = self.find_member(who)
         me = self.me
         if accept:
@@ -283,13 +302,19 @@ class TeamReview:
             atomic_write_bytes(path, data)
             info = os.lstat(path)
         except OSError as error:
-            raise TeamError(f"not written to the team folder: {path} ({error.strerror})") from None
+            raise TeamError(
+                _("not written to the team folder: {path} ({strerror})").format(
+                    path=path, strerror=error.strerror
+                )
+            ) from None
         self._last_written[relative] = (data, (info.st_mtime_ns, info.st_size, info.st_ino))
         self.link = self.link.wrote(relative, data)
         try:
             save_link(self.data_folder, self.link)
         except OSError as error:
-            raise TeamError(f"cannot record what was written ({error.strerror})") from None
+            raise TeamError(
+                _("cannot record what was written ({strerror})").format(strerror=error.strerror)
+            ) from None
 
     def _check_ours(self, path: Path, relative: str) -> None:
         """Refuse to overwrite a file this device did not write (a copied data folder?)."""
@@ -298,7 +323,9 @@ class TeamReview:
         except FileNotFoundError:
             return
         except OSError as error:
-            raise TeamError(f"cannot look at {path} ({error.strerror})") from None
+            raise TeamError(
+                _("cannot look at {path} ({strerror})").format(path=path, strerror=error.strerror)
+            ) from None
         stat = (info.st_mtime_ns, info.st_size, info.st_ino)
         last = self._last_written.get(relative)
         if last is not None and last[1] == stat:
@@ -310,9 +337,11 @@ class TeamReview:
             current = ""
         if recorded is None or current != recorded:
             raise NotOurFileError(
-                f"{path} was not written by this device (was this data folder copied from "
-                "another?); it was left untouched. `gpp team leave` then `gpp team join` "
-                "gives this device its own id"
+                _(
+                    "{path} was not written by this device (was this data folder copied "
+                    "from another?); it was left untouched. `gpp team leave` then `gpp "
+                    "team join` gives this device its own id"
+                ).format(path=path)
             )
 
 
@@ -329,11 +358,17 @@ def join_team(
     except (TeamFolderError, LinkError) as error:
         raise TeamError(str(error)) from None
     if link.team_path is not None and link.team_id != team.info.team_id:
-        raise TeamError(f"this data folder is in another team ({link.team_path}); leave it first")
+        raise TeamError(
+            _("this data folder is in another team ({team_path}); leave it first").format(
+                team_path=link.team_path
+            )
+        )
     if team.info.encrypted and identity is None:
         raise TeamError(
-            f"the team {team.info.name!r} is encrypted: turn on encryption for your notes "
-            "first (`gpp encrypt`), then join"
+            _(
+                "the team {name!r} is encrypted: turn on encryption for your notes "
+                "first (`gpp encrypt`), then join"
+            ).format(name=team.info.name)
         )
     link = replace(link, team_path=team_path.resolve(), team_id=team.info.team_id)
     if created:
@@ -342,7 +377,11 @@ def join_team(
     try:
         save_link(data_folder, link)
     except OSError as error:
-        raise TeamError(f"cannot write {data_folder} ({error.strerror})") from None
+        raise TeamError(
+            _("cannot write {data_folder} ({strerror})").format(
+                data_folder=data_folder, strerror=error.strerror
+            )
+        ) from None
     review = TeamReview(data_folder, link, team, author, identity if team.info.encrypted else None)
     review.refresh_members()
     review.write_member()
@@ -356,12 +395,16 @@ def leave_team(data_folder: Path) -> str:
     except LinkError as error:
         raise TeamError(str(error)) from None
     if link.team_path is None:
-        raise TeamError("this data folder is not in a team")
+        raise TeamError(_("this data folder is not in a team"))
     try:
         # A device that joins again is a new device: its old file stays for the others.
         save_link(data_folder, replace(link, device_id=new_device_id(), team_path=None, team_id=""))
     except OSError as error:
-        raise TeamError(f"cannot write {data_folder} ({error.strerror})") from None
+        raise TeamError(
+            _("cannot write {data_folder} ({strerror})").format(
+                data_folder=data_folder, strerror=error.strerror
+            )
+        ) from None
     return str(link.team_path)
 
 
