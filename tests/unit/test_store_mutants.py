@@ -467,3 +467,28 @@ def test_a_draft_that_does_not_read_back_is_not_saved_and_says_so(
             store.save_draft(P, "B.2", None, "being typed")
         monkeypatch.undo()
         assert list((tmp_path / "drafts").iterdir()) == []
+
+
+def test_decrypting_a_folder_without_a_key_names_the_key_file(tmp_path: Path) -> None:
+    from gpp_tui.store.crypto import KEY_FILE, decrypt_folder
+    from gpp_tui.store.errors import DamagedKeyError, StoreError
+
+    key = tmp_path / KEY_FILE
+    with pytest.raises(StoreError) as caught:
+        decrypt_folder(tmp_path, "correct horse battery")
+    assert str(caught.value) == f"cannot read {key} (No such file or directory)"
+    key.mkdir()
+    with pytest.raises(DamagedKeyError) as damaged:
+        decrypt_folder(tmp_path, "correct horse battery")
+    assert str(damaged.value).startswith(f"the key file {key} is damaged (it is a folder")
+    assert str(damaged.value).endswith("); nothing was changed")
+
+
+def test_the_editor_keeps_the_tags_and_the_source_text_of_a_new_note(tmp_path: Path) -> None:
+    with AnnotationStore(tmp_path) as store:
+        with store.update() as edit:
+            edit.add_note(P, "B.2", "a note", tags=("witness", "Goma"), node_text="v1")
+        (note,) = store.annotations.notes_for(P, "B.2")
+        assert note.tags == ("witness", "Goma")
+        assert store.annotations.changed_notes(P, {"B.2": "v1"}) == []
+        assert store.annotations.changed_notes(P, {"B.2": "v2"}) == [("B.2", note)]
