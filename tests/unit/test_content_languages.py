@@ -118,3 +118,19 @@ def test_search_finds_french_words_before_any_switch(english_only: Library, tmp_
     hits = session.finder.search("représailles", 5)
     assert hits and hits[0].node_id == "B.2"
     assert shown_language(session.library) == "en"  # searched in French, still shown in English
+
+
+def test_plain_mode_switches_the_language_on_the_same_node(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from plain_helpers import assert_plain, run_plain
+
+    typed = "open B.2\nlanguage\nread\nlang\nread\nquit\n"
+    status, out = run_plain(capsys, monkeypatch, tmp_path / "data", typed)
+    assert status == 0
+    assert_plain(out)
+    assert "Principles in French: Traduction non officielle" in out
+    assert "Garanties contre les représailles" in out
+    assert "Assurer la sécurité des personnes survivantes" in out
+    assert "Principles in English, the original text." in out
+    assert out.rindex("Ensure survivors' safety") > out.index("Assurer la sécurité")

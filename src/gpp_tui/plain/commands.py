@@ -110,6 +110,12 @@ COMMANDS = (
     ),
     Command("cite", ("c",), N_("cite"), N_("a citation of this node")),
     Command(
+        "language",
+        ("lang",),
+        N_("language"),
+        N_("the principles in the other language: the English original or its translation"),
+    ),
+    Command(
         "drafts",
         ("dr",),
         N_("drafts, recover N, discard N"),

@@ -1,4 +1,4 @@
-"""Plain-mode commands that find and share: search, filter, orphans, export, cite."""
+"""Plain-mode commands that find and share: search, filter, orphans, export, cite, language."""
 
 from __future__ import annotations
 
@@ -172,10 +172,24 @@ def _cite(shell: PlainShell, rest: str) -> list[str]:
     return [_("Citation:"), citation(shell.session.library, shell.node)]
 
 
+def _language(shell: PlainShell, rest: str) -> list[str]:
+    """Switch the principles between the original and its translation; the same node."""
+    from gpp_tui.i18n import language
+
+    changed = shell.session.show_language(preferred=language())
+    shell.outline.refresh()
+    here = shell.session.node_at((shell.node.pack_id, shell.node.id))
+    if here is not None:
+        shell.node = here
+        shell.session.open(here)
+    return [describe.sentence(changed.message)]
+
+
 HANDLERS: dict[str, Handler] = {
     "search": _search,
     "filter": _filter,
     "orphans": _orphans,
     "export": _export,
     "cite": _cite,
+    "language": _language,
 }
