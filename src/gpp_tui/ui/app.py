@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from gpp_tui.ui.screens.help import BindingGroup
 
 
+LATER_CSS = Path(__file__).with_name("screens.tcss")
+"""Styles of the dialogs and screens opened later; app.tcss (CSS_PATH) has the main screen's."""
+
 MAX_CONFIG_NOTICES = 3
 """Settings problems shown one by one at start; the rest are counted in one more."""
 
@@ -251,6 +254,7 @@ class GppApp(App[None]):
         With encryption on, the passphrase is asked first.
         """
         gc.enable()  # `gpp` starts with the cyclic collector off (see gpp_tui.cli.main)
+        self._read_later_styles()
         if not encryption_enabled(self.data_dir):
             from gpp_tui.ui.screens.welcome import WelcomeScreen, is_first_start
 
@@ -272,6 +276,15 @@ class GppApp(App[None]):
             LockScreen(_("Your notes are encrypted. Enter your passphrase."), self._unlock),
             unlocked,
         )
+
+    def _read_later_styles(self) -> None:
+        """Add the styles of the dialogs and later screens (parsing them would delay the paint)."""
+        path = str(LATER_CSS)
+        if self.stylesheet.has_source(path):
+            return
+        self.stylesheet.add_source(LATER_CSS.read_text(encoding="utf-8"), read_from=(path, ""))
+        if len(self.screen_stack) > 1:  # a screen opened before this point gets its styles now
+            self.stylesheet.update(self)
 
     def _open_store(self, codec: ByteCodec | None) -> None:
         """Load the annotations; once they are in, the header says how they are kept."""
