@@ -18,12 +18,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from gpp_tui.i18n import N_, _
+
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, N_("a folder")),
+    (stat.S_ISFIFO, N_("a named pipe")),
+    (stat.S_ISCHR, N_("a device")),
+    (stat.S_ISBLK, N_("a device")),
+    (stat.S_ISSOCK, N_("a socket")),
 )
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -36,7 +38,7 @@ class NotRegularFileError(UnreadableError):
     """A folder, named pipe, device or socket where a file was expected (it was not opened)."""
 
     def __init__(self, kind: str) -> None:
-        super().__init__(f"it is {kind}, not a regular file")
+        super().__init__(_("it is {kind}, not a regular file").format(kind=_(kind)))
         self.kind = kind
 
 

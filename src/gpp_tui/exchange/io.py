@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from gpp_tui.content.models import Library
 from gpp_tui.exchange.portable import ENVELOPE_KEYS, FORMAT, ExportFile, PackVersion, Totals
 from gpp_tui.filereader import NotRegularFileError, TooLargeError, beyond_limits, read_bytes
+from gpp_tui.i18n import _, ngettext
 from gpp_tui.store.errors import NewerSchemaError, UnreadableFileError
 from gpp_tui.store.migrations import migrate
 from gpp_tui.store.models import Annotations
@@ -27,7 +28,7 @@ class ImportRefusedError(Exception):
     """A file that cannot be imported; the message is one line: "cannot import PATH: why"."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"cannot import {path}: {reason}")
+        super().__init__(_("cannot import {path}: {reason}").format(path=path, reason=reason))
         self.path = path
         self.reason = reason
 
@@ -61,19 +62,26 @@ def read_export(path: Path, library: Library, *, limit: int = MAX_IMPORT_BYTES) 
     raw = _parse(path, data)
     if raw.get("format") != FORMAT:
         hint = (
-            " (it looks like an annotations.toml; export it with `gpp export --format toml`)"
+            _(" (it looks like an annotations.toml; export it with `gpp export --format toml`)")
             if "schema_version" in raw and "format" not in raw
             else ""
         )
-        raise NotAnExportError(path, f'it is not a gpp-tui export (no format = "{FORMAT}"){hint}')
+        raise NotAnExportError(
+            path,
+            _('it is not a gpp-tui export (no format = "{FORMAT}"){hint}').format(
+                FORMAT=FORMAT, hint=hint
+            ),
+        )
     annotations_raw = {key: value for key, value in raw.items() if key not in ENVELOPE_KEYS}
     try:
         annotations = validate(migrate(annotations_raw))
     except NewerSchemaError as error:
         raise NewerExportError(
             path,
-            f"it was made by a newer gpp-tui (schema_version {error.found}; this version "
-            f"reads up to {error.supported}); update gpp-tui to import it",
+            _(
+                "it was made by a newer gpp-tui (schema_version {found}; this version "
+                "reads up to {supported}); update gpp-tui to import it"
+            ).format(found=error.found, supported=error.supported),
         ) from None
     except UnreadableFileError as error:
         if not isinstance(raw.get("totals"), dict):
@@ -98,17 +106,22 @@ def _read_bytes(path: Path, limit: int) -> bytes:
         data = read_bytes(path, limit=limit)
     except TooLargeError as error:
         raise ExportTooLargeError(
-            path, f"it is {_mb(error.size)}; an export is at most {_mb(limit)}"
+            path,
+            _("it is {size}; an export is at most {limit}").format(
+                size=_mb(error.size), limit=_mb(limit)
+            ),
         ) from None
     except NotRegularFileError as error:
-        what = "an export file" if error.kind == "a folder" else "a regular file"
-        raise ImportRefusedError(path, f"it is {error.kind}, not {what}") from None
+        what = _("an export file") if error.kind == "a folder" else _("a regular file")
+        raise ImportRefusedError(
+            path, _("it is {kind}, not {what}").format(kind=_(error.kind), what=what)
+        ) from None
     except FileNotFoundError:
-        raise ImportRefusedError(path, "no such file") from None
+        raise ImportRefusedError(path, _("no such file")) from None
     except OSError as error:
         raise ImportRefusedError(path, error.strerror or str(error)) from None
     if not data.strip():
-        raise NotAnExportError(path, "it is empty")
+        raise NotAnExportError(path, _("it is empty"))
     return data
 
 
@@ -117,7 +130,7 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise NotAnExportError(
-            path, f"it is not a text export (not UTF-8 at byte {error.start})"
+            path, _("it is not a text export (not UTF-8 at byte {start})").format(start=error.start)
         ) from None
     is_json = text.lstrip().startswith("{")
     try:
@@ -126,13 +139,19 @@ def _parse(path: Path, data: bytes) -> dict[str, Any]:
         kind = "JSON" if is_json else "TOML"
         if FORMAT in text[:500]:
             raise IncompleteExportError(
-                path, f"it is damaged or was cut short (not valid {kind}: {_one_line(error)})"
+                path,
+                _("it is damaged or was cut short (not valid {kind}: {reason})").format(
+                    kind=kind, reason=_one_line(error)
+                ),
             ) from None
         raise NotAnExportError(
-            path, f"it is not a gpp-tui export (not JSON or TOML: {_one_line(error)})"
+            path,
+            _("it is not a gpp-tui export (not JSON or TOML: {reason})").format(
+                reason=_one_line(error)
+            ),
         ) from None
     except RecursionError:
-        raise NotAnExportError(path, "it is nested too deeply to be an export") from None
+        raise NotAnExportError(path, _("it is nested too deeply to be an export")) from None
     except (ValueError, MemoryError) as error:
         # An integer over Python's 4,300-digit limit, and the like.
         raise NotAnExportError(path, beyond_limits(error)) from None
@@ -146,7 +165,7 @@ def _one_line(error: Exception) -> str:
 
 
 def _cut_short(path: Path) -> IncompleteExportError:
-    return IncompleteExportError(path, "it is incomplete: the file was cut short")
+    return IncompleteExportError(path, _("it is incomplete: the file was cut short"))
 
 
 def _check_totals(path: Path, totals: object, annotations: Annotations) -> None:
@@ -159,8 +178,10 @@ def _check_totals(path: Path, totals: object, annotations: Annotations) -> None:
     if (nodes, notes) != (found.nodes, found.notes):
         raise IncompleteExportError(
             path,
-            f"it is incomplete: it should hold {notes} notes on {nodes} nodes "
-            f"but holds {found.notes} on {found.nodes}; was it cut short?",
+            _(
+                "it is incomplete: it should hold {notes} notes on {nodes} nodes but "
+                "holds {notes2} on {nodes2}; was it cut short?"
+            ).format(notes=notes, nodes=nodes, notes2=found.notes, nodes2=found.nodes),
         )
 
 
@@ -173,8 +194,10 @@ def _check_unique_notes(path: Path, annotations: Annotations) -> None:
                 if note.id in seen:
                     raise NotAnExportError(
                         path,
-                        f"it holds two notes with the id {note.id!r} on {pack_id}/{node_id}; "
-                        "gpp-tui never writes that, so the file was changed by hand or damaged",
+                        _(
+                            "it holds two notes with the id {id!r} on {pack_id}/{node_id}; gpp-tui "
+                            "never writes that, so the file was changed by hand or damaged"
+                        ).format(id=note.id, pack_id=pack_id, node_id=node_id),
                     )
                 seen.add(note.id)
 
@@ -185,7 +208,9 @@ def _exported_from(path: Path, raw: object) -> dict[str, PackVersion]:
     packs: dict[str, PackVersion] = {}
     for pack_id, info in raw.items():
         if not isinstance(info, dict):
-            raise NotAnExportError(path, f"exported_from.{pack_id} is not a table")
+            raise NotAnExportError(
+                path, _("exported_from.{pack_id} is not a table").format(pack_id=pack_id)
+            )
         packs[str(pack_id)] = PackVersion(
             title=str(info.get("title", "")), version=str(info.get("version", ""))
         )
@@ -205,8 +230,10 @@ def _check_packs(
     loaded = ", ".join(repr(pack.pack.id) for pack in library.packs)
     raise OtherPackError(
         path,
-        f"it holds annotations for pack {names}, which is not loaded here (loaded: {loaded}); "
-        "load that pack with --content to import it",
+        _(
+            "it holds annotations for pack {names}, which is not loaded here "
+            "(loaded: {loaded}); load that pack with --content to import it"
+        ).format(names=names, loaded=loaded),
     )
 
 
@@ -235,20 +262,36 @@ def import_header(library: Library, incoming: ExportFile) -> list[str]:
     """Where an export comes from, and what about it the user should know first."""
     from gpp_tui.exchange.review import local_time
 
-    made = f" on {local_time(incoming.exported)}" if incoming.exported else ""
-    by = f" by {incoming.author}" if incoming.author else ""
+    made = _(" on {time}").format(time=local_time(incoming.exported)) if incoming.exported else ""
+    by = _(" by {author}").format(author=incoming.author) if incoming.author else ""
     total = incoming.annotations.note_total
-    lines = [f"Importing {total} note{'' if total == 1 else 's'} exported{made}{by}."]
+    lines = [
+        ngettext(
+            "Importing {count} note exported{made}{by}.",
+            "Importing {count} notes exported{made}{by}.",
+            total,
+        ).format(count=total, made=made, by=by)
+    ]
     for pack_id, info in incoming.exported_from.items():
         pack = library.pack(pack_id)
         if pack is not None and info.version and pack.pack.version != info.version:
             lines.append(
-                f"It was made with version {info.version} of pack {pack_id}; you have "
-                f"{pack.pack.version or 'an unversioned copy'}. Notes on changed text are flagged."
+                _(
+                    "It was made with version {version} of pack {pack}; you have {yours}. "
+                    "Notes on changed text are flagged."
+                ).format(
+                    version=info.version,
+                    pack=pack_id,
+                    yours=pack.pack.version or _("an unversioned copy"),
+                )
             )
     for pack_id in incoming.annotations.packs:
         if library.pack(pack_id) is None:
-            lines.append(f"Annotations on pack {pack_id!r}, which is not loaded, are kept too.")
+            lines.append(
+                _("Annotations on pack {pack_id!r}, which is not loaded, are kept too.").format(
+                    pack_id=pack_id
+                )
+            )
     return lines
 
 
@@ -258,9 +301,20 @@ def describe_change(library: Library, change: Change) -> str:
 
     where = change.node_id if len(library.packs) == 1 else f"{change.pack_id}/{change.node_id}"
     detail = f": {change.detail}" if change.detail else ""
-    if change.kind is ChangeKind.DELETED:
-        return f"deleted note on {where}, deleted on the other side{detail}"
-    if change.kind is ChangeKind.RESOLVED:
-        return f"removed a conflict copy on {where}, replaced by a later version{detail}"
-    kind = "kept both versions of" if change.kind is ChangeKind.CONFLICT else change.kind.value
-    return f"{kind} {change.item} on {where}{detail}"
+    said = {
+        (ChangeKind.DELETED, "note"): _("deleted note on {where}, deleted on the other side"),
+        (ChangeKind.RESOLVED, "note"): _(
+            "removed a conflict copy on {where}, replaced by a later version"
+        ),
+        (ChangeKind.CONFLICT, "note"): _("kept both versions of note on {where}"),
+        (ChangeKind.ADDED, "note"): _("added note on {where}"),
+        (ChangeKind.UPDATED, "note"): _("updated note on {where}"),
+        (ChangeKind.ADDED, "status"): _("added status on {where}"),
+        (ChangeKind.UPDATED, "status"): _("updated status on {where}"),
+        (ChangeKind.ADDED, "bookmark"): _("added bookmark on {where}"),
+        (ChangeKind.UPDATED, "bookmark"): _("updated bookmark on {where}"),
+    }.get((change.kind, change.item))
+    if said is None:
+        kind = "kept both versions of" if change.kind is ChangeKind.CONFLICT else change.kind.value
+        said = f"{kind} {change.item} on {{where}}"
+    return said.format(where=where) + detail

@@ -103,12 +103,20 @@ class MergeReport:
 
     def summary(self) -> str:
         """One line: "2 added, 1 updated, 1 kept as conflict copies, 5 unchanged"."""
-        removed = f", {len(self.deleted)} deleted" if self.deleted else ""
+        from gpp_tui.i18n import _
+
+        removed = _(", {count} deleted").format(count=len(self.deleted)) if self.deleted else ""
         if self.resolved:
-            removed += f", {len(self.resolved)} settled conflicts removed"
-        return (
-            f"{len(self.added)} added, {len(self.updated)} updated{removed}, "
-            f"{len(self.conflicts)} kept as conflict copies, {self.unchanged} unchanged"
+            removed += _(", {count} settled conflicts removed").format(count=len(self.resolved))
+        return _(
+            "{added} added, {updated} updated{removed}, "
+            "{conflicts} kept as conflict copies, {unchanged} unchanged"
+        ).format(
+            added=len(self.added),
+            updated=len(self.updated),
+            removed=removed,
+            conflicts=len(self.conflicts),
+            unchanged=self.unchanged,
         )
 
 
@@ -305,7 +313,7 @@ def _node_changes(
 
     if (node.status, node.status_changed) != (before.status, before.status_changed):
         kind = ChangeKind.UPDATED if _has_status(before) else ChangeKind.ADDED
-        change(kind, "status", f"{before.status.value} → {node.status.value}")
+        change(kind, "status", f"{before.status.label} → {node.status.label}")
     elif _has_status(their):
         unchanged += 1
     if node.bookmark != before.bookmark and node.bookmark is not None:
@@ -325,7 +333,11 @@ def _node_changes(
         if old == note or note.id in in_conflict:
             continue
         if note in new_copies:
-            detail = f"{_quote(note.text)}, a version of note {note.conflict_of}"
+            from gpp_tui.i18n import _
+
+            detail = _("{text}, a version of note {id}").format(
+                text=_quote(note.text), id=note.conflict_of
+            )
             change(ChangeKind.CONFLICT, "note", detail, note.id)
         else:
             kind = ChangeKind.ADDED if old is None else ChangeKind.UPDATED
