@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from gpp_tui.content import Library, Node, NodeKind
+from gpp_tui.content.models import language_tag
 from gpp_tui.i18n import _, ngettext
 from gpp_tui.session.drafts import DraftKeeper
 from gpp_tui.session.finding import Finder
@@ -137,7 +138,11 @@ class Session:
         and status are the node's whatever language is shown. `preferred` is the
         translation a switch from the original goes to (the interface language).
         """
-        everything = self.with_translations()
+        at_hand = {language_tag(lang)[0] for lang in self.library.languages}
+        if language and language_tag(language)[0] in at_hand:
+            everything = self.library  # already loaded (a start in the remembered language)
+        else:
+            everything = self.with_translations()
         shown = everything.in_language(shown_language(self.library))
         target = language or next_language(shown, preferred)
         if target is None:
