@@ -11,7 +11,6 @@ its file (moved aside, refused, defaults used).
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 import tomllib
@@ -108,6 +107,8 @@ def loads_toml(text: str) -> dict[str, Any]:
 
 def loads_json(text: str) -> Any:
     """The parsed JSON value; ParseError (one line) for anything that stops the parser."""
+    import json  # here: the settings and packs are TOML, and start-up reads no JSON
+
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

@@ -7,7 +7,6 @@ models and the store are loaded off the UI thread once the first screen is paint
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
@@ -27,6 +26,8 @@ def text_hash(text: str) -> str:
 
 def content_hash(text: str, tags: Iterable[str]) -> str:
     """A short fingerprint of one version of a note (its text and tags), for merging."""
+    import json  # here: not needed before the first paint
+
     content = json.dumps([text, list(tags)], ensure_ascii=False)
     return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
