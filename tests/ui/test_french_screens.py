@@ -294,3 +294,13 @@ async def test_encrypted_notes_ask_and_warn_in_french(
         await walk.look("export of encrypted notes", ConfirmScreen, "x", "enter", "enter", "enter")
         await walk.look("editor of encrypted notes", ConfirmScreen, "escape", "n", "ctrl+e")
     walk.check()
+
+
+async def test_the_check_finds_english_on_an_english_screen(make_app: MakeApp) -> None:
+    """The walk's check is not blind: on the English main screen it finds the footer's words."""
+    french_pack = load_library().in_language("fr")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        shown = english_on_screen(app, french_pack)
+    assert {"Help", "Quit", "Bookmark"} <= set(shown)
