@@ -22,6 +22,7 @@ def main(folder: Path) -> None:
             edit.cycle_status(PACK, f"N.{count % 97}")
         store.save_draft(PACK, "D.3", None, f"draft {count}")
         count += 1
+        print("saved", count, flush=True)
 
 
 if __name__ == "__main__":
