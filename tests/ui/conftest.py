@@ -61,6 +61,26 @@ def app_settles_before_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(GppApp, "run_test", settled_run_test)
 
 
+NOTICE_SECONDS = 600.0
+"""How long a notice stays in a test: longer than any test, so what was said can be read."""
+
+
+@pytest.fixture(autouse=True)
+def notices_outlast_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notice stays up until the test ends, however slow the machine.
+
+    Notices go after a few seconds of wall time; a test that reads `app._notifications`
+    after a search and an import on a loaded machine found the notice already gone.
+    """
+    notify = GppApp.notify
+
+    def lasting_notify(self: GppApp, message: str, **kwargs: Any) -> None:
+        kwargs["timeout"] = NOTICE_SECONDS
+        notify(self, message, **kwargs)
+
+    monkeypatch.setattr(GppApp, "notify", lasting_notify)
+
+
 @pytest.fixture(autouse=True)
 def no_welcome(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts on an empty data folder: the first-start welcome is left out.
@@ -78,6 +98,45 @@ def make_app(library: Library, tmp_path: Path) -> Callable[..., GppApp]:
         return GppApp(lib or library, tmp_path / "data", environ={"TERM": "xterm"}, **kwargs)  # type: ignore[arg-type]
 
     return make
+
+
+async def until(pilot: Any, condition: Callable[[], object]) -> None:
+    """Let the app run until `condition()` is true (at most READY_SECONDS); the test asserts.
+
+    For what the app does in its own time (workers, timers, refreshes): a fixed pause is
+    too short on a loaded machine and too long on an idle one.
+    """
+    deadline = time.monotonic() + READY_SECONDS
+    while not condition() and time.monotonic() < deadline:
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+async def palette_offers(pilot: Any, text: str) -> None:
+    """Wait until the command palette has finished searching and highlights a hit with `text`.
+
+    The palette gathers its hits in a worker and shows them in batches: `enter` pressed
+    before they are in selects nothing, or a hit of what was typed so far.
+    """
+    from textual.command import CommandList, CommandPalette
+
+    app = pilot.app
+    deadline = time.monotonic() + READY_SECONDS
+    prompt = ""
+    while time.monotonic() < deadline:
+        screen = app.screen
+        if isinstance(screen, CommandPalette):
+            gathering = any(
+                worker.group == CommandPalette._GATHER_COMMANDS_GROUP and not worker.is_finished
+                for worker in app.workers
+            )
+            hits = screen.query_one(CommandList)
+            if not gathering and hits.highlighted is not None:
+                prompt = str(hits.get_option_at_index(hits.highlighted).prompt)
+                if text in prompt:
+                    return
+        await pilot.pause(0.02)
+    raise AssertionError(f"the palette never highlighted {text!r} (last: {prompt!r})")
 
 
 def detail_text(app: GppApp) -> str:

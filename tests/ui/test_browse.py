@@ -19,7 +19,7 @@ from gpp_tui.ui.screens.help import HelpScreen
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.widgets.principles_tree import PrinciplesTree
 
-from .conftest import detail_text
+from .conftest import detail_text, palette_offers
 
 MakeApp = Callable[..., GppApp]
 
@@ -175,7 +175,7 @@ async def test_palette_jumps_to_a_node_by_id(make_app: MakeApp) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"D.3 Cumul")
-        await pilot.pause(0.5)
+        await palette_offers(pilot, "D.3")
         await pilot.press("enter")
         await pilot.pause()
         assert current_id(app) == "D.3"

@@ -13,7 +13,7 @@ from textual.widgets._footer import FooterKey
 from gpp_tui.ui.app import GppApp
 from gpp_tui.ui.widgets.footer import FittingFooter
 
-from .conftest import screen_text
+from .conftest import screen_text, until
 from .test_annotations import go, ready, saved
 
 MakeApp = Callable[..., GppApp]
@@ -75,7 +75,7 @@ async def test_header_keeps_the_area_and_the_filter(
         await ready(pilot)
         await go(pilot, "C.1")
         await pilot.press("b", "F", "j", "enter")  # bookmark it, then show bookmarked nodes
-        await pilot.pause(0.2)
+        await until(pilot, lambda: "filter: bookmarked" in screen_text(app).splitlines()[0])
         header = screen_text(app).splitlines()[0]
         assert "…" not in header, header
         assert "filter: bookmarked" in header, header

@@ -26,7 +26,7 @@ from gpp_tui.ui.screens.note_editor import NoteEditor
 from gpp_tui.ui.screens.prompt import PromptScreen
 from gpp_tui.ui.screens.search import SearchScreen
 
-from .conftest import screen_text
+from .conftest import screen_text, until
 from .test_annotations import PACK, go, ready
 from .test_lock import PASSPHRASE
 
@@ -77,7 +77,10 @@ async def test_ctrl_l_hides_every_note_word_from(
         await ready(pilot)
         await go(pilot, "B.2")
         await pilot.press(*keys)
-        await pilot.pause(0.3)
+        await until(  # a search or the palette shows its hits in its own time
+            pilot,
+            lambda: isinstance(app.screen, screen_type) and (where == "help" or secrets_shown(app)),
+        )
         assert isinstance(app.screen, screen_type)
         if where != "help":  # the help covers the pane; elsewhere the words are there to hide
             assert secrets_shown(app)
@@ -197,7 +200,7 @@ async def test_the_header_says_a_second_copy_is_read_only(
         app = make_app()
         async with app.run_test(size=(80, 24)) as pilot:
             await ready(pilot)
-            await pilot.pause(0.3)
+            await until(pilot, lambda: "read-only" in screen_text(app).splitlines()[0])
             header = screen_text(app).splitlines()[0]
             assert "read-only" in header and "not encrypted" in header
     finally:

@@ -33,6 +33,7 @@ from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.screens.note_editor import NoteEditor
 from gpp_tui.ui.screens.search import SearchScreen
 
+from .conftest import palette_offers
 from .test_annotations import go, ready, saved
 
 MakeApp = Callable[..., GppApp]
@@ -148,7 +149,7 @@ async def test_a_whole_session_opens_no_socket(
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"D.3 Cumul")
-        await pilot.pause(0.5)
+        await palette_offers(pilot, "D.3")
         await pilot.press("enter")
         await pilot.pause()
         assert screen.current is not None and screen.current.id == "D.3"

@@ -146,7 +146,10 @@ async def test_escape_on_the_discard_question_leaves_every_file(
         await go(pilot, "B.1")
         await pilot.press("n")
         app.screen.query_one(TextArea).insert("do not lose me")
-        await pilot.pause(1.3)  # a draft is written within about a second
+        for _ in range(400):  # a draft is written within about a second
+            if any(b"do not lose me" in content for content in files(data).values()):
+                break
+            await pilot.pause(0.05)
         await saved(pilot)
         before = files(data)
         assert any(b"do not lose me" in content for content in before.values())

@@ -13,6 +13,7 @@ from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.screens.search import SearchScreen
 from gpp_tui.ui.widgets.notes import NotesList
 
+from .conftest import palette_offers
 from .test_annotations import PACK, go, ready, saved, visible_ids
 
 MakeApp = Callable[..., GppApp]
@@ -111,7 +112,7 @@ async def test_palette_runs_actions_by_name(make_app: MakeApp) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Bookmark")
-        await pilot.pause(0.5)
+        await palette_offers(pilot, "Bookmark")
         await pilot.press("enter")
         await pilot.pause()
         assert screen.store is not None

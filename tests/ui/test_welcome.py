@@ -74,8 +74,7 @@ async def test_first_start_welcomes_keeps_the_name_and_never_again(
 
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.pause(0.3)
+        await ready(pilot)  # the welcome is pushed, or not, before the notes load
         assert isinstance(again.screen, MainScreen)
 
 
@@ -89,8 +88,7 @@ async def test_escape_skips_the_welcome_for_good(make_app: MakeApp, with_welcome
     assert with_welcome.read_text(encoding="utf-8") == SETTINGS  # no name was stored
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.pause(0.3)
+        await ready(pilot)  # the welcome is pushed, or not, before the notes load
         assert isinstance(again.screen, MainScreen)
 
 
@@ -100,8 +98,7 @@ async def test_no_welcome_on_a_folder_that_has_notes(make_app: MakeApp, tmp_path
     (tmp_path / "data" / "state.toml").unlink(missing_ok=True)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.pause(0.3)
+        await ready(pilot)  # the welcome is pushed, or not, before the notes load
         assert isinstance(app.screen, MainScreen)
 
 
