@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, cast
 
 from gpp_tui import __version__
 from gpp_tui.cli_help import describe
 from gpp_tui.i18n import _, format_number
 
 if TYPE_CHECKING:
+    import argparse
+
     from gpp_tui.cli_team import Opened
     from gpp_tui.content import Library, Node
 
@@ -35,6 +37,8 @@ class CliError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for `gpp` and its subcommands."""
+    import argparse  # here: `gpp` alone (the app) parses nothing
+
     parser = argparse.ArgumentParser(
         prog="gpp",
         description=_(
@@ -189,8 +193,12 @@ def _main(argv: list[str]) -> int:
 
         print(f"gpp: {safe_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
-    # `gpp` alone starts the app: no need to build every subcommand's parser first.
-    args = argparse.Namespace(**APP_DEFAULTS) if not argv else build_parser().parse_args(argv)
+    # `gpp` alone starts the app: no need to import argparse and build every parser first.
+    args = (
+        cast("argparse.Namespace", SimpleNamespace(**APP_DEFAULTS))
+        if not argv
+        else build_parser().parse_args(argv)
+    )
     args.language = language
     if args.command is None:
         return _guarded(_run_app, args)

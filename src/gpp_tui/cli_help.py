@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
 from gpp_tui.i18n import N_, _
@@ -103,6 +102,8 @@ HELP: dict[str, tuple[str, tuple[str, ...]]] = {
 
 def describe(commands: Any) -> None:
     """Give every subcommand parser its description and an examples epilog."""
+    import argparse
+
     for name, parser in commands.choices.items():
         if name not in HELP:
             continue
