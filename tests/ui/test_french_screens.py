@@ -205,6 +205,8 @@ async def test_every_screen_of_a_session_is_in_french(
         await walk.look("help", HelpScreen, "question_mark", pages=12)
         await walk.look("command palette", CommandPalette, "escape", "ctrl+p")
         await walk.look("palette, a search", CommandPalette, *"B.2")
+        await walk.look("palette, typing", CommandPalette, "ctrl+u", *"zzqqx")
+        await walk.look("palette, no matches", CommandPalette)
         await walk.look("search", SearchScreen, "escape", "escape", "slash")
         await walk.look("search results", SearchScreen, *"représailles")
         await walk.look("no results", SearchScreen, "ctrl+u", *"zzzqqq")

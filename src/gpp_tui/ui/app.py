@@ -97,7 +97,7 @@ class GppApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "gpp-tui"
-    SUB_TITLE = "Gender Persecution Principles"
+    SUB_TITLE = N_("Gender Persecution Principles")
     BINDINGS: ClassVar[list[BindingType]] = [
         # Shown in the footer by MainScreen (same id, so a remap moves both).
         Binding("question_mark,f1", "help", N_("Help"), show=False, id="app.help"),
@@ -119,6 +119,7 @@ class GppApp(App[None]):
     ) -> None:
         safety.install()
         super().__init__()
+        self.sub_title = _(self.SUB_TITLE)  # shown until the progress replaces it
         env = dict(os.environ) if environ is None else environ
         self.config, self.config_problems = (config, []) if config else load_config()
         self.codec: ByteCodec | None = None
@@ -492,9 +493,11 @@ class GppApp(App[None]):
         """The command palette, with a plain ">" for its search icon in ASCII mode."""
         from textual.command import CommandPalette
 
+        from gpp_tui.ui.commands import Palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = _("Search for commands…")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
         if self.glyphs is glyphs.ASCII:
             self.call_after_refresh(ascii_palette_icon, self)
 

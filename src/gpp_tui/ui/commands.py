@@ -5,11 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider, SearchIcon
+from textual.command import (
+    CommandList,
+    CommandPalette,
+    DiscoveryHit,
+    Hit,
+    Hits,
+    Provider,
+    SearchIcon,
+)
 from textual.content import Content
 from textual.markup import escape
+from textual.widgets.option_list import Option
 
 from gpp_tui.content import Node, NodeKind
 from gpp_tui.i18n import N_, _
@@ -68,6 +79,29 @@ def palette_title(app: App[None], title: str) -> str:
                 shown = app.get_key_display(Binding(first, binding.action, binding.description))
                 return f"{_(title)}  {shown}"
     return _(title)
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, saying "No matches found" in the interface language."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # As Textual 8.2's own, with the one sentence it shows translated.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(_("No matches found"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 def ascii_palette_icon(app: App[None]) -> None:
