@@ -72,7 +72,7 @@ def setup_language(argv: Sequence[str], setting: str | None = None) -> str:
                 given=given, languages=", ".join(available_languages())
             )
         )
-    if language() != "en":
+    if language() != "en" and argv:  # `gpp` alone (the app) parses nothing: no argparse
         _translate_argparse()
     return chosen
 
