@@ -170,3 +170,36 @@ def test_the_export_is_exactly_the_golden_file(
     if os.environ.get("GPP_TUI_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+DOCX_CASES = {
+    "one-pack-all.docx.xml": ("one", None, "Amina K."),
+    "two-packs-notes.docx.xml": ("two", "notes", ""),
+    "empty.docx.xml": ("one", None, ""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOCX_CASES))
+def test_the_word_review_is_exactly_the_golden_document(
+    name: str, one_pack: Library, two_packs: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The document's text, styles, bold and italic runs, tables and right-to-left marks."""
+    import io
+
+    import docx
+
+    from gpp_tui.exchange.export import render
+
+    ids = iter(f"note-{number}" for number in range(1, 100))
+    monkeypatch.setattr("gpp_tui.store.models.uuid4", lambda: next(ids))
+    which, only, author = DOCX_CASES[name]
+    library = one_pack if which == "one" else two_packs
+    annotations = Annotations() if name.startswith("empty") else _annotations()
+    data = render(library, annotations, "docx", only, ExportInfo(author, T0, UTC))
+    document = docx.Document(io.BytesIO(data))
+    properties = document.core_properties
+    text = f"title: {properties.title}\nauthor: {properties.author}\n{document.element.body.xml}"
+    golden = GOLDEN / name
+    if os.environ.get("GPP_TUI_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
