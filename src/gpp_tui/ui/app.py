@@ -369,10 +369,19 @@ class GppApp(App[None]):
         stays where it is, under the lock, and comes back with its text.
         """
         from gpp_tui.ui.screens.lock import UNENCRYPTED_WARNING, LockScreen
-        from gpp_tui.ui.screens.note_editor import NoteEditor
 
         if self._exiting or any(isinstance(s, LockScreen) for s in self.screen_stack):
             return
+        await self._keep_drafts()
+        if self.codec is not None:
+            self.push_screen(LockScreen(_("Locked. Enter your passphrase."), self._unlock))
+        else:
+            self.push_screen(LockScreen(_("Locked."), warning=_(UNENCRYPTED_WARNING)))
+
+    async def _keep_drafts(self) -> None:
+        """Write the text of every open note editor as a draft, and wait (briefly) for it."""
+        from gpp_tui.ui.screens.note_editor import NoteEditor
+
         for screen in self.screen_stack:
             if isinstance(screen, NoteEditor):
                 screen.keep_draft()
@@ -380,10 +389,6 @@ class GppApp(App[None]):
         if writing:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.workers.wait_for_complete(writing), DRAFT_WAIT_SECONDS)
-        if self.codec is not None:
-            self.push_screen(LockScreen(_("Locked. Enter your passphrase."), self._unlock))
-        else:
-            self.push_screen(LockScreen(_("Locked."), warning=_(UNENCRYPTED_WARNING)))
 
     def exit(
         self,
@@ -490,13 +495,21 @@ class GppApp(App[None]):
             yield command._replace(title=palette_title(self, command.title), help=_(command.help))
 
     def action_command_palette(self) -> None:
-        """The command palette, with a plain ">" for its search icon in ASCII mode."""
+        """The command palette, with a plain ">" for its search icon in ASCII mode.
+
+        Not over the lock screen: its commands open the bookmarks, the search of notes...
+        """
         from textual.command import CommandPalette
 
         from gpp_tui.ui.commands import Palette
+        from gpp_tui.ui.screens.lock import LockScreen
 
+        if any(isinstance(screen, LockScreen) for screen in self.screen_stack):
+            return
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = _("Search for commands…")
+            if self.glyphs is glyphs.ASCII:
+                placeholder = placeholder.replace("…", "...")
             self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
         if self.glyphs is glyphs.ASCII:
             self.call_after_refresh(ascii_palette_icon, self)
@@ -584,7 +597,9 @@ class GppApp(App[None]):
         """Save what is not saved yet and remember the position, then quit.
 
         If the annotations cannot be saved the user is asked before anything is lost.
+        A note being written is kept as a draft, offered back at the next start.
         """
+        await self._keep_drafts()
         screen = self.main_screen
         screen.save_position()
         store = screen.store

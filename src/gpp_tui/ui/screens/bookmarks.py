@@ -17,6 +17,7 @@ from gpp_tui.content import Library
 from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.session.history import Place
 from gpp_tui.ui.glyphs import Glyphs
+from gpp_tui.ui.widgets.footer import QUIT, FittingFooter
 from gpp_tui.ui.widgets.lists import StraightOptionList
 
 if TYPE_CHECKING:
@@ -32,9 +33,10 @@ class BookmarksScreen(ModalScreen[Place | None]):
     """Lists bookmarks; dismisses with the chosen node, or None. d/b remove, L relabels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss_none", N_("Close"), id="bookmarks.close"),
+        Binding("escape", "dismiss_none", N_("Close"), id="bookmarks.close"),
         Binding("d,b", "remove", N_("Remove bookmark"), id="bookmarks.remove"),
         Binding("L", "relabel", N_("Label"), id="bookmarks.label"),
+        QUIT,
     ]
 
     def __init__(
@@ -85,6 +87,7 @@ class BookmarksScreen(ModalScreen[Place | None]):
             options = self._options()
             yield StraightOptionList(*options, id="bookmarks-list")
             yield Static(_(EMPTY), id="bookmarks-empty")
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Show the empty line only when there is nothing to list."""

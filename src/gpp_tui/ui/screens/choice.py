@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from gpp_tui.i18n import N_, _
+from gpp_tui.ui.widgets.footer import QUIT, FittingFooter
 from gpp_tui.ui.widgets.lists import StraightOptionList
 
 
@@ -21,6 +22,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", N_("Cancel"), id="choice.cancel"),
+        QUIT,
     ]
 
     def __init__(
@@ -45,6 +47,7 @@ class ChoiceScreen(ModalScreen[str | None]):
             yield StraightOptionList(
                 *(Option(self._label(key, label), id=key) for key, label in self._choices)
             )
+        yield FittingFooter()
 
     def _label(self, key: str, label: str) -> Text:
         text = Text(label)

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gpp_tui.i18n import N_, _
+from gpp_tui.ui.widgets.footer import QUIT, FittingFooter
 
 STYLE_NAMES = {"oscola": "OSCOLA", "plain": N_("plain")}
 """Citation styles as the dialog names them (English: `_()` where shown)."""
@@ -23,6 +24,7 @@ class CitationScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "close", N_("Close"), id="citation.close"),
         Binding("s", "switch_style", N_("Other style"), id="citation.style"),
+        QUIT,
     ]
 
     def __init__(self, citations: dict[str, str], style: str) -> None:
@@ -36,6 +38,7 @@ class CitationScreen(ModalScreen[None]):
             box.border_title = _("Citation")
             yield Static(id="citation-text")
             yield Static(id="citation-hint")
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Show the citation copied."""

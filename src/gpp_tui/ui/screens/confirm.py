@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from gpp_tui.i18n import N_, _
+from gpp_tui.ui.widgets.footer import QUIT, FittingFooter
 
 
 class ConfirmScreen(ModalScreen[bool | None]):
@@ -22,6 +23,7 @@ class ConfirmScreen(ModalScreen[bool | None]):
         Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
         Binding("n", "answer(False)", N_("No"), id="confirm.no"),
         Binding("escape", "not_now", N_("Not now"), id="confirm.escape"),
+        QUIT,
     ]
 
     def __init__(self, question: str, yes: str = "", no: str = "") -> None:
@@ -37,6 +39,7 @@ class ConfirmScreen(ModalScreen[bool | None]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self._yes} (y)", id="yes", variant="warning")
                 yield Button(f"{self._no} (n)", id="no")
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Focus the safe answer."""
@@ -70,6 +73,7 @@ class DraftScreen(ModalScreen[DraftAnswer]):
         Binding("y,o", "answer('open')", N_("Open it"), id="draft.open"),
         Binding("escape,n", "answer('later')", N_("Not now (keep it)"), id="draft.later"),
         Binding("t", "answer('throw-away')", N_("Throw it away"), id="draft.throw_away"),
+        QUIT,
     ]
 
     def __init__(self, question: str, *, can_open: bool = True) -> None:
@@ -86,6 +90,7 @@ class DraftScreen(ModalScreen[DraftAnswer]):
                     yield Button(_("Open it (y)"), id="open", variant="primary")
                 yield Button(_("Not now (esc)"), id="later")
                 yield Button(_("Throw away (t)"), id="throw-away", variant="error")
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Focus the answer that keeps the draft."""

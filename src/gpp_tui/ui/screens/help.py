@@ -13,19 +13,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gpp_tui.i18n import N_, _
+from gpp_tui.ui.widgets.footer import QUIT, FittingFooter
 from gpp_tui.ui.widgets.nav_keys import KeyedScroll
 
 BindingGroup = tuple[str, Iterable[BindingType]]
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists every binding, grouped by where it works; any of escape, q, ? or F1 closes.
+    """Lists every binding, grouped by where it works; escape, ? or F1 closes it (q quits).
 
     Group titles and descriptions are the English ones, translated here as drawn.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", N_("Close help"), id="help.close"),
+        Binding("escape,question_mark,f1", "dismiss", N_("Close help"), id="help.close"),
+        QUIT,
     ]
 
     def __init__(self, groups: list[BindingGroup]) -> None:
@@ -37,6 +39,7 @@ class HelpScreen(ModalScreen[None]):
         with KeyedScroll(id="help-body") as body:
             body.border_title = _("Keys (escape to close)")
             yield Static(self._table(), id="help-table")
+        yield FittingFooter()
 
     def _table(self) -> Table:
         table = Table(box=None, show_header=False, expand=True, padding=(0, 1))

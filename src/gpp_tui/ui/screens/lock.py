@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from gpp_tui.display import safe_line
 from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.store.errors import DamagedKeyError, StoreError
+from gpp_tui.ui.widgets.footer import FittingFooter
 
 MAX_TRIES = 3
 
@@ -99,6 +100,7 @@ class LockScreen(Screen[Any]):
             else:
                 yield Static(_("Press enter to continue."), id="lock-hint")
             yield Static("", id="lock-status")
+        yield FittingFooter(show_command_palette=False)  # no palette while locked
 
     def action_leave(self) -> None:
         """Without encryption, enter unlocks."""

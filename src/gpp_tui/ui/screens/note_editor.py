@@ -20,6 +20,7 @@ from textual.widgets import Input, Static, TextArea
 
 from gpp_tui.i18n import N_, _
 from gpp_tui.ui.screens.confirm import ConfirmScreen
+from gpp_tui.ui.widgets.footer import FittingFooter
 from gpp_tui.ui.widgets.note_text import NoteTextArea
 
 DRAFT_EVERY_SECONDS = 1.0
@@ -90,6 +91,7 @@ class NoteEditor(ModalScreen[NoteInput | None]):
             yield Static(
                 _("ctrl+s save · escape close · ctrl+e $EDITOR · tab to tags"), id="editor-hint"
             )
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Focus the text, cursor at its end; keep drafts while the user types."""

@@ -13,6 +13,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from gpp_tui.i18n import N_, _
+from gpp_tui.ui.widgets.footer import FittingFooter
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -50,6 +51,7 @@ class PromptScreen(ModalScreen[str | None]):
                 id="prompt-input",
             )
             yield Static(self._hint, id="prompt-hint")
+        yield FittingFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter gives the answer."""

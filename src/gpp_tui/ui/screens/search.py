@@ -19,6 +19,8 @@ from textual.worker import get_current_worker
 from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.search import Hit
 from gpp_tui.ui.glyphs import Glyphs
+from gpp_tui.ui.widgets.footer import QUIT, FittingFooter
+from gpp_tui.ui.widgets.hanging import Hanging
 from gpp_tui.ui.widgets.lists import StraightOptionList
 
 RESULT_LIMIT = 100
@@ -45,19 +47,21 @@ class SearchTarget:
     note_id: str | None
 
 
-def hit_prompt(hit: Hit, glyphs: Glyphs) -> Text:
-    """A result: what matched (id and title, or "note on B.2") and a highlighted snippet."""
+def hit_prompt(hit: Hit, glyphs: Glyphs) -> Text | Hanging:
+    """A result: what matched (id and title, or "note on B.2") and a highlighted snippet.
+
+    The snippet is indented under the heading, and so is every line it wraps to.
+    """
     prompt = Text(hit.heading, style="bold")
     if hit.note_id is not None:
         prompt.append(f" {glyphs.separator} {hit.label}")
     prompt.append(f"  ({_(FIELD_NAMES.get(hit.field.value, hit.field.value))})", style="italic dim")
     if hit.snippet.strip("… ") in hit.label:
         return prompt  # A title match: the heading already shows it.
-    snippet = Text("\n  " + hit.snippet)
+    snippet = Text(hit.snippet)
     for start, end in hit.spans:
-        snippet.stylize("reverse", start + 3, end + 3)
-    prompt.append_text(snippet)
-    return prompt
+        snippet.stylize("reverse", start, end)
+    return Hanging([("", prompt), ("  ", snippet)])
 
 
 class SearchScreen(ModalScreen[SearchTarget | None]):
@@ -66,6 +70,7 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", N_("Back to where you were"), id="search.close"),
         Binding("down", "to_results", N_("Results"), show=False, id="search.results"),
+        QUIT,  # on the results; in the query field q is a letter and ctrl+q quits
     ]
 
     def __init__(
@@ -83,6 +88,7 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
             yield Input(self._query, placeholder=_("search principles, context and your notes"))
             yield Static("", id="search-status")
             yield StraightOptionList(id="search-results")
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Search for the initial query, if any."""

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from gpp_tui.i18n import N_, _
+from gpp_tui.ui.widgets.footer import FittingFooter
 
 STATE_FILES = ("annotations.toml", "state.toml", "key.age", "drafts")
 """What a data folder that has been used holds (any one of them is enough)."""
@@ -99,6 +100,7 @@ class WelcomeScreen(ModalScreen[str | None]):
                 Text(_("enter: start    escape: skip (this screen is not shown again)")),
                 id="welcome-hint",
             )
+        yield FittingFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter starts, with the name typed (possibly none)."""

@@ -18,6 +18,7 @@ from gpp_tui.i18n import N_, _, language, ngettext
 from gpp_tui.session.languages import parallel
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.ui.glyphs import Glyphs
+from gpp_tui.ui.widgets.hanging import Hanging, Row
 from gpp_tui.ui.widgets.lists import StraightOptionList
 from gpp_tui.ui.widgets.nav_keys import KeyedScroll
 from gpp_tui.ui.widgets.notes import NotesList
@@ -241,22 +242,19 @@ class DetailPane(KeyedScroll):
             "#context-heading", Text(_("Context (added by gpp-tui, not part of the principle)"))
         )
         self._set("#detail-context", Text(item.context.strip()) if item.context else None)
-        refs = Text()
+        rows: list[Row] = []
         if item.references:
-            refs.append(_("References") + "\n", style="bold")
+            rows.append(("", Text(_("References"), style="bold")))
         for ref in item.references:
-            refs.append(f" {g.bullet} ")
-            refs.append(ref.label, style="bold")
+            label = Text(ref.label, style="bold")
             if not ref.verified:
-                refs.append(f" [{_(g.to_verify)}]", style="reverse")
+                label.append(f" [{_(g.to_verify)}]", style="reverse")
+            rows.append((f" {g.bullet} ", label))
             if ref.note:
-                refs.append(f"\n   {ref.note}")
-            refs.append("\n")
+                rows.append(("   ", ref.note))  # under the label, wrapped lines too
         if item.tags:
-            refs.append(_("Tags: "), style="bold")
-            refs.append(", ".join(item.tags))
-        refs.rstrip()
-        self._set("#detail-references", refs if refs.plain else None)
+            rows.append((Text(_("Tags: "), style="bold"), ", ".join(item.tags)))
+        self._set("#detail-references", Hanging(rows) if rows else None)
 
     def _show_links(self, node: Node, nodes: dict[str, Node]) -> None:
         item = node.item
@@ -274,7 +272,7 @@ class DetailPane(KeyedScroll):
         self._set("#links-heading", Text(heading) if targets else None)
         self.query_one(LinkList).show_links(node.pack_id, targets)
 
-    def _set(self, selector: str, content: Text | None) -> None:
+    def _set(self, selector: str, content: Text | Hanging | None) -> None:
         widget = self.query_one(selector, Static)
         widget.display = content is not None
         widget.update(content if content is not None else "")

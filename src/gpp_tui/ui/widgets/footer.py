@@ -9,10 +9,19 @@ from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from gpp_tui.i18n import _
+from gpp_tui.i18n import N_, _
 
 ALWAYS = ("app.help", "app.quit")
 """Binding ids kept in the footer whatever its width (a remap keeps the id)."""
+
+TEXT_FIELDS = frozenset({"Input", "TextArea"})
+"""Textual widgets that take letters as text (by name: importing TextArea would slow the start)."""
+
+QUIT = Binding("q", "app.quit", N_("Quit"), id="app.quit")
+"""For dialogs without a text field: a modal screen stops the app's own q (same id: one remap)."""
+
+QUIT_WHILE_TYPING = "ctrl+q"
+"""Quits from a text field, where q is a letter (Textual's own binding, priority over fields)."""
 
 PALETTE_WIDTH_EXTRA = 2
 """The palette item's divider and right padding, on top of a key item's own padding."""
@@ -49,8 +58,17 @@ class FittingFooter(Footer):
                 rank = 3  # the focused widget's own keys
             else:
                 rank = 4
+            if binding.id == "app.quit" and self._typing_letters(binding):
+                binding = Binding(
+                    QUIT_WHILE_TYPING, binding.action, binding.description, id=binding.id
+                )
             shown = self.app.get_key_display(binding)
             candidates.append((rank, binding, enabled, tooltip, shown))
+        if "app.quit" not in {candidate[1].id for candidate in candidates}:
+            # A dialog that stops the app's q (it takes text): Textual's ctrl+q works over all.
+            binding = Binding(QUIT_WHILE_TYPING, "app.quit", N_("Quit"), id="app.quit")
+            shown = self.app.get_key_display(binding)
+            candidates.append((1, binding, True, "", shown))
         palette = None
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
@@ -94,6 +112,13 @@ class FittingFooter(Footer):
                 disabled=not enabled,
                 tooltip=_(binding.tooltip or binding.description),
             )
+
+    def _typing_letters(self, binding: Binding) -> bool:
+        """True when the focused widget takes `binding`'s key as a typed character."""
+        typed = len(binding.key) == 1 and binding.key.isprintable()
+        focused = self.screen.focused
+        kinds = {kind.__name__ for kind in type(focused).__mro__} if focused else set()
+        return typed and not kinds.isdisjoint(TEXT_FIELDS)
 
     def on_resize(self, event: events.Resize) -> None:
         """Choose again what fits at the new width."""

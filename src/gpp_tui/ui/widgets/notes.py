@@ -16,10 +16,14 @@ from textual.widgets.option_list import Option
 
 from gpp_tui.i18n import N_, _
 from gpp_tui.ui.glyphs import Glyphs
+from gpp_tui.ui.widgets.hanging import Hanging, Row
 from gpp_tui.ui.widgets.lists import StraightOptionList
 
 if TYPE_CHECKING:
     from gpp_tui.store.models import Note
+
+NOTE_INDENT = "  "
+"""A note's text starts here, under its header; every line it wraps to starts here too."""
 
 
 def local_time(note_time: object) -> str:
@@ -30,27 +34,24 @@ def local_time(note_time: object) -> str:
     return note_time.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def note_prompt(note: Note, changed: bool, glyphs: Glyphs) -> Text:
-    """A note as shown in the list: a header line, its text, a flag if its node changed."""
-    prompt = Text()
-    header = f"{glyphs.note} {local_time(note.updated)}"
+def note_prompt(note: Note, changed: bool, glyphs: Glyphs) -> Hanging:
+    """A note as shown in the list: a header line, its text indented (wrapped lines too)."""
+    header = Text(f"{glyphs.note} {local_time(note.updated)}", style="bold")
     if note.author:
-        header += f" {glyphs.separator} {note.author}"
-    prompt.append(header, style="bold")
+        header.append(f" {glyphs.separator} {note.author}", style="bold")
     if note.tags:
         tags = _("tags: {tags}").format(tags=", ".join(note.tags))
-        prompt.append(f" {glyphs.separator} {tags}", style="italic")
+        header.append(f" {glyphs.separator} {tags}", style="italic")
     if note.conflict_of:
-        prompt.append(" [" + _("conflict copy") + "]", style="reverse")
+        header.append(" [" + _("conflict copy") + "]", style="reverse")
+    rows: list[Row] = [("", header)]
     if changed:
         changed_line = _("text changed since this note ({time})").format(
             time=local_time(note.updated)
         )
-        prompt.append(f"\n{changed_line}", style="reverse")
-    # No indent of its own: a wrapped line would lose it and look like a new paragraph.
-    prompt.append("\n")
-    prompt.append(note.text.rstrip("\n") or " ")
-    return prompt
+        rows.append(("", Text(changed_line, style="reverse")))
+    rows.append((NOTE_INDENT, note.text.rstrip("\n") or " "))
+    return Hanging(rows)
 
 
 class NotesList(StraightOptionList):
