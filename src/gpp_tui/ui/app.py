@@ -402,12 +402,32 @@ class GppApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Note the time of the last key or click, for the idle lock; ignore input while closing."""
+        if isinstance(event, events.Key) and self._typed_ahead(event):
+            return
         if isinstance(event, events.Key | events.MouseDown | events.Paste):
             if self._exiting:
                 event.stop()
                 return
             self._last_activity = monotonic()
         await super().on_event(event)
+
+    def _typed_ahead(self, event: events.Key) -> bool:
+        """Send a key typed ahead to the screen now in front; True if it was.
+
+        Textual hands every waiting key to the focused widget at once: with "/" and
+        the words after it arriving together (a paste, a slow SSH link) the words
+        reach the tree, come back unused after "/" has opened the search, and would
+        be lost. A key that comes back to a screen other than the one it was typed
+        on is typed again, there.
+        """
+        if not event.is_forwarded:
+            event.typed_on = self.screen  # type: ignore[attr-defined]
+            return False
+        typed_on = getattr(event, "typed_on", None)
+        if typed_on is None or typed_on is self.screen:
+            return False
+        self.post_message(events.Key(event.key, event.character))
+        return True
 
     def _lock_if_idle(self) -> None:
         idle = monotonic() - self._last_activity

@@ -13,10 +13,33 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gpp_tui.i18n import N_, _
+from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.footer import QUIT, FittingFooter
 from gpp_tui.ui.widgets.nav_keys import KeyedScroll
 
 BindingGroup = tuple[str, Iterable[BindingType]]
+
+
+def marks_legend(glyphs: Glyphs) -> Text:
+    """What the tree's marks mean, in the symbols this terminal shows."""
+    notes = glyphs.notes_mark(2, False)
+    team = glyphs.notes_mark(2, True)
+    legend = Text(_("Tree marks:"), style="bold")
+    legend.append(
+        "  "
+        + _(
+            "{reviewed} reviewed  {follow_up} follow-up  {bookmark} bookmarked  "
+            "{notes} notes  {team} notes, some by colleagues"
+        ).format(
+            reviewed=glyphs.reviewed,
+            follow_up=glyphs.follow_up,
+            bookmark=glyphs.bookmark,
+            notes=notes if glyphs.count_notes else glyphs.note,
+            team=team,
+        )
+    )
+    legend.append("\n")
+    return legend
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,6 +61,9 @@ class HelpScreen(ModalScreen[None]):
         """A scrollable table of keys."""
         with KeyedScroll(id="help-body") as body:
             body.border_title = _("Keys (escape to close)")
+            glyphs: Glyphs | None = getattr(self.app, "glyphs", None)
+            if glyphs is not None:
+                yield Static(marks_legend(glyphs), id="help-marks")
             yield Static(self._table(), id="help-table")
         yield FittingFooter()
 

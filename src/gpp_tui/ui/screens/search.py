@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -94,6 +94,18 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
         """Search for the initial query, if any."""
         if self._query:
             self.run_search(self._query)
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed right after / (before the field has the focus) go into the query.
+
+        Over a slow link "/" and the words after it arrive at once, while the screen
+        is still opening: without this they would be lost.
+        """
+        if self.focused is None and event.is_printable and event.character:
+            field = self.query_one(Input)
+            field.focus()
+            field.insert_text_at_cursor(event.character)
+            event.stop()
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
