@@ -15,31 +15,26 @@ from textual.widgets import Static
 from gpp_tui.i18n import N_, _
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.footer import QUIT, FittingFooter
+from gpp_tui.ui.widgets.hanging import Hanging
 from gpp_tui.ui.widgets.nav_keys import KeyedScroll
 
 BindingGroup = tuple[str, Iterable[BindingType]]
 
 
-def marks_legend(glyphs: Glyphs) -> Text:
+def marks_legend(glyphs: Glyphs) -> Hanging:
     """What the tree's marks mean, in the symbols this terminal shows."""
-    notes = glyphs.notes_mark(2, False)
-    team = glyphs.notes_mark(2, True)
-    legend = Text(_("Tree marks:"), style="bold")
-    legend.append(
-        "  "
-        + _(
-            "{reviewed} reviewed  {follow_up} follow-up  {bookmark} bookmarked  "
-            "{notes} notes  {team} notes, some by colleagues"
-        ).format(
-            reviewed=glyphs.reviewed,
-            follow_up=glyphs.follow_up,
-            bookmark=glyphs.bookmark,
-            notes=notes if glyphs.count_notes else glyphs.note,
-            team=team,
-        )
+    notes = glyphs.notes_mark(2, False) if glyphs.count_notes else glyphs.note
+    meaning = _(
+        "{reviewed} reviewed  {follow_up} follow-up  {bookmark} bookmark  "
+        "{notes} notes  {team} a colleague's"
+    ).format(
+        reviewed=glyphs.reviewed,
+        follow_up=glyphs.follow_up,
+        bookmark=glyphs.bookmark,
+        notes=notes,
+        team=glyphs.notes_mark(2, True),
     )
-    legend.append("\n")
-    return legend
+    return Hanging([(Text(_("Marks:") + " ", style="bold"), meaning), ("", "")])
 
 
 class HelpScreen(ModalScreen[None]):
