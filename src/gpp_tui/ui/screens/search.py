@@ -81,6 +81,9 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
         self._glyphs = glyphs
         self._query = query
         self._hits: list[Hit] = []
+        self._hits_for: str | None = None
+        """The query `_hits` answer (a search runs off the UI thread: it may lag the field)."""
+        self._open_when_found = False
 
     def compose(self) -> ComposeResult:
         """The query field, a status line and the results."""
@@ -109,6 +112,7 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
+        self._open_when_found = False  # typed on after enter: the new query is still to read
         self.run_search(event.value)
 
     @work(thread=True, exclusive=True, group="search")
@@ -121,7 +125,12 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
     def _show(self, query: str, hits: list[Hit]) -> None:
         if query != self.query_one(Input).value:
             return  # A stale answer: the user has typed on.
-        self._hits = hits
+        self._hits, self._hits_for = hits, query
+        if self._open_when_found:
+            self._open_when_found = False
+            if hits:
+                self._open(0)
+                return
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options(Option(hit_prompt(hit, self._glyphs)) for hit in hits)
@@ -139,11 +148,20 @@ class SearchScreen(ModalScreen[SearchTarget | None]):
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
-        """Enter in the query opens the highlighted result (the top one unless moved)."""
-        if self._hits:
-            index = self.query_one(OptionList).highlighted or 0
-            hit = self._hits[min(index, len(self._hits) - 1)]
-            self.dismiss(SearchTarget(hit.pack_id, hit.node_id, hit.note_id))
+        """Enter in the query opens the highlighted result (the top one unless moved).
+
+        Typed before the results came in ("/retaliation" and enter at once), it opens
+        the top result as soon as they do.
+        """
+        query = self.query_one(Input).value
+        if self._hits_for != query:
+            self._open_when_found = bool(query.strip())
+        elif self._hits:
+            self._open(self.query_one(OptionList).highlighted or 0)
+
+    def _open(self, index: int) -> None:
+        hit = self._hits[min(index, len(self._hits) - 1)]
+        self.dismiss(SearchTarget(hit.pack_id, hit.node_id, hit.note_id))
 
     def action_to_results(self) -> None:
         """Move from the query to the results."""
