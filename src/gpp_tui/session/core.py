@@ -224,7 +224,7 @@ class Session:
         if pack is None:
             return ""
         overall = annotations.progress(pack.pack.id, (r.id for r in pack.recommendations))
-        text = str(overall)
+        text = str(overall).replace(" · ", f" {separator} ")  # "-" on a Linux console
         if marks is not None:
             done, follow = marks
             reviewed = f"{overall.reviewed}/{overall.total} {done}"
