@@ -130,15 +130,25 @@ async def test_ctrl_q_in_the_editor_keeps_the_text_as_a_draft(
 
 
 async def test_words_typed_right_after_slash_reach_the_search(make_app: MakeApp) -> None:
-    """Typed at once (a paste, a slow link): "/retaliation" reaches the search, enter opens B.2."""
+    """Typed at once (a paste, a slow link): "/retaliation" reaches the search; enter opens B.2."""
     from textual import events
+    from textual.widgets import Input
+
+    from gpp_tui.ui.screens.search import SearchScreen
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         for key, character in [("slash", "/"), *((c, c) for c in "retaliation")]:
             app.post_message(events.Key(key, character))
-        app.post_message(events.Key("enter", None))  # before the results are in
+        for _ in range(100):
+            screen = app.screen
+            typed = isinstance(screen, SearchScreen) and bool(screen.query(Input))
+            if typed and screen.query_one(Input).value == "retaliation":
+                break
+            await pilot.pause(0.01)
+        assert app.screen.query_one(Input).value == "retaliation"
+        await pilot.press("enter")  # at once: the results may not be in yet
         await pilot.pause(0.5)
         node = app.main_screen.current
         assert node is not None and node.id == "B.2"
