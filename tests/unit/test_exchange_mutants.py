@@ -111,3 +111,59 @@ def test_a_citation_gives_the_submission_and_the_publication_date(tmp_path: Path
         "submitted_to": "a Test Court",
         "retrieved": "2026-04-30",
     }
+
+
+def test_an_import_says_where_it_comes_from_and_each_kind_of_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from gpp_tui.exchange.io import describe_import
+    from gpp_tui.exchange.merge import Change, ChangeKind, MergeReport, MergeResult
+    from gpp_tui.exchange.portable import ExportFile, PackVersion
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "pub.toml").write_text(PUBLISHED_PACK, encoding="utf-8")
+    (folder / "other.toml").write_text(
+        PUBLISHED_PACK.replace('id = "pub"', 'id = "other"\nversion = "3"'), encoding="utf-8"
+    )
+    library = load_library(folder, include_bundled=False)
+    incoming_notes, _ = edits.add_note(Annotations(), "pub", "P.1", "one", now=T0)
+    incoming_notes, _ = edits.add_note(incoming_notes, "gone-pack", "Z.1", "two", now=T0)
+    incoming = ExportFile(
+        annotations=incoming_notes,
+        exported_from={"other": PackVersion("Other", "2"), "pub": PackVersion("Pub", "")},
+        exported=T0,
+        author="Ana",
+    )
+    changes = tuple(
+        Change(kind, "pub", "P.1", item, detail)
+        for kind, item, detail in (
+            (ChangeKind.ADDED, "note", "“one”"),
+            (ChangeKind.UPDATED, "status", "unreviewed → reviewed"),
+            (ChangeKind.CONFLICT, "note", "“mine”, a version of note n1"),
+            (ChangeKind.DELETED, "note", "“old”"),
+            (ChangeKind.RESOLVED, "note", "“copy”"),
+            (ChangeKind.ADDED, "bookmark", ""),
+        )
+    )
+    result = MergeResult(Annotations(), MergeReport(changes, unchanged=4), changed=True)
+    lines = describe_import(library, incoming, result)
+    monkeypatch.undo()
+    time.tzset()
+    assert lines == [
+        "Importing 2 notes exported on 2026-05-01 19:52 UTC by Ana.",
+        "It was made with version 2 of pack other; you have 3. Notes on changed text are flagged.",
+        "Annotations on pack 'gone-pack', which is not loaded, are kept too.",
+        "  added note on pub/P.1: “one”",
+        "  updated status on pub/P.1: unreviewed → reviewed",
+        "  kept both versions of note on pub/P.1: “mine”, a version of note n1",
+        "  deleted note on pub/P.1, deleted on the other side: “old”",
+        "  removed a conflict copy on pub/P.1, replaced by a later version: “copy”",
+        "  added bookmark on pub/P.1",
+        "2 added, 1 updated, 1 deleted, 1 settled conflicts removed, "
+        "1 kept as conflict copies, 4 unchanged.",
+    ]
