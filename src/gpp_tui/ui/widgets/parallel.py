@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
@@ -17,13 +16,23 @@ from gpp_tui.ui.glyphs import Glyphs
 class ParallelText(Horizontal):
     """Two columns: the original (authoritative) on the left, the translation (unofficial)."""
 
-    def compose(self) -> ComposeResult:
-        """A heading, the text and a label in each column."""
-        for side in ("original", "translation"):
-            with Vertical(id=f"parallel-{side}", classes="parallel"):
-                yield Static(id=f"{side}-heading", classes="heading")
-                yield Static(id=f"{side}-text", classes="parallel-text")
-                yield Static(id=f"{side}-label", classes="parallel-label")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._parts: dict[str, tuple[Static, Static, Static]] = {}
+        """Each column's heading, text and label, made when first shown (hidden at start)."""
+
+    def _columns(self) -> dict[str, tuple[Static, Static, Static]]:
+        """A heading, the text and a label in each column; mounted the first time they show."""
+        if not self._parts:
+            for side in ("original", "translation"):
+                parts = (
+                    Static(id=f"{side}-heading", classes="heading"),
+                    Static(id=f"{side}-text", classes="parallel-text"),
+                    Static(id=f"{side}-label", classes="parallel-label"),
+                )
+                self._parts[side] = parts
+                self.mount(Vertical(*parts, id=f"parallel-{side}", classes="parallel"))
+        return self._parts
 
     def show(self, pair: Parallel, glyphs: Glyphs) -> None:
         """Fill both columns: the original with its author, the translation with its status."""
@@ -46,8 +55,8 @@ class ParallelText(Horizontal):
         )
 
     def _fill(self, side: str, heading: str, node: Node, label: str) -> None:
-        self.query_one(f"#{side}-heading", Static).update(Text(heading))
-        self.query_one(f"#{side}-text", Static).update(Text(node.text.strip()))
-        label_widget = self.query_one(f"#{side}-label", Static)
+        heading_widget, text_widget, label_widget = self._columns()[side]
+        heading_widget.update(Text(heading))
+        text_widget.update(Text(node.text.strip()))
         label_widget.display = bool(label)
         label_widget.update(Text(label, style="italic"))
