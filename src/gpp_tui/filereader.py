@@ -45,7 +45,9 @@ class TooLargeError(UnreadableError):
     """A file over the caller's size cap (it was not read)."""
 
     def __init__(self, size: int, limit: int) -> None:
-        super().__init__(f"it is {_mb(size)}; at most {_mb(limit)} is read")
+        super().__init__(
+            _("it is {size}; at most {limit} is read").format(size=_mb(size), limit=_mb(limit))
+        )
         self.size = size
         self.limit = limit
 
@@ -91,7 +93,9 @@ def decode_text(data: bytes) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise ParseError(
-            f"it is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line})"
+            _("it is not UTF-8 text (byte 0x{byte:02x} on line {line})").format(
+                byte=data[error.start], line=line
+            )
         ) from error
 
 
@@ -100,7 +104,9 @@ def loads_toml(text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ParseError(f"it is not valid TOML ({one_line(str(error))})") from error
+        raise ParseError(
+            _("it is not valid TOML ({reason})").format(reason=one_line(str(error)))
+        ) from error
     except (ValueError, RecursionError, MemoryError) as error:
         raise ParseError(beyond_limits(error)) from error
 
@@ -112,7 +118,9 @@ def loads_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise ParseError(f"it is not valid JSON ({one_line(str(error))})") from error
+        raise ParseError(
+            _("it is not valid JSON ({reason})").format(reason=one_line(str(error)))
+        ) from error
     except (ValueError, RecursionError, MemoryError) as error:
         raise ParseError(beyond_limits(error)) from error
 
@@ -135,12 +143,14 @@ def one_line(text: str) -> str:
 def beyond_limits(error: BaseException) -> str:
     """One line for a parser stopped by a limit rather than by bad syntax."""
     if isinstance(error, RecursionError):
-        return "it is nested too deeply to read (arrays or tables inside one another)"
+        return _("it is nested too deeply to read (arrays or tables inside one another)")
     if isinstance(error, MemoryError):
-        return "it is too large to read into memory"
+        return _("it is too large to read into memory")
     if "digits" in str(error):
-        return "it holds a number too long to read (over 4,300 digits)"
-    return f"it holds a value that cannot be read ({one_line(str(error))[:200]})"
+        return _("it holds a number too long to read (over 4,300 digits)")
+    return _("it holds a value that cannot be read ({reason})").format(
+        reason=one_line(str(error))[:200]
+    )
 
 
 def _check_kind(mode: int) -> None:
@@ -148,7 +158,7 @@ def _check_kind(mode: int) -> None:
         if test(mode):
             raise NotRegularFileError(kind)
     if not stat.S_ISREG(mode):
-        raise NotRegularFileError("something other than a file")
+        raise NotRegularFileError(N_("something other than a file"))
 
 
 def _mb(size: int) -> str:

@@ -306,3 +306,28 @@ async def test_the_check_finds_english_on_an_english_screen(make_app: MakeApp) -
         await ready(pilot)
         shown = english_on_screen(app, french_pack)
     assert {"Help", "Quit", "Bookmark"} <= set(shown)
+
+
+async def test_the_team_screen_in_french(
+    make_french_app: MakeApp, french: Library, tmp_path: Path
+) -> None:
+    from gpp_tui.team.layout import TeamFolder
+    from gpp_tui.team.review import join_team
+    from gpp_tui.ui.screens.team import TeamScreen
+
+    from .test_team_screen import colleague
+
+    team = TeamFolder.create(tmp_path / "team", "Équipe de Bamako", encrypted=False)
+    join_team(tmp_path / "data", team.path, "Awa")
+    colleague(tmp_path, team.path, "bruno")
+    (team.devices / "dhalfwritten0.json").write_text('{"format": "gpp-tui-team-device", "te')
+    app = make_french_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        walk = Walk(pilot, french)
+        await walk.look("main, in a team", MainScreen)
+        await go(pilot, "B.2")
+        await walk.look("a colleague's note", MainScreen)
+        await walk.look("team screen", TeamScreen, "T", pages=2)
+        await walk.look("team palette", CommandPalette, "escape", "ctrl+p", *"quip")
+    walk.check()

@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gpp_tui.i18n import _
 from gpp_tui.store.models import Annotations, NodeAnnotations
 from gpp_tui.team.device_file import Contribution, DeviceFileError, NewerDeviceFileError, parse
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
@@ -153,15 +154,24 @@ class DeviceFiles:
             try:
                 contribution = parse(self.seal.open(read_guarded(self.folder / name)))
             except NewerDeviceFileError as error:
-                return _Seen(stat, problem=f"skipped {where}: {error}; update gpp-tui to read it")
+                return _Seen(
+                    stat,
+                    problem=_("skipped {where}: {error}; update gpp-tui to read it").format(
+                        where=where, error=error
+                    ),
+                )
             except (GuardedReadError, DeviceFileError, NotForUsError) as error:
-                return _Seen(stat, problem=f"skipped {where}: {error}")
+                return _Seen(
+                    stat, problem=_("skipped {where}: {error}").format(where=where, error=error)
+                )
             _PARSED.pop(key, None)
             if len(_PARSED) >= _PARSED_MAX:
                 del _PARSED[next(iter(_PARSED))]
             _PARSED[key] = (stat, contribution)
         if self.team_id and contribution.team_id != self.team_id:
-            return _Seen(stat, problem=f"skipped {where}: it belongs to another team")
+            return _Seen(
+                stat, problem=_("skipped {where}: it belongs to another team").format(where=where)
+            )
         return _Seen(stat, contribution)
 
 
