@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from gpp_tui.i18n import N_, _
 from gpp_tui.session.teamwork import POLL_SECONDS
 from gpp_tui.ui.glyphs import Glyphs
+from gpp_tui.ui.widgets.footer import QUIT, FittingFooter
 from gpp_tui.ui.widgets.lists import StraightOptionList
 
 if TYPE_CHECKING:
@@ -48,7 +49,8 @@ class TeamScreen(ModalScreen[None]):
     """The team as this device sees it; a/r answer the highlighted request, s syncs with git."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", N_("Close"), id="team.close"),
+        Binding("escape", "close", N_("Close"), id="team.close"),
+        QUIT,
         Binding(
             "a", "decide(True)", N_("Accept the highlighted request to join"), id="team.accept"
         ),
@@ -83,6 +85,7 @@ class TeamScreen(ModalScreen[None]):
                 ),
                 id="team-keys",
             )
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Show the team now, and again whenever what the folder holds changes."""
