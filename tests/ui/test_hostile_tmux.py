@@ -127,6 +127,7 @@ def test_osc52_and_osc2_from_an_import_reach_neither_clipboard_nor_title(
     tmux("send-keys", "-t", "t", f"{gpp}", "Enter")
     tmux.wait_for("Reviewed")
     tmux("send-keys", "-t", "t", "/")
+    tmux.wait_for("search principles")  # keys typed before the search opens go elsewhere
     tmux("send-keys", "-t", "t", "-l", "pwned")
     tmux.wait_for("note on B.2")
     tmux("send-keys", "-t", "t", "Enter")  # one enter opens the top result

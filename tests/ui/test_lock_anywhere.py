@@ -85,7 +85,7 @@ async def test_ctrl_l_hides_every_note_word_from(
         if where != "help":  # the help covers the pane; elsewhere the words are there to hide
             assert secrets_shown(app)
         await pilot.press("ctrl+l")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, LockScreen))  # after a draft is kept
         assert isinstance(app.screen, LockScreen)
         assert secrets_shown(app) == []
         await pilot.press("enter")
