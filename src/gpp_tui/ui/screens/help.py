@@ -34,7 +34,7 @@ def marks_legend(glyphs: Glyphs) -> Hanging:
         notes=notes,
         team=glyphs.notes_mark(2, True),
     )
-    return Hanging([(Text(_("Marks:") + " ", style="bold"), meaning), ("", "")])
+    return Hanging([(Text(_("Marks:") + " ", style="bold"), meaning)])
 
 
 class HelpScreen(ModalScreen[None]):
@@ -56,10 +56,10 @@ class HelpScreen(ModalScreen[None]):
         """A scrollable table of keys."""
         with KeyedScroll(id="help-body") as body:
             body.border_title = _("Keys (escape to close)")
-            glyphs: Glyphs | None = getattr(self.app, "glyphs", None)
-            if glyphs is not None:
-                yield Static(marks_legend(glyphs), id="help-marks")
             yield Static(self._table(), id="help-table")
+            glyphs: Glyphs | None = getattr(self.app, "glyphs", None)
+            if glyphs is not None:  # after the keys: the first pages stay the keys
+                yield Static(marks_legend(glyphs), id="help-marks")
         yield FittingFooter()
 
     def _table(self) -> Table:
