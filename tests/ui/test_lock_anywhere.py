@@ -205,3 +205,30 @@ async def test_the_header_says_a_second_copy_is_read_only(
             assert "read-only" in header and "not encrypted" in header
     finally:
         first.close()
+
+
+async def test_a_message_that_arrives_while_locked_does_not_show(make_app: MakeApp) -> None:
+    """A worker's toast (an export written, a colleague's note) can quote a note."""
+    from textual.widgets._toast import Toast, ToastRack
+
+    def toasts_drawn() -> list[str]:
+        racks = app.screen.query(ToastRack)
+        if not racks or racks.first().styles.display == "none":
+            return []
+        return [str(toast.render()) for toast in app.screen.query(Toast)]
+
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        app.notify("Written to /tmp/old-mill-witness.md")
+        await until(pilot, lambda: any("old-mill" in text for text in toasts_drawn()))
+        assert any("old-mill" in text for text in toasts_drawn())  # the check can see toasts
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: isinstance(app.screen, LockScreen))
+        app.notify("Witness W-7 arrived from a colleague")
+        await pilot.pause(0.5)
+        assert toasts_drawn() == []
+        await pilot.press("enter")  # no passphrase: enter unlocks
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await until(pilot, lambda: any("W-7" in text for text in toasts_drawn()))
+        assert any("W-7" in text for text in toasts_drawn())  # shown once unlocked

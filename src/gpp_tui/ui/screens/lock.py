@@ -102,6 +102,15 @@ class LockScreen(Screen[Any]):
             yield Static("", id="lock-status")
         yield FittingFooter(show_command_palette=False)  # no palette while locked
 
+    def on_mount(self) -> None:
+        """No messages while locked: one can quote a note (an export's path, a colleague's
+        note). The app shows them again on the screen the unlock returns to.
+
+        Textual gives every screen a toast rack and shows or hides it by an inline style,
+        which CSS cannot override; without one on this screen the app has nowhere to show them.
+        """
+        self.query("#textual-toastrack").remove()
+
     def action_leave(self) -> None:
         """Without encryption, enter unlocks."""
         if self._unlock is None:
