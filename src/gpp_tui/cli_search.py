@@ -6,26 +6,12 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from gpp_tui.display import safe_json
-from gpp_tui.i18n import N_, _
+from gpp_tui.i18n import _
 
 if TYPE_CHECKING:
     from gpp_tui.content import Library
     from gpp_tui.search import Hit
     from gpp_tui.store.models import Annotations
-
-
-FIELD_NAMES = {
-    "title": N_("title"),
-    "summary": N_("summary"),
-    "context": N_("context"),
-    "reference": N_("reference"),
-    "tag": N_("tag"),
-    "glossary": N_("glossary"),
-    "body": N_("body"),
-    "note": N_("note"),
-    "bookmark": N_("bookmark"),
-}
-"""Where a hit matched, as `gpp search` names it (the JSON keeps the English value)."""
 
 
 def search(library: Library, annotations: Annotations, query: str, limit: int) -> list[Hit]:
@@ -62,11 +48,12 @@ def hits_json(hits: list[Hit]) -> str:
 def hits_text(hits: list[Hit], width: int) -> str:
     """Hits as lines for the terminal: heading and field, then the snippet indented under it."""
     from gpp_tui.cli_output import join, wrap
+    from gpp_tui.search.documents import field_name
 
     lines: list[str] = []
     for hit in hits:
         where = f" ({hit.label})" if hit.note_id else ""
-        field = _(FIELD_NAMES.get(hit.field.value, hit.field.value))
+        field = field_name(hit.field)
         lines += wrap(f"{hit.heading}{where}  [{field}]", width, "", "    ")
         if hit.snippet.strip("… ") not in hit.label:
             lines += wrap(hit.snippet, width, "    ")

@@ -16,6 +16,7 @@ from gpp_tui.content.models import (
     Recommendation,
     Section,
 )
+from gpp_tui.i18n import N_, _
 
 
 class MatchField(StrEnum):
@@ -30,6 +31,25 @@ class MatchField(StrEnum):
     BODY = "body"
     NOTE = "note"
     BOOKMARK = "bookmark"
+
+
+FIELD_NAMES: dict[MatchField, str] = {
+    MatchField.TITLE: N_("title"),
+    MatchField.SUMMARY: N_("summary"),
+    MatchField.CONTEXT: N_("context"),
+    MatchField.REFERENCE: N_("reference"),
+    MatchField.TAG: N_("tag"),
+    MatchField.GLOSSARY: N_("glossary"),
+    MatchField.BODY: N_("body"),
+    MatchField.NOTE: N_("note"),
+    MatchField.BOOKMARK: N_("bookmark"),
+}
+"""Where a query matched, as a result names it (marked for translation; see field_name)."""
+
+
+def field_name(field: MatchField) -> str:
+    """Where a query matched, in the interface language (the app's results, `gpp search`)."""
+    return _(FIELD_NAMES[field])
 
 
 FIELD_WEIGHTS: dict[MatchField, int] = {

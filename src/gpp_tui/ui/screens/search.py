@@ -18,24 +18,13 @@ from textual.worker import get_current_worker
 
 from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.search import Hit
+from gpp_tui.search.documents import field_name
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.footer import QUIT, FittingFooter
 from gpp_tui.ui.widgets.hanging import Hanging
 from gpp_tui.ui.widgets.lists import StraightOptionList
 
 RESULT_LIMIT = 100
-FIELD_NAMES = {
-    "title": N_("title"),
-    "summary": N_("summary"),
-    "context": N_("context"),
-    "reference": N_("reference"),
-    "tag": N_("tag"),
-    "glossary": N_("glossary"),
-    "body": N_("body"),
-    "note": N_("note"),
-    "bookmark": N_("bookmark"),
-}
-"""Where a query matched, as a result names it (English: `_()` where shown)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +44,7 @@ def hit_prompt(hit: Hit, glyphs: Glyphs) -> Text | Hanging:
     prompt = Text(hit.heading, style="bold")
     if hit.note_id is not None:
         prompt.append(f" {glyphs.separator} {hit.label}")
-    prompt.append(f"  ({_(FIELD_NAMES.get(hit.field.value, hit.field.value))})", style="italic dim")
+    prompt.append(f"  ({field_name(hit.field)})", style="italic dim")
     if hit.snippet.strip("… ") in hit.label:
         return prompt  # A title match: the heading already shows it.
     snippet = Text(hit.snippet)
