@@ -255,3 +255,41 @@ async def test_m_marks_reviewed_and_goes_to_the_next_unreviewed(make_app: MakeAp
         await pilot.pause()
         assert screen.current is not None and screen.current.id == "A.3"
         assert "2/11 ✓" in app.sub_title
+
+
+async def test_a_key_typed_before_the_delete_question_does_not_answer_it(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """ "d" and "y" arriving at once (a paste, a slow link): the question stays, the note too.
+
+    Keys typed ahead are carried to a screen that opened meanwhile only when it is
+    waiting for text (the search field); a question is answered only by a key
+    pressed once it is on screen.
+    """
+    from textual import events
+
+    data = tmp_path / "data"
+    two_notes(data)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await go(pilot, "A.1")
+        await saved(pilot)
+        before = files(data)
+        await highlight_note(pilot, app, 0)
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        # "y" was typed on the main screen and waited in the notes list's queue until
+        # the question was up (what a slow link does): it comes back to the app unused.
+        late = events.Key("y", "y")
+        late.typed_on = screen  # type: ignore[attr-defined]
+        late._set_forwarded()
+        app.main_screen.query_one(NotesList).post_message(late)
+        for _ in range(50):
+            await pilot.pause(0.01)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert screen.store is not None
+        assert [n.text for n in screen.store.annotations.notes_for(PACK, "A.1")] == [FIRST, SECOND]
+        await pilot.press("escape")
+        await saved(pilot)
+        assert files(data) == before

@@ -418,7 +418,9 @@ class GppApp(App[None]):
         the words after it arriving together (a paste, a slow SSH link) the words
         reach the tree, come back unused after "/" has opened the search, and would
         be lost. A key that comes back to a screen other than the one it was typed
-        on is typed again, there.
+        on is typed again, there, but only into a field waiting for text or on a
+        screen the user went back to: a question that opened after the key was typed
+        (delete this note?) is never answered by it, the key is dropped.
         """
         if not event.is_forwarded:
             event.typed_on = self.screen  # type: ignore[attr-defined]
@@ -426,8 +428,16 @@ class GppApp(App[None]):
         typed_on = getattr(event, "typed_on", None)
         if typed_on is None or typed_on is self.screen:
             return False
+        if typed_on in self.screen_stack and not self._waiting_for_text():
+            event.stop()
+            return True
         self.post_message(events.Key(event.key, event.character))
         return True
+
+    def _waiting_for_text(self) -> bool:
+        from textual.widgets import Input, TextArea
+
+        return isinstance(self.screen.focused, Input | TextArea)
 
     def _lock_if_idle(self) -> None:
         idle = monotonic() - self._last_activity
