@@ -173,3 +173,26 @@ async def test_links_stop_at_their_ends(make_app: MakeApp) -> None:
         assert links.highlighted == 0
         await pilot.press("end", "down", "j")
         assert links.highlighted == links.option_count - 1
+
+
+@pytest.mark.parametrize(
+    ("size", "hints"),
+    [((80, 24), ["n add", "enter edit"]), ((140, 30), ["n add", "enter edit", "d delete"])],
+    ids=["80x24", "140x30"],
+)
+async def test_the_notes_heading_keeps_to_one_line(
+    make_app: MakeApp, tmp_path: Path, size: tuple[int, int], hints: list[str]
+) -> None:
+    """The key hints after "Your notes (2)" that do not fit are left out, never wrapped."""
+    seed(tmp_path / "data", "B.2", "First note.", "Second note.")
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await go(pilot, "B.2")
+        await pilot.pause()
+        shown = detail_lines(app)
+        heading = next(i for i, line in enumerate(shown) if "Your notes (2)" in line)
+        line = shown[heading]
+        assert [hint for hint in ("n add", "enter edit", "d delete") if hint in line] == hints
+        assert "First note." in shown[heading + 1] or "First note." in shown[heading + 2]
+        assert not any(word in shown[heading + 1] for word in ("edit", "delete"))

@@ -18,7 +18,7 @@ from gpp_tui.i18n import N_, _, language, ngettext
 from gpp_tui.session.languages import parallel
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.ui.glyphs import Glyphs
-from gpp_tui.ui.widgets.hanging import Hanging, Row
+from gpp_tui.ui.widgets.hanging import Fitted, Hanging, Row
 from gpp_tui.ui.widgets.lists import StraightOptionList
 from gpp_tui.ui.widgets.nav_keys import KeyedScroll
 from gpp_tui.ui.widgets.notes import NotesList
@@ -147,9 +147,10 @@ class DetailPane(KeyedScroll):
                 mine.append(": ")
                 mine.append(annotations.bookmark.label)
         self._set("#detail-mine", mine if mine.plain else None)
-        keys = f" {sep} ".join((_("n add"), _("enter edit"), _("d delete")))
-        heading = f"{self.notes_title} ({count}) {sep} {keys}"
-        self._set("#notes-heading", Text(heading if count else _("No notes yet: n to add one")))
+        heading = Fitted(
+            f"{self.notes_title} ({count})", (_("n add"), _("enter edit"), _("d delete")), sep
+        )
+        self._set("#notes-heading", heading if count else Text(_("No notes yet: n to add one")))
         notes.show_notes(annotations.notes, changed, g)
 
     def focus_notes(self) -> bool:
@@ -272,7 +273,7 @@ class DetailPane(KeyedScroll):
         self._set("#links-heading", Text(heading) if targets else None)
         self.query_one(LinkList).show_links(node.pack_id, targets)
 
-    def _set(self, selector: str, content: Text | Hanging | None) -> None:
+    def _set(self, selector: str, content: Text | Hanging | Fitted | None) -> None:
         widget = self.query_one(selector, Static)
         widget.display = content is not None
         widget.update(content if content is not None else "")

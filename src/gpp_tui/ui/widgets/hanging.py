@@ -54,5 +54,44 @@ class Hanging:
         return Measurement(min(widest, 8), widest).clamp(max_width=options.max_width)
 
 
+class Fitted:
+    """A heading and the key hints after it, on one line: the hints that do not fit are left out.
+
+    "Your notes (2) · n add · enter edit · d delete" wraps in the detail pane of an
+    80-column terminal; this keeps the heading whole and as many hints, in order,
+    as the width allows (the footer lists every key). `str()` is the whole line.
+    """
+
+    def __init__(self, heading: str, hints: Iterable[str], separator: str) -> None:
+        self.heading = heading
+        self.hints = list(hints)
+        self.separator = f" {separator} "
+
+    def __str__(self) -> str:
+        return self.separator.join([self.heading, *self.hints])
+
+    @property
+    def plain(self) -> str:
+        """The whole line, as `str()`."""
+        return str(self)
+
+    def line(self, width: int) -> Text:
+        """The heading and the hints that fit in `width` cells."""
+        text = Text(self.heading)
+        for hint in self.hints:
+            if text.cell_len + len(self.separator) + Text(hint).cell_len > width:
+                break
+            text.append(self.separator + hint)
+        return text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.line(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(Text(self.heading).cell_len, Text(str(self)).cell_len).clamp(
+            max_width=options.max_width
+        )
+
+
 def _text(part: Text | str) -> Text:
     return part if isinstance(part, Text) else Text(part)
