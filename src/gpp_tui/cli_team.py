@@ -73,13 +73,15 @@ class Opened:
 
 
 @contextlib.contextmanager
-def open_with_team(folder: Path, author: str = "", ask: Ask | None = None) -> Iterator[Opened]:
-    """Open the store (asking the passphrase when encrypted) and the team it is in."""
+def open_store(
+    folder: Path, author: str = "", ask: Ask | None = None
+) -> Iterator[tuple[AnnotationStore, Any]]:
+    """The user's store (asking the passphrase when encrypted) and its age identity (None
+    when plain), whatever team it is in."""
     from gpp_tui.cli_lock import LockCommandError, ask_passphrase
     from gpp_tui.store.annotation_store import AnnotationStore
     from gpp_tui.store.crypto import encryption_enabled, unlock
     from gpp_tui.store.errors import StoreError
-    from gpp_tui.team.review import TeamError, TeamReview
 
     codec = None
     if encryption_enabled(folder):
@@ -96,16 +98,24 @@ def open_with_team(folder: Path, author: str = "", ask: Ask | None = None) -> It
     for message in store.messages:
         print(f"gpp: {safe_line(message)}", file=sys.stderr)
     try:
-        review = TeamReview.open(folder, author, codec.identity if codec else None)
-    except TeamError as error:
-        store.close()
-        raise TeamCommandError(str(error)) from None
-    if review is not None:
-        store.after_save = review.publish_after_save
-    try:
-        yield Opened(store, review, codec.identity if codec else None)
+        yield store, codec.identity if codec else None
     finally:
         store.close()
+
+
+@contextlib.contextmanager
+def open_with_team(folder: Path, author: str = "", ask: Ask | None = None) -> Iterator[Opened]:
+    """Open the store (asking the passphrase when encrypted) and the team it is in."""
+    from gpp_tui.team.review import TeamError, TeamReview
+
+    with open_store(folder, author, ask) as (store, identity):
+        try:
+            review = TeamReview.open(folder, store.author, identity)
+        except TeamError as error:
+            raise TeamCommandError(str(error)) from None
+        if review is not None:
+            store.after_save = review.publish_after_save
+        yield Opened(store, review, identity)
 
 
 def run_team(args: argparse.Namespace, data_folder: Path, ask: Ask | None = None) -> list[str]:
@@ -118,13 +128,9 @@ def run_team(args: argparse.Namespace, data_folder: Path, ask: Ask | None = None
         if args.team_command in ("create", "join"):
             return _create_or_join(args, data_folder, ask)
         if args.team_command == "leave":
-            from gpp_tui.team.review import leave_team
+            from gpp_tui.team.membership import leave
 
-            return [
-                _("Left the team in {folder}; your files there stay.").format(
-                    folder=leave_team(data_folder)
-                )
-            ]
+            return [leave(data_folder)]
         with open_with_team(data_folder) as opened:
             review = opened.review
             if review is None:
@@ -158,8 +164,7 @@ def run_team(args: argparse.Namespace, data_folder: Path, ask: Ask | None = None
 
 def _create_or_join(args: argparse.Namespace, data_folder: Path, ask: Ask | None) -> list[str]:
     from gpp_tui.store.config import config_path, set_author
-    from gpp_tui.store.crypto import encryption_enabled
-    from gpp_tui.team.layout import TeamFolder
+    from gpp_tui.team.membership import enter_team
 
     lines: list[str] = []
     author = _configured_author()
@@ -175,33 +180,13 @@ def _create_or_join(args: argparse.Namespace, data_folder: Path, ask: Ask | None
                     path=config_path(), strerror=error.strerror
                 )
             ) from None
-    path: Path = args.path.expanduser()
-    if args.team_command == "create":
-        encrypted = encryption_enabled(data_folder)
-        team = TeamFolder.create(path, args.name, encrypted=encrypted)
-        kind = (
-            _("encrypted")
-            if encrypted
-            else _("plain: anyone who can read the folder reads the notes")
+    create = args.name if args.team_command == "create" else None
+    with open_store(data_folder, author, ask) as (store, identity):
+        entered = enter_team(
+            data_folder, args.path, author, store.annotations, identity, create=create
         )
-        lines.append(
-            _("Created the team {name!r} in {path} ({kind}).").format(
-                name=team.info.name, path=path, kind=kind
-            )
-        )
-    with open_with_team(data_folder, author, ask) as opened:
-        from gpp_tui.team.review import join_team
-
-        created = args.team_command == "create"
-        review = join_team(data_folder, path, author, opened.identity, created=created)
-        review.publish(opened.store.annotations)
-        review.refresh()
-    lines.append(
-        _(
-            "Joined {name!r} as {author} (device {device_id}); your notes are "
-            "written there after each save."
-        ).format(name=review.team.info.name, author=author, device_id=review.device_id)
-    )
+    lines += entered.lines
+    review = entered.review
     lines += [
         _("{asks}: gpp team accept {recipient}").format(
             asks=review.asks(member), recipient=member.recipient

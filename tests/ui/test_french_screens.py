@@ -331,3 +331,39 @@ async def test_the_team_screen_in_french(
         await walk.look("team screen", TeamScreen, "T", pages=2)
         await walk.look("team palette", CommandPalette, "escape", "ctrl+p", *"quip")
     walk.check()
+
+
+async def test_making_and_leaving_a_team_from_the_palette_in_french(
+    make_french_app: MakeApp, french: Library, tmp_path: Path
+) -> None:
+    from textual.widgets import Input
+
+    from gpp_tui.ui.screens import teamwork
+
+    from .conftest import until
+
+    app = make_french_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        walk = Walk(pilot, french)
+        await walk.look("team palette, in no team", CommandPalette, "ctrl+p", *"dossier")
+        await walk.look("main", MainScreen, "escape")
+        teamwork.create_team(screen)
+        for name, value in [
+            ("team folder prompt", str(tmp_path / "equipe")),
+            ("team name prompt", "Équipe de Bamako"),
+            ("your name prompt", "Awa"),
+        ]:
+            await walk.look(name, PromptScreen)
+            app.screen.query_one(Input).value = value
+            await pilot.press("enter")
+        await until(pilot, lambda: screen.session.team.name == "Équipe de Bamako")
+        await walk.look("team made", MainScreen)
+        await walk.look("team palette, in a team", CommandPalette, "ctrl+p", *"quip")
+        await walk.look("main, again", MainScreen, "escape")
+        teamwork.leave_team(screen)
+        await walk.look("leave question", ConfirmScreen)
+        await pilot.press("y")
+        await until(pilot, lambda: not screen.session.team.joined)
+        await walk.look("team left", MainScreen)
+    walk.check()

@@ -4,6 +4,7 @@ colleagues' notes brought in before they are edited here, and the periodic look.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gpp_tui.i18n import N_, _
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
     from gpp_tui.team.live import LiveTeam
     from gpp_tui.team.status import TeamSummary
 
-NOT_IN_A_TEAM = N_("This data folder is in no team: `gpp team join PATH`")
+NOT_IN_A_TEAM = N_(
+    "This data folder is in no team: ctrl+p, Join a team folder (or `gpp team join PATH`)"
+)
 
 POLL_SECONDS = 3.0
 """How often the app looks at the team folder (a stat per file; nothing read if unchanged)."""
@@ -29,14 +32,61 @@ class Teamwork:
     def __init__(self) -> None:
         self.live: LiveTeam | None = None
         self.messages: list[str] = []
+        self.joined = False
+        """The data folder is in a team (whose folder may be unusable: `messages` say why)."""
 
     def open(self, store: AnnotationStore, author: str, codec: object) -> None:
         """Find the store's team and build its view (any thread: it reads every device file)."""
         from gpp_tui.team.live import attach
 
         self.live, self.messages = attach(store, author, codec)
+        # No team without a message: in none. A message without a team: its folder is unusable.
+        self.joined = self.live is not None or bool(self.messages)
         if self.live is not None:
             _ = self.live.view
+
+    def enter(
+        self, store: AnnotationStore, path: Path, author: str, codec: object, create: str | None
+    ) -> list[str]:
+        """Join the team in `path` (made first and named `create`, when given) and show its
+        view from now on (any thread: it reads every device file); a line each to tell the
+        user. Raises TeamError (one line) with nothing changed."""
+        from gpp_tui.team.live import LiveTeam
+        from gpp_tui.team.membership import enter_team
+
+        identity = getattr(codec, "identity", None)
+        entered = enter_team(store.folder, path, author, store.annotations, identity, create=create)
+        # Saves made while joining reach the team folder too: the hook publishes the last one.
+        store.set_after_save(entered.review.publish_after_save)
+        live = LiveTeam(entered.review, lambda: store.annotations)
+        built_from = store.annotations
+        _ = live.view
+        self.live, self.messages, self.joined = live, [], True
+        if store.annotations is not built_from:  # the user edited while it was being built
+            live.local_changed(None)
+        return entered.lines
+
+    def leave(self, store: AnnotationStore) -> str:
+        """Leave the team: the user's own notes from now on; the line to tell the user.
+
+        Raises TeamError (one line) with nothing changed."""
+        from gpp_tui.team.membership import leave
+        from gpp_tui.team.review import TeamError
+
+        hook = store.after_save
+        store.set_after_save(None)  # no save under way writes to the folder being left
+        try:
+            line = leave(store.folder)
+        except TeamError:
+            store.set_after_save(hook)
+            raise
+        self.live, self.messages, self.joined = None, [], False
+        return line
+
+    @property
+    def folder(self) -> Path | None:
+        """The team folder (None when in no team, or its folder is unusable)."""
+        return self.live.review.team.path if self.live is not None else None
 
     @property
     def name(self) -> str:

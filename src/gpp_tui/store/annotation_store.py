@@ -141,6 +141,14 @@ class AnnotationStore:
                 self.after_save(snapshot)
             return True
 
+    def set_after_save(self, hook: Callable[[Annotations], None] | None) -> None:
+        """Call `hook` after each save from now on (None: no more), and at once with what was
+        saved last (a team joined while the app runs); waits for a save under way."""
+        with self._save_lock:
+            self.after_save = hook
+            if hook is not None and self._saved is not None and not self.read_only:
+                hook(self._saved)
+
     def prepare_save(self) -> None:
         """Render and check the current annotations ahead of time, so the first save is quick.
 

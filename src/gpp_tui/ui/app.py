@@ -301,11 +301,11 @@ class GppApp(App[None]):
     def _welcomed(self, name: str | None) -> None:
         """The welcome screen is done: keep the name given (if any), never show it again."""
         if name:
-            self._keep_author(name)
+            self.keep_author(name)
         # The data folder now remembers a position: a later start is not a first start.
         self.main_screen.save_position()
 
-    def _keep_author(self, name: str) -> None:
+    def keep_author(self, name: str) -> None:
         """Sign new notes with `name` from now on and remember it; say so (a typo shows)."""
         from gpp_tui.store.config import set_author
 
@@ -337,7 +337,7 @@ class GppApp(App[None]):
         def answered(name: str | None) -> None:
             name = " ".join((name or "").split())
             if name and name != self.config.author:
-                self._keep_author(name)
+                self.keep_author(name)
 
         self.push_screen(
             PromptScreen(
@@ -601,9 +601,9 @@ class GppApp(App[None]):
                 main.action_reviewed_next,
             ),
         ]
-        if main.session.team.name:
-            from gpp_tui.ui.screens import teamwork
+        from gpp_tui.ui.screens import teamwork
 
+        if main.session.team.name:
             actions.append(
                 (
                     N_("Team"),
@@ -616,6 +616,29 @@ class GppApp(App[None]):
                     N_("Team sync"),
                     N_("git: commit your team files, pull, push"),
                     partial(teamwork.sync, main),
+                )
+            )
+        if main.session.team.joined:
+            actions.append(
+                (
+                    N_("Leave the team"),
+                    N_("Stop sharing: your notes stay here, your files stay in the team folder"),
+                    partial(teamwork.leave_team, main),
+                )
+            )
+        else:
+            actions.append(
+                (
+                    N_("Create a team folder"),
+                    N_("Make a shared folder a team folder and join it"),
+                    partial(teamwork.create_team, main),
+                )
+            )
+            actions.append(
+                (
+                    N_("Join a team folder"),
+                    N_("Review with your team: join the team in a shared folder"),
+                    partial(teamwork.join_team, main),
                 )
             )
         for title, help_text, action in actions:

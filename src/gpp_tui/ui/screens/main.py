@@ -20,7 +20,6 @@ from gpp_tui.content.models import language_tag
 from gpp_tui.i18n import _, ngettext
 from gpp_tui.session import Changed, Place, Refused, Session
 from gpp_tui.session.languages import shown_language
-from gpp_tui.session.teamwork import POLL_SECONDS
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import AppState, save_state
 from gpp_tui.ui.glyphs import Glyphs
@@ -86,6 +85,8 @@ class MainScreen(Screen[None]):
         self._position_timer: Timer | None = None
         self.pending_note: tuple[Place, str] | None = None
         """A note to select once its node is shown (after a search hit on it)."""
+        self.team_timer: Timer | None = None
+        """The look at the team folder every few seconds (paused when in no team)."""
 
     @property
     def store(self) -> AnnotationStore | None:
@@ -169,9 +170,10 @@ class MainScreen(Screen[None]):
             annotating.offer_drafts(self, drafts)
         self.warm_up()
         if self.session.team.name:
-            self.query_one(DetailPane).notes_title = _("Notes")
+            from gpp_tui.ui.screens import teamwork
+
+            teamwork.start_view(self)
             self.show_node_annotations()
-            self.set_interval(POLL_SECONDS, self.look_at_team)
 
     @work(thread=True, group="team")
     def look_at_team(self) -> None:
