@@ -1,20 +1,28 @@
 """A team folder of 20 devices x 2,500 notes (50,000 notes): how fast the team view is ready,
 what a local save costs, peak memory, and what a refresh reads after one file changes.
 
-- cold: a fresh Python process opens the team, reads and joins the 19 other device files
-  and joins them with its own 2,500 notes (imports included; the OS file cache is warm,
-  as it is once the sync tool has written the files);
-- warm: the same again in that process (modules loaded);
+Every measurement runs in a fresh process, on a fresh copy of the folders:
+- cold: the team view ready as the app gets it (`Session.open_store`: this device's
+  store opened, the team found, this device's file published, the 19 other device files
+  read and joined with its own 2,500 notes), timed from the process's start (interpreter
+  and imports included) and from after the imports, wall clock and CPU (the CPU figure
+  moves less on a loaded machine); the OS file cache is warm, as it is once the sync tool
+  has written the files;
+- warm: the same again in that process (modules loaded, files unchanged);
 - local save: one edit saved to the store, then this device's file written to the
   team folder (what every change costs), median of --runs;
 - refresh: one colleague's file rewritten with one more note; the refresh must read
   that file only;
-- peak memory: the cold process's maximum resident set size;
+- peak memory: the process's maximum resident set size, all of the above done;
+- --rounds N: N processes, medians; --against SRC: the same alternating with the
+  gpp_tui package in SRC (PYTHONPATH), e.g. a checkout of an older commit, and ratios;
 - with --paint N: time to first paint of `gpp` (benchmarks/startup.py's clock) on this
   data folder joined to the team and on a copy of it not joined, alternating, N runs.
 
-Run:  python benchmarks/team.py [--devices 20] [--notes 2500] [--runs 15] [--paint 7]
+Run:  python benchmarks/team.py [--devices 20] [--notes 2500] [--runs 15] [--rounds 1]
+                                [--against OTHER/src] [--paint 7]
 Goals: view ready < 10 s cold and < 2 s warm, save < 200 ms median, peak < 300 MB.
+The load average is printed at the start and the end: quote it with the figures.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,6 +39,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.store.atomic import atomic_write_bytes
@@ -39,6 +49,7 @@ from gpp_tui.team.layout import TeamFolder, new_device_id
 from gpp_tui.team.review import TeamReview, join_team
 
 PACK = "wigj-gpp"
+RATIOS = ("cold_start", "cold", "cold_cpu", "warm", "warm_cpu", "save_ms", "refresh_ms", "peak_mb")
 NODES = ("A.1", "A.2", "A.3", "B.1", "B.2", "B.3", "C.1", "C.2", "D.1", "D.2", "D.3")
 PARAGRAPH = (
     "The survivor's account was consistent across both interviews; corroboration from the "
@@ -93,36 +104,152 @@ def make_folder(root: Path, devices: int, notes: int) -> tuple[Path, Path]:
     return team.path, data_folder
 
 
-def ready(data_folder: Path) -> tuple[float, int, float]:
-    """Seconds until the team view is ready, how many notes it holds, and the seconds of
-    that spent opening this device's own store (as without a team)."""
-    started = time.perf_counter()
-    with AnnotationStore(data_folder, author="Me") as store:
-        own = time.perf_counter() - started
-        review = TeamReview.open(data_folder, "Me")
-        assert review is not None
-        review.refresh()
-        view = review.view(store.annotations)
-    return time.perf_counter() - started, view.note_total, own
+def ready(data_folder: Path) -> dict[str, float | int]:
+    """The team view ready as the app gets it (`Session.open_store`: the store, then the
+    team found, this device's file published and the view built): seconds of wall clock
+    and of CPU, how many notes it holds, and the part spent opening this device's own store
+    (as without a team)."""
+    from gpp_tui.session.teamwork import Teamwork
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    store = AnnotationStore(data_folder, author="Me")
+    own = time.perf_counter() - wall
+    team = Teamwork()
+    team.open(store, "Me", None)
+    assert team.live is not None, team.messages
+    total = team.view(store).note_total
+    result = {
+        "wall": time.perf_counter() - wall,
+        "cpu": time.process_time() - cpu,
+        "own": own,
+        "notes": total,
+    }
+    store.close()
+    return result
 
 
-def child(data_folder: Path) -> None:
-    """The cold and warm measurements, in a fresh process; prints JSON."""
-    cold, total, cold_own = ready(data_folder)
-    warm, _, warm_own = ready(data_folder)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        json.dumps(
-            {
-                "cold": cold,
-                "warm": warm,
-                "cold_own": cold_own,
-                "warm_own": warm_own,
-                "notes": total,
-                "peak_mb": peak,
-            }
-        )
+def child(data_folder: Path, runs: int) -> None:
+    """Every measurement, in a fresh process (its start is the cold clock's); prints JSON."""
+    cold = ready(data_folder)
+    started = float(os.environ.get("TEAM_BENCH_SPAWNED", "0"))
+    from_start = time.time() - started if started else cold["wall"]
+    warm = ready(data_folder)
+    result: dict[str, object] = {
+        "cold_start": from_start,
+        "cold": cold["wall"],
+        "cold_cpu": cold["cpu"],
+        "cold_own": cold["own"],
+        "warm": warm["wall"],
+        "warm_cpu": warm["cpu"],
+        "warm_own": warm["own"],
+        "notes": cold["notes"],
+    }
+    result.update(save_and_refresh(data_folder, runs))
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def save_and_refresh(data_folder: Path, runs: int) -> dict[str, object]:
+    """The local save's median, and what a refresh reads after one colleague's file changed."""
+    store = AnnotationStore(data_folder, author="Me")
+    review = TeamReview.open(data_folder, "Me")
+    assert review is not None
+    store.after_save = review.publish_after_save
+    review.refresh()
+    store.prepare_save()
+    review.publish(store.annotations)
+    times = []
+    for number in range(runs):
+        started = time.perf_counter()
+        with store.update() as edit:
+            edit.add_note(PACK, "B.2", f"benchmark note {number}")
+        times.append(time.perf_counter() - started)
+    assert not review.publish_problem, review.publish_problem
+
+    victim = sorted(review.files.contributions())[0]
+    contribution = review.files.contributions()[victim]
+    with AnnotationStore(data_folder.with_name("victim")) as other:
+        with other.update() as edit:
+            edit.annotations = contribution.annotations
+            edit.add_note(PACK, "C.1", "one more from a colleague")
+        changed = other.annotations
+    data = device_file.render(
+        review.team.info.team_id, contribution.device_id, contribution.author, changed
     )
+    atomic_write_bytes(review.team.devices / victim, data)
+    started = time.perf_counter()
+    refresh = review.refresh()
+    elapsed = time.perf_counter() - started
+    started = time.perf_counter()
+    review.view_nodes(review.view(store.annotations), store.annotations, refresh.nodes)
+    view_elapsed = time.perf_counter() - started
+    started = time.perf_counter()
+    idle = review.refresh()
+    idle_elapsed = time.perf_counter() - started
+    store.close()
+    return {
+        "save_ms": statistics.median(times) * 1000,
+        "refresh_read": list(refresh.read),
+        "refresh_nodes": len(refresh.nodes),
+        "refresh_ms": elapsed * 1000,
+        "view_ms": view_elapsed * 1000,
+        "idle_read": len(idle.read),
+        "idle_ms": idle_elapsed * 1000,
+    }
+
+
+def run_child(work: Path, master: Path, runs: int, pythonpath: str | None) -> dict[str, Any]:
+    """One fresh process on a fresh copy of the folders (so every run starts alike)."""
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(master, work, symlinks=True)
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", "TEAM_BENCH_SPAWNED": repr(time.time())}
+    if pythonpath is not None:
+        env["PYTHONPATH"] = pythonpath
+    run = subprocess.run(
+        [sys.executable, __file__, "--child", str(work / "me"), "--runs", str(runs)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    result: dict[str, Any] = json.loads(run.stdout)
+    return result
+
+
+def report(results: list[dict[str, Any]], devices: int, notes: int) -> dict[str, float]:
+    """Print the medians of several runs of one version of the code; returns them."""
+    keys = (*RATIOS, "cold_own", "warm_own", "view_ms", "idle_ms")
+    m = {key: statistics.median(float(r[key]) for r in results) for key in keys}
+    last = results[-1]
+    spread = ", ".join(f"{r['warm']:.2f}" for r in results)
+    print(f"{devices} devices x {notes} notes: team view of {last['notes']} notes; ", end="")
+    print(f"median of {len(results)} process(es)")
+    print(
+        f"  ready cold  {m['cold_start']:.2f} s from process start (imports included; goal "
+        f"< 10 s): {m['cold']:.2f} s after the imports, {m['cold_cpu']:.2f} s CPU, "
+        f"opening your own store {m['cold_own']:.2f} s of it"
+    )
+    print(
+        f"  ready warm  {m['warm']:.2f} s   (goal < 2 s; {m['warm_cpu']:.2f} s CPU; opening "
+        f"your own store {m['warm_own']:.2f} s of it; each run: {spread})"
+    )
+    print(f"  peak memory {m['peak_mb']:.0f} MB   (goal < 300 MB)")
+    print(f"  local save  {m['save_ms']:.0f} ms median (store + device file; goal < 200 ms)")
+    print(
+        f"  refresh after one file changed: read {len(last['refresh_read'])} file(s) "
+        f"{last['refresh_read']} in {m['refresh_ms']:.0f} ms, {last['refresh_nodes']} node(s) "
+        f"joined again; full view rebuilt in {m['view_ms']:.0f} ms"
+    )
+    print(
+        f"  refresh with nothing changed: read {last['idle_read']} files in {m['idle_ms']:.1f} ms"
+    )
+    return m
+
+
+def load() -> str:
+    """The load average, to quote with every figure."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
 
 
 def main() -> int:
@@ -130,92 +257,55 @@ def main() -> int:
     parser.add_argument("--devices", type=int, default=20)
     parser.add_argument("--notes", type=int, default=2500)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=1, help="fresh processes per version")
     parser.add_argument("--paint", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="SRC",
+        help="also measure the gpp_tui package in SRC (e.g. an older checkout's src/), "
+        "alternating with this one, and print the ratios",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child, args.runs)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        _, data_folder = make_folder(Path(tmp), args.devices, args.notes)
-        run = subprocess.run(
-            [sys.executable, __file__, "--child", str(data_folder)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONWARNINGS": "ignore"},
-        )
-        result = json.loads(run.stdout)
-        print(f"{args.devices} devices x {args.notes} notes: team view of {result['notes']} notes")
-        print(
-            f"  ready cold  {result['cold']:.2f} s   (goal < 10 s; opening your own store "
-            f"{result['cold_own']:.2f} s of it)"
-        )
-        print(
-            f"  ready warm  {result['warm']:.2f} s   (goal < 2 s; opening your own store "
-            f"{result['warm_own']:.2f} s of it)"
-        )
-        print(f"  peak memory {result['peak_mb']:.0f} MB   (goal < 300 MB)")
-
-        store = AnnotationStore(data_folder, author="Me")
-        review = TeamReview.open(data_folder, "Me")
-        assert review is not None
-        store.after_save = review.publish_after_save
-        review.refresh()
-        store.prepare_save()
-        review.publish(store.annotations)
-        times = []
-        for number in range(args.runs):
-            started = time.perf_counter()
-            with store.update() as edit:
-                edit.add_note(PACK, "B.2", f"benchmark note {number}")
-            times.append(time.perf_counter() - started)
-        assert not review.publish_problem, review.publish_problem
-        print(
-            f"  local save  {statistics.median(times) * 1000:.0f} ms median of {args.runs} "
-            "(store + device file; goal < 200 ms)"
-        )
-
-        victim = sorted(review.files.contributions())[0]
-        contribution = review.files.contributions()[victim]
-        with AnnotationStore(Path(tmp) / "victim") as other:
-            with other.update() as edit:
-                edit.annotations = contribution.annotations
-                edit.add_note(PACK, "C.1", "one more from a colleague")
-            changed = other.annotations
-        data = device_file.render(
-            review.team.info.team_id,
-            contribution.device_id,
-            contribution.author,
-            changed,
-        )
-        atomic_write_bytes(review.team.devices / victim, data)
-        started = time.perf_counter()
-        refresh = review.refresh()
-        elapsed = time.perf_counter() - started
-        view_started = time.perf_counter()
-        review.view_nodes(review.view(store.annotations), store.annotations, refresh.nodes)
-        view_elapsed = time.perf_counter() - view_started
-        print(
-            f"  refresh after one file changed: read {len(refresh.read)} file(s) "
-            f"{list(refresh.read)} in {elapsed * 1000:.0f} ms, {len(refresh.nodes)} node(s) "
-            f"joined again; full view rebuilt in {view_elapsed * 1000:.0f} ms"
-        )
-        started = time.perf_counter()
-        idle = review.refresh()
-        print(
-            f"  refresh with nothing changed: read {len(idle.read)} files in "
-            f"{(time.perf_counter() - started) * 1000:.1f} ms"
-        )
-        store.close()
+        work, master = Path(tmp) / "work", Path(tmp) / "master"
+        work.mkdir()
+        make_folder(work, args.devices, args.notes)
+        work.rename(master)  # each run gets a copy at the same path (the link holds it)
+        versions: dict[str, str | None] = {"this": None}
+        if args.against:
+            versions["against"] = str(args.against.resolve())
+        results: dict[str, list[dict[str, Any]]] = {name: [] for name in versions}
+        print(load(), "at the start")
+        for _ in range(args.rounds):
+            for name, pythonpath in versions.items():
+                results[name].append(run_child(work, master, args.runs, pythonpath))
+        medians = {}
+        for name, found in results.items():
+            if args.against:
+                print(f"== {name}: {versions[name] or 'this checkout'}")
+            medians[name] = report(found, args.devices, args.notes)
+        if args.against:
+            this, other = medians["this"], medians["against"]
+            print("== ratios this / against (medians; < 1 is faster)")
+            print(
+                "  "
+                + ", ".join(f"{key} {this[key] / other[key]:.2f}" for key in RATIOS if other[key])
+            )
+        print(load(), "at the end")
         if args.paint:
-            paint(data_folder, args.paint)
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.copytree(master, work, symlinks=True)
+            paint(work / "me", args.paint)
     return 0
 
 
 def paint(data_folder: Path, runs: int) -> None:
     """First paint of gpp with the team joined against the same notes without a team."""
-    import shutil
 
     sys.path.insert(0, str(Path(__file__).parent))
     from startup import time_to_marker
