@@ -6,6 +6,8 @@ nothing above it knows what happens to them.
 
 from __future__ import annotations
 
+import hashlib
+import threading
 import tomllib
 from typing import Any, Protocol
 
@@ -164,8 +166,12 @@ def encode(annotations: Annotations, writer: AnnotationsWriter, codec: ByteCodec
 
 def parse(data: bytes, codec: ByteCodec = PLAIN) -> RawDict:
     """The raw dict in stored bytes (UnreadableFileError for bad UTF-8 or bad TOML)."""
+    return _parse_plain(codec.decode(data))
+
+
+def _parse_plain(plain: bytes) -> RawDict:
     try:
-        text = codec.decode(data).decode("utf-8")
+        text = plain.decode("utf-8")
     except UnicodeDecodeError as error:
         raise UnreadableFileError(
             _("it is not valid UTF-8 text (byte {start})").format(start=error.start)
@@ -176,13 +182,34 @@ def parse(data: bytes, codec: ByteCodec = PLAIN) -> RawDict:
         raise UnreadableFileError(str(error)) from error
 
 
+_DECODED: dict[bytes, Annotations] = {}
+"""SHA-256 of plain bytes → the annotations `decode` made of them, the last few in this
+process: a store opened again on the same bytes (a reload, the app's store opened after
+a CLI step, a team view built again) skips the TOML parse, most of the cost of opening
+it. Decoding is a function of the plain bytes alone and the models are frozen, so every
+store can share the result; bytes that differ in any way are parsed."""
+_DECODED_MAX = 4
+_DECODED_LOCK = threading.Lock()
+
+
 def decode(data: bytes, codec: ByteCodec = PLAIN) -> Annotations:
     """Annotations from stored bytes: parse, migrate, validate.
 
     Raises UnreadableFileError (with a reason a person can act on) or NewerSchemaError.
     """
-    raw = migrate(parse(data, codec))
-    return validate(raw)
+    plain = codec.decode(data)  # decrypted every time: the key is checked every time
+    key = hashlib.sha256(plain).digest()
+    with _DECODED_LOCK:
+        found = _DECODED.get(key)
+    if found is not None:
+        return found
+    annotations = validate(migrate(_parse_plain(plain)))
+    with _DECODED_LOCK:
+        _DECODED.pop(key, None)
+        while len(_DECODED) >= _DECODED_MAX:
+            del _DECODED[next(iter(_DECODED))]
+        _DECODED[key] = annotations
+    return annotations
 
 
 def validate(raw: RawDict) -> Annotations:

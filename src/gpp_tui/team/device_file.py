@@ -56,6 +56,12 @@ class DeviceFileWriter:
 
     _notes: dict[int, tuple[Note, str]] = field(default_factory=dict)
 
+    @classmethod
+    def after(cls, previous: DeviceFileWriter | None) -> DeviceFileWriter:
+        """A writer that starts with what `previous` rendered last (any thread: its notes
+        are checked by identity, so a stale entry is never used)."""
+        return cls(dict(previous._notes) if previous is not None else {})
+
     def render(
         self,
         team_id: str,

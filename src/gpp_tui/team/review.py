@@ -14,12 +14,17 @@ from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.models import Annotations, utc_now
 from gpp_tui.team import device_file
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
-from gpp_tui.team.join import join_node_into, join_nodes, join_with
+from gpp_tui.team.join import join_node_into, join_nodes
 from gpp_tui.team.layout import DESCRIPTION_FILE, TeamFolder, TeamFolderError, new_device_id
 from gpp_tui.team.link import LinkError, TeamLink, fingerprint, load_link, save_link
 from gpp_tui.team.members import Member, read_members, render_member
 from gpp_tui.team.seal import AgeSeal, NotForUsError, PlainSeal, Seal, open_text, seal_text
-from gpp_tui.team.view import DeviceFiles, NodeKey, Refresh, StatKey
+from gpp_tui.team.view import DeviceFiles, NodeKey, Refresh, StatKey, folder_stat, stat_key
+
+_WRITERS: dict[str, device_file.DeviceFileWriter] = {}
+"""Device id → the writer of its file last made in this process: the team opened again
+(the app's store reopened, a CLI step then the app) renders only the notes that changed."""
+_WRITERS_MAX = 4
 
 
 class TeamError(Exception):
@@ -44,7 +49,10 @@ class TeamReview:
         self.members: dict[str, Member] = {}
         self.member_problems: list[str] = []
         self._members_stat: tuple[tuple[str, StatKey], ...] = ()
-        self._writer = device_file.DeviceFileWriter()
+        self._writer = device_file.DeviceFileWriter.after(_WRITERS.pop(link.device_id, None))
+        _WRITERS[link.device_id] = self._writer
+        while len(_WRITERS) > _WRITERS_MAX:
+            del _WRITERS[next(iter(_WRITERS))]
         self._last_written: dict[str, tuple[bytes, StatKey]] = {}
         self._published: Annotations | None = None
         self.publish_problem = ""
@@ -160,7 +168,7 @@ class TeamReview:
 
     def refresh_members(self) -> bool:
         """Read the member files again if any changed; True when they did."""
-        stat = _folder_stat(self.team.members)
+        stat = folder_stat(self.team.members)
         if stat == self._members_stat:
             return False
         self._members_stat = stat
@@ -180,7 +188,7 @@ class TeamReview:
     def view(self, local: Annotations) -> Annotations:
         """The team view: this device's notes joined with every other device's (whose join
         is kept until one of their files changes: the same as joining them all at once)."""
-        return join_with(local, self.files.joined())
+        return self.files.view(local)
 
     def view_nodes(
         self, view: Annotations, local: Annotations, nodes: Iterable[NodeKey]
@@ -307,7 +315,7 @@ class TeamReview:
                     path=path, strerror=error.strerror
                 )
             ) from None
-        self._last_written[relative] = (data, (info.st_mtime_ns, info.st_size, info.st_ino))
+        self._last_written[relative] = (data, stat_key(info))
         self.link = self.link.wrote(relative, data)
         try:
             save_link(self.data_folder, self.link)
@@ -326,7 +334,7 @@ class TeamReview:
             raise TeamError(
                 _("cannot look at {path} ({strerror})").format(path=path, strerror=error.strerror)
             ) from None
-        stat = (info.st_mtime_ns, info.st_size, info.st_ino)
+        stat = stat_key(info)
         last = self._last_written.get(relative)
         if last is not None and last[1] == stat:
             return
@@ -406,18 +414,3 @@ def leave_team(data_folder: Path) -> str:
             )
         ) from None
     return str(link.team_path)
-
-
-def _folder_stat(folder: Path) -> tuple[tuple[str, StatKey], ...]:
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return ()
-    found = []
-    for entry in entries:
-        try:
-            info = entry.stat(follow_symlinks=False)
-        except OSError:
-            continue
-        found.append((entry.name, (info.st_mtime_ns, info.st_size, info.st_ino)))
-    return tuple(sorted(found))

@@ -1,5 +1,5 @@
 """Read every device file of a team folder and keep their join up to date, re-reading only
-files whose size, time or inode changed since the last look (in this process: a team
+files whose size, times or inode changed since the last look (in this process: a team
 opened again does not parse its unchanged files again)."""
 
 from __future__ import annotations
@@ -12,21 +12,39 @@ from gpp_tui.i18n import _
 from gpp_tui.store.models import Annotations, NodeAnnotations
 from gpp_tui.team.device_file import Contribution, DeviceFileError, NewerDeviceFileError, parse
 from gpp_tui.team.guarded import GuardedReadError, read_guarded
-from gpp_tui.team.join import JoinedView, join_indexed
+from gpp_tui.team.join import JoinedView, join_indexed, join_with
 from gpp_tui.team.layout import is_ignored
 from gpp_tui.team.seal import NotForUsError, Seal
 
 NodeKey = tuple[str, str]
-StatKey = tuple[int, int, int]
+StatKey = tuple[int, int, int, int]
+"""What tells a file changed without reading it: (mtime_ns, size, inode, ctime_ns).
+
+mtime alone is not enough: sync tools copy the writer's mtime, some file systems keep it
+to the second (FAT: two), and an atomic rename can give a new file the inode of the one it
+replaced. ctime cannot be set by any program: a rewrite or a rename sets it to the clock
+of this machine. What is left unseen: a file rewritten in place, to the same size, in the
+same tick of the clock that stamps ctime (a few milliseconds) as the last look; it is read
+at its next change (`tests/unit/test_team_cache.py`)."""
+
+
+def stat_key(info: os.stat_result) -> StatKey:
+    """The `StatKey` of an lstat result."""
+    return (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+
 
 _PARSED: dict[tuple[str, str], tuple[StatKey, Contribution]] = {}
 """(file path, reader's public key) → the stat and the contents of a device file read in
-this process. The models are frozen, so every reader can share them; a file whose size,
-time or inode changed is read again."""
+this process. The models are frozen, so every reader can share them; a file whose
+`StatKey` changed is read again."""
 _PARSED_MAX = 1024
 
 _JOINED: list[tuple[tuple[Contribution, ...], JoinedView]] = []
 """The last join of device files made in this process, with what it joined."""
+
+_VIEWED: dict[str, tuple[Annotations, JoinedView, Annotations]] = {}
+"""The last team view made in this process, with the two it joined: this device's
+annotations and the others' join (immutable, compared by identity, so kept alive here)."""
 
 
 @dataclass
@@ -91,6 +109,16 @@ class DeviceFiles:
         _JOINED[:] = [(contributions, joined)]
         return joined
 
+    def view(self, local: Annotations) -> Annotations:
+        """`local` joined with every file read (the last such view is kept in this process)."""
+        others = self.joined()
+        last = _VIEWED.get("last")  # one read: another thread may replace it meanwhile
+        if last is not None and last[0] is local and last[1] is others:
+            return last[2]
+        view = join_with(local, others)
+        _VIEWED["last"] = (local, others, view)
+        return view
+
     def problems(self) -> list[str]:
         """One line per file skipped now."""
         return [seen.problem for _, seen in sorted(self._seen.items()) if seen.problem]
@@ -141,7 +169,7 @@ class DeviceFiles:
                 info = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            found[name] = (info.st_mtime_ns, info.st_size, info.st_ino)
+            found[name] = stat_key(info)
         return found
 
     def _read(self, name: str, stat: StatKey) -> _Seen:
@@ -189,3 +217,19 @@ def _changed_nodes(before: Annotations | None, after: Annotations | None) -> set
         if old != new:
             changed.add(key)
     return changed
+
+
+def folder_stat(folder: Path) -> tuple[tuple[str, StatKey], ...]:
+    """(name, `StatKey`) of every file in `folder`, sorted (empty when it cannot be listed)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return ()
+    found = []
+    for entry in entries:
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        found.append((entry.name, stat_key(info)))
+    return tuple(sorted(found))
