@@ -262,3 +262,25 @@ def _tree_lines(app: GppApp) -> list[Any]:
     tree = app.main_screen.query_one(PrinciplesTree)
     lines = (tree.get_node_at_line(line) for line in range(tree.last_line + 1))
     return [node for node in lines if node is not None]
+
+
+async def test_a_team_whose_folder_is_gone_can_still_be_left(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    team = TeamFolder.create(tmp_path / "team", "Herat team", encrypted=False).path
+    join_team(tmp_path / "data", team, "Amina")
+    (team / DESCRIPTION_FILE).unlink()  # the sync tool lost it, or the stick is elsewhere
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        assert screen.session.team.joined and not screen.session.team.name
+        assert "Leave the team" in titles(app) and "Join a team folder" not in titles(app)
+        await palette(pilot, "Leave the team")
+        assert isinstance(app.screen, ConfirmScreen)
+        question = str(app.screen.query_one("#confirm-question", Static).render())
+        assert question.startswith("Leave the team?")
+        assert "Your files in the team folder are left as they are." in question
+        await pilot.press("y")
+        await until(pilot, lambda: not screen.session.team.joined)
+        assert not load_link(tmp_path / "data").joined
+        assert "Join a team folder" in titles(app)
