@@ -1,0 +1,48 @@
+"""Pack problems counted right, and bundled translations read through the cache or skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gpp_tui.content import load_library, loader
+from gpp_tui.content.loader import PackError, load_pack, with_bundled_translations
+
+
+def problem(write_pack, text: str) -> str:
+    path = write_pack(text)
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    return str(caught.value).removeprefix(f"{path}: ")
+
+
+def test_one_problem_is_named_alone_and_more_are_counted(write_pack, minimal_pack: str) -> None:
+    one = minimal_pack.replace('title = "Extra pack"', 'title = "Extra pack"\ncolour = "red"')
+    assert problem(write_pack, one) == (
+        "pack.colour: unknown key, not permitted here (check its spelling)"
+    )
+    three = one.replace('source = "Test source"', 'source = "Test source"\nsize = 1\nshape = 2')
+    assert problem(write_pack, three) == (
+        "pack.colour: unknown key, not permitted here (check its spelling) (and 2 more)"
+    )
+
+
+def test_bundled_translations_come_through_the_cache(tmp_path: Path) -> None:
+    library = load_library()
+    cache = tmp_path / "cache"
+    widened = with_bundled_translations(library, cache_dir=cache)
+    assert [p.pack.language for p in widened.alternates] == ["fr"]
+    assert any(cache.iterdir())
+
+
+def test_a_bundled_translation_that_cannot_be_read_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = load_library()
+    broken = tmp_path / "principles.de.toml"
+    broken.write_text("schema_version = 1\n[pack\n", encoding="utf-8")
+    real = loader.bundled_translation_paths()
+    monkeypatch.setattr(loader, "bundled_translation_paths", lambda: [broken, *real])
+    widened = with_bundled_translations(library)
+    assert [p.pack.language for p in widened.alternates] == ["fr"]
