@@ -293,3 +293,37 @@ async def test_a_key_typed_before_the_delete_question_does_not_answer_it(
         await pilot.press("escape")
         await saved(pilot)
         assert files(data) == before
+
+
+@pytest.mark.parametrize("field", ["text", "tags"])
+async def test_ctrl_s_right_after_a_burst_of_typing_saves_every_letter(
+    make_app: MakeApp, field: str
+) -> None:
+    """Keys can arrive together (a slow SSH link, a fast typist): ctrl+s is a priority key
+    that the app runs as it arrives, before the field has taken the letters typed before it."""
+    from textual import events
+    from textual.widgets import Input
+
+    from .conftest import until
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await go(pilot, "B.2")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NoteEditor))
+        if field == "tags":
+            await pilot.press(*"x", "tab")
+            assert isinstance(app.focused, Input)
+        for letter in FIRST if field == "text" else "witness, clinic":
+            app.post_message(events.Key(letter, letter))  # as the terminal driver does
+        app.post_message(events.Key("ctrl+s", None))
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await saved(pilot)
+        store = app.main_screen.store
+        assert store is not None
+        (note,) = store.annotations.notes_for(PACK, "B.2")
+        if field == "text":
+            assert note.text == FIRST
+        else:
+            assert (note.text, note.tags) == ("x", ("witness", "clinic"))

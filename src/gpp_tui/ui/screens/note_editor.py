@@ -123,7 +123,16 @@ class NoteEditor(ModalScreen[NoteInput | None]):
             self._on_draft(text)
 
     def action_save(self) -> None:
-        """Save the note (an empty note is not saved)."""
+        """Save the note (an empty note is not saved) once the keys typed before are in.
+
+        ctrl+s is a priority key: the app runs it as soon as it arrives, while letters typed
+        just before it in one burst (a slow SSH link) still wait in the field's queue.
+        """
+        (self.focused or self).call_later(self._save)
+
+    def _save(self) -> None:
+        if self.app.screen is not self:  # saved already (ctrl+s twice), or a dialog is up
+            return
         note = self.current
         if not note.text.strip():
             self.notify(_("The note is empty: write something, or escape to close"), timeout=3)
