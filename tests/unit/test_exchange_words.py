@@ -231,3 +231,16 @@ def test_a_node_of_a_pack_not_loaded_is_cited_by_its_title(library: Library) -> 
     empty = Library(packs=())
     assert citation(empty, node, "oscola") == f"'{node.title}'."
     assert citation(empty, node, "plain") == f'"{node.title}".'
+
+
+def test_notes_on_nodes_the_pack_lost_are_not_flagged_as_on_changed_text(
+    library: Library,
+) -> None:
+    annotations = Annotations()
+    for pack_id, node_id in ((P, "Z.9"), ("elsewhere", "X.1")):
+        annotations, _ = edits.add_note(
+            annotations, pack_id, node_id, "written on text now gone", node_text="old text", now=T0
+        )
+    review = render(library, annotations, "md").decode("utf-8")
+    assert review.count("written on text now gone") == 2
+    assert "The source text has changed" not in review
