@@ -1,0 +1,107 @@
+"""The session in a team: a colleague's notes edited, deleted and filtered as the user sees
+them, `r` moving on from the status the user sees, and what the periodic look reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from team_helpers import PACK, join, make_team
+
+from gpp_tui.content import Library, Node, load_library
+from gpp_tui.session import Session
+from gpp_tui.store.models import ReviewStatus
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library()
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Path:
+    team = make_team(tmp_path)
+    bruno = join(tmp_path, team, "bruno")
+    bruno.add("B.2", "bruno's note")
+    with bruno.store.update() as edit:
+        edit.set_status(PACK, "B.2", ReviewStatus.REVIEWED)
+    bruno.close()
+    join(tmp_path, team, "amina").close()
+    return team
+
+
+@pytest.fixture
+def amina(library: Library, team: Path, tmp_path: Path) -> Iterator[Session]:
+    session = Session(library, tmp_path / "amina", author="amina")
+    session.load()
+    yield session
+    session.close()
+
+
+def node(session: Session, node_id: str) -> Node:
+    found = session.node_at((PACK, node_id))
+    assert found is not None
+    return found
+
+
+def test_a_colleagues_note_shows_with_their_name(amina: Session) -> None:
+    assert amina.team.live is not None
+    (note,) = amina.notes(node(amina, "B.2"))
+    assert note.text == "bruno's note" and amina.team.author_of(note) == "bruno"
+    own = amina.save_note("amina's own", node=node(amina, "A.1")).note_id
+    (mine,) = amina.notes(node(amina, "A.1"))
+    assert mine.id == own and amina.team.author_of(mine) == ""
+
+
+def test_a_colleagues_note_edited_here_is_one_note_with_the_new_text(amina: Session) -> None:
+    b2 = node(amina, "B.2")
+    (note,) = amina.notes(b2)
+    changed = amina.save_note("bruno's note, completed", (), note.id, b2)
+    assert changed.message == "Saved"
+    assert [(n.id, n.text) for n in amina.notes(b2)] == [(note.id, "bruno's note, completed")]
+
+
+def test_a_colleagues_note_deleted_here_is_gone_from_the_view(amina: Session) -> None:
+    b2 = node(amina, "B.2")
+    (note,) = amina.notes(b2)
+    assert amina.delete_note(note.id, b2).message == "Note deleted"
+    assert amina.notes(b2) == ()
+
+
+def test_r_moves_on_from_the_status_the_user_sees(amina: Session) -> None:
+    changed = amina.set_status(None, node(amina, "B.2"))  # bruno marked it reviewed
+    assert changed.message == "B.2: follow-up"
+
+
+def test_the_author_filters_show_whose_notes_are_where(amina: Session) -> None:
+    amina.save_note("amina's own", node=node(amina, "A.1"))
+    finder = amina.finder
+    finder.author_filter = "by others"
+    assert finder.visible() == {(PACK, "B.2")}
+    finder.author_filter = "mine"
+    assert finder.visible() == {(PACK, "A.1")}
+
+
+def test_the_periodic_look_reports_the_nodes_a_colleague_changed(
+    amina: Session, tmp_path: Path, team: Path
+) -> None:
+    assert amina.team.poll() is None  # nothing changed since the view was built
+    bruno = join(tmp_path, team, "bruno-laptop")
+    bruno.add("C.1", "from bruno's laptop")
+    bruno.close()
+    changed = amina.team.poll()
+    assert changed is not None and changed.places == ((PACK, "C.1"),)
+    assert changed.message == ""
+
+
+def test_the_periodic_look_says_which_files_it_skipped_in_one_line(
+    amina: Session, team: Path
+) -> None:
+    for name in ("dhalfwritten0", "dhalfwritten1"):
+        (team / "devices" / f"{name}.json").write_text('{"format": "gpp-tui-team-device", "te')
+    changed = amina.team.poll()
+    assert changed is not None
+    first, second = changed.message.split("; ")
+    assert first.startswith("skipped devices/dhalfwritten0.json: it is incomplete")
+    assert second.startswith("skipped devices/dhalfwritten1.json: it is incomplete")
