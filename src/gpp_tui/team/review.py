@@ -4,6 +4,7 @@ read and joined into the team view. UI-free: the CLI and the app call the same o
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +26,7 @@ _WRITERS: dict[str, device_file.DeviceFileWriter] = {}
 """Device id → the writer of its file last made in this process: the team opened again
 (the app's store reopened, a CLI step then the app) renders only the notes that changed."""
 _WRITERS_MAX = 4
+_WRITERS_LOCK = threading.Lock()
 
 
 class TeamError(Exception):
@@ -49,10 +51,11 @@ class TeamReview:
         self.members: dict[str, Member] = {}
         self.member_problems: list[str] = []
         self._members_stat: tuple[tuple[str, StatKey], ...] = ()
-        self._writer = device_file.DeviceFileWriter.after(_WRITERS.pop(link.device_id, None))
-        _WRITERS[link.device_id] = self._writer
-        while len(_WRITERS) > _WRITERS_MAX:
-            del _WRITERS[next(iter(_WRITERS))]
+        with _WRITERS_LOCK:
+            self._writer = device_file.DeviceFileWriter.after(_WRITERS.pop(link.device_id, None))
+            _WRITERS[link.device_id] = self._writer
+            while len(_WRITERS) > _WRITERS_MAX:
+                del _WRITERS[next(iter(_WRITERS))]
         self._last_written: dict[str, tuple[bytes, StatKey]] = {}
         self._published: Annotations | None = None
         self.publish_problem = ""
