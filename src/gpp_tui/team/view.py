@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gpp_tui.collector import collector_paused
 from gpp_tui.i18n import _
 from gpp_tui.store.models import Annotations, NodeAnnotations
 from gpp_tui.team.device_file import Contribution, DeviceFileError, NewerDeviceFileError, parse
@@ -105,7 +106,8 @@ class DeviceFiles:
                 one is other for one, other in zip(known, contributions, strict=True)
             ):
                 return joined
-        joined = join_indexed([contribution.annotations for contribution in contributions])
+        with collector_paused():
+            joined = join_indexed([contribution.annotations for contribution in contributions])
         _JOINED[:] = [(contributions, joined)]
         return joined
 
@@ -140,7 +142,8 @@ class DeviceFiles:
             if old_seen is not None and old_seen.stat == stat:
                 continue
             read.append(name)
-            seen = self._read(name, stat)
+            with collector_paused():
+                seen = self._read(name, stat)
             if seen.problem and (old_seen is None or old_seen.problem != seen.problem):
                 problems.append(seen.problem)
             before = old_seen.contribution if old_seen else None
