@@ -7,6 +7,7 @@ the notes changed, drafts that a late write cannot bring back.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -313,3 +314,52 @@ def test_search_keeps_to_its_limit_and_finds_notes_saved_before_the_index(
     hits = session.finder.search("zanzibar", 5)  # the index is built now, with the note in it
     assert [(h.node_id, h.note_id is not None) for h in hits] == [("D.2", True)]
     assert len(session.finder.search("women", 1)) == 1
+
+
+def with_spanish(library: Library) -> Library:
+    """The packs with two translations: the bundled French, and a 'Spanish' copy of it."""
+    (french,) = library.alternates
+    spanish = dataclasses.replace(french, pack=dataclasses.replace(french.pack, language="es"))
+    return Library(library.packs, (french, spanish))
+
+
+def test_the_switch_goes_to_the_translation_in_the_interface_language(library: Library) -> None:
+    from gpp_tui.session.languages import next_language, parallel
+
+    two = with_spanish(library)
+    assert next_language(two) == "fr"  # the first translation, without a preference
+    assert next_language(two, "es_ES.UTF-8") == "es"
+    pair = parallel(two, two.packs[0].nodes["B.2"], "es_ES.UTF-8")
+    assert pair is not None and pair.translation_pack.language == "es"
+
+
+def test_a_translation_loaded_without_its_original(library: Library, tmp_path: Path) -> None:
+    from gpp_tui.session.languages import parallel
+
+    (french,) = library.alternates
+    alone = Library((french,))
+    b2 = french.nodes["B.2"]
+    assert parallel(alone, b2) is None
+    assert Session(alone, tmp_path / "data").source_text(b2) == b2.text
+
+
+def test_peek_shows_the_change_u_would_take_back(session: Session) -> None:
+    session.toggle_bookmark(node(session, "A.1"))
+    session.toggle_bookmark(node(session, "A.2"))
+    newest = session.undo_stack.peek()
+    assert newest is not None and newest.description == "bookmarked A.2"
+
+
+def test_an_encrypted_folder_loads_with_its_key(library: Library, tmp_path: Path) -> None:
+    from gpp_tui.store.crypto import encrypt_folder, unlock
+
+    folder = tmp_path / "data"
+    with AnnotationStore(folder) as store, store.update() as edit:
+        edit.add_note(P, "A.1", "sealed words")
+    encrypt_folder(folder, "correct horse battery")
+    sealed = Session(library, folder)
+    sealed.load(unlock(folder, "correct horse battery"))
+    try:
+        assert [n.text for n in sealed.notes(node(sealed, "A.1"))] == ["sealed words"]
+    finally:
+        sealed.close()
