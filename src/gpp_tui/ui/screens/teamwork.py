@@ -215,7 +215,7 @@ def leave_team(screen: MainScreen) -> None:
         if yes:
             _leave(screen)
 
-    screen.app.push_screen(ConfirmScreen(question, _("Leave"), _("Stay")), answered)
+    screen.app.push_screen(ConfirmScreen(question, _("Leave the team"), _("Stay")), answered)
 
 
 def _leave(screen: MainScreen) -> None:
