@@ -46,3 +46,32 @@ def test_a_bundled_translation_that_cannot_be_read_is_left_out(
     monkeypatch.setattr(loader, "bundled_translation_paths", lambda: [broken, *real])
     widened = with_bundled_translations(library)
     assert [p.pack.language for p in widened.alternates] == ["fr"]
+
+
+def test_the_pack_cache_is_made_private_even_several_folders_deep(tmp_path: Path) -> None:
+    from gpp_tui.content.cache import load_cached, store_cached
+
+    data = loader.bundled_pack_path().read_bytes()
+    pack = load_pack(loader.bundled_pack_path())
+    folder = tmp_path / "cache" / "gpp-tui" / "packs"
+    store_cached(folder, data, pack)
+    assert load_cached(folder, data) == pack
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert [p.suffix for p in folder.iterdir()] == [".marshal"]
+
+
+def test_a_pack_cache_that_cannot_be_written_is_skipped(tmp_path: Path) -> None:
+    from gpp_tui.content.cache import load_cached, store_cached
+
+    data = loader.bundled_pack_path().read_bytes()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    store_cached(blocked / "packs", data, load_pack(loader.bundled_pack_path()))  # no error
+    assert load_cached(blocked / "packs", data) is None
+
+
+def test_the_cache_folder_is_named_after_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gpp_tui.store.locations import APP_NAME, CACHE_DIR_ENV, cache_dir
+
+    monkeypatch.delenv(CACHE_DIR_ENV, raising=False)
+    assert cache_dir().name == APP_NAME
