@@ -189,3 +189,49 @@ def test_notes_published_on_join_are_the_local_ones(tmp_path: Path) -> None:
     assert ("C.1", "s", "shelter in Herat") in texts(amina.view)
     assert amina.view.notes_for(PACK, "C.1")
     amina.close()
+
+
+def test_the_sessions_team_switches_view_on_enter_and_back_on_leave(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gpp_tui.session.teamwork import Teamwork
+    from gpp_tui.store.annotation_store import AnnotationStore
+
+    team = TeamFolder.create(tmp_path / "team", "Herat", encrypted=False).path
+    bruno = join(tmp_path, team, "bruno")
+    bruno.add("B.2", "checkpoint at the bridge")
+    store = AnnotationStore(tmp_path / "amina", author="Amina")
+    with store.update() as edit:
+        edit.add_note(PACK, "C.1", "shelter in Herat")
+    work = Teamwork()
+    lines = work.enter(store, team, "Amina", None, None)
+    assert lines[0].startswith("Joined 'Herat' as Amina")
+    assert work.joined and work.name == "Herat" and work.folder == team.resolve()
+    assert texts(work.view(store)) == {
+        ("B.2", "bruno", "checkpoint at the bridge"),
+        ("C.1", "Amina", "shelter in Herat"),
+    }
+    assert store.after_save is not None  # each save now writes this device's file too
+    with store.update() as edit:
+        edit.add_note(PACK, "D.1", "clinic visit")
+    assert ("D.1", "Amina", "clinic visit") in texts(bruno.view)
+
+    def refused(data_folder: Path) -> str:
+        raise TeamError("cannot write the data folder (Permission denied)")
+
+    monkeypatch.setattr(membership, "leave_team", refused)
+    with pytest.raises(TeamError, match="Permission denied"):
+        work.leave(store)
+    assert work.joined and store.after_save is not None  # nothing changed
+    monkeypatch.undo()
+    assert work.leave(store).startswith("Left the team in")
+    assert not work.joined and work.live is None and store.after_save is None
+    assert texts(work.view(store)) == {
+        ("C.1", "Amina", "shelter in Herat"),
+        ("D.1", "Amina", "clinic visit"),
+    }
+    with store.update() as edit:
+        edit.add_note(PACK, "D.2", "not for the team")
+    assert ("D.2", "Amina", "not for the team") not in texts(bruno.view)
+    store.close()
+    bruno.close()
