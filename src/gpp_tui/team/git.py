@@ -23,16 +23,21 @@ class GitSyncError(Exception):
     """Sync stopped; one line saying where and why. Nothing is lost: notes stay saved."""
 
 
-def describe_changes(before: Annotations | None, after: Annotations) -> str:
-    """What changed in a device's notes, for a commit message: '2 notes added, 1 changed'."""
+def describe_changes(before: Annotations | None, after: Annotations, author: str = "") -> str:
+    """What changed in a device's notes, for a commit message: '2 notes added, 1 changed'.
+
+    A colleague's note new in this device's file was brought in to be edited (`author`:
+    this device's user): changed, not added. A deletion is a note newly marked deleted
+    (a colleague's too, which was never in this file)."""
     old = _items(before or Annotations())
     new = _items(after)
+    added = [key for key in new if key[0] == "note" and key not in old]
+    theirs = sum(1 for key in added if author and getattr(new[key], "author", "") != author)
     counts = {
-        "added": sum(1 for key in new if key[0] == "note" and key not in old),
-        "changed": sum(
-            1 for key in new if key[0] == "note" and key in old and old[key] != new[key]
-        ),
-        "deleted": sum(1 for key in old if key[0] == "note" and key not in new),
+        "added": len(added) - theirs,
+        "changed": theirs
+        + sum(1 for key in new if key[0] == "note" and key in old and old[key] != new[key]),
+        "deleted": sum(1 for key in new if key[0] == "gone" and old.get(key) != new[key]),
     }
     parts = [f"{n} note{'s' if n != 1 else ''} {what}" for what, n in counts.items() if n]
     statuses = sum(
@@ -57,6 +62,8 @@ def _items(annotations: Annotations) -> dict[tuple[str, ...], object]:
             items[("mark", pack_id, node_id)] = node.bookmark
             for note in node.notes:
                 items[("note", pack_id, node_id, note.id)] = note
+            for family, versions in node.deleted.items():
+                items[("gone", pack_id, node_id, family)] = versions
     return items
 
 
@@ -214,5 +221,7 @@ def sync_files(review: TeamReview, local: Annotations) -> list[str]:
         except (device_file.DeviceFileError, NotForUsError):
             before = None  # the message then counts every note as added
     name = review.author or "someone"
-    message = f"{name} (device {review.device_id}): {describe_changes(before, local)}"
+    message = (
+        f"{name} (device {review.device_id}): {describe_changes(before, local, review.author)}"
+    )
     return git.sync(own, message, review.author, review.device_id)
