@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from gpp_tui.i18n import _
-from gpp_tui.store.models import Annotations
+from gpp_tui.store.models import Annotations, Note
 from gpp_tui.team.review import TeamReview
 from gpp_tui.team.seal import NotForUsError
 
@@ -26,13 +26,13 @@ class GitSyncError(Exception):
 def describe_changes(before: Annotations | None, after: Annotations, author: str = "") -> str:
     """What changed in a device's notes, for a commit message: '2 notes added, 1 changed'.
 
-    A colleague's note new in this device's file was brought in to be edited (`author`:
-    this device's user): changed, not added. A deletion is a note newly marked deleted
-    (a colleague's too, which was never in this file)."""
+    A colleague's note new in this device's file, in an edited version, was brought in to
+    be edited (`author`: this device's user): changed, not added. A deletion is a note
+    newly marked deleted (a colleague's too, which was never in this file)."""
     old = _items(before or Annotations())
     new = _items(after)
     added = [key for key in new if key[0] == "note" and key not in old]
-    theirs = sum(1 for key in added if author and getattr(new[key], "author", "") != author)
+    theirs = sum(1 for key in added if _edited_colleagues(new[key], author))
     counts = {
         "added": len(added) - theirs,
         "changed": theirs
@@ -51,6 +51,11 @@ def describe_changes(before: Annotations | None, after: Annotations, author: str
     if marks:
         parts.append(f"{marks} bookmark{'s' if marks != 1 else ''}")
     return ", ".join(parts) or "no change to notes"
+
+
+def _edited_colleagues(note: object, author: str) -> bool:
+    """True for a note by someone else, in a version that replaces an earlier one."""
+    return isinstance(note, Note) and bool(note.supersedes) and note.author != author
 
 
 def _items(annotations: Annotations) -> dict[tuple[str, ...], object]:
