@@ -284,3 +284,24 @@ async def test_a_team_whose_folder_is_gone_can_still_be_left(
         await until(pilot, lambda: not screen.session.team.joined)
         assert not load_link(tmp_path / "data").joined
         assert "Join a team folder" in titles(app)
+
+
+async def test_a_new_name_in_a_team_signs_the_users_own_notes_and_tells_the_team(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    team = TeamFolder.create(tmp_path / "team", "Herat team", encrypted=False).path
+    amina = join_team(tmp_path / "data", team, "Amina")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await palette(pilot, "Your name")
+        await answer(pilot, "Amina K.")
+        await go(pilot, "B.2")
+        changed = screen.session.save_note("seen at the bridge")
+        screen.apply(changed)
+        await app.workers.wait_for_complete()
+        (note,) = screen.session.annotations.notes_for(PACK, "B.2")  # type: ignore[union-attr]
+        assert note.author == "Amina K."
+        assert screen.session.team.author_of(note) == ""  # the user's own, not a colleague's
+    bruno = join_team(tmp_path / "bruno", team, "Bruno")
+    assert bruno.members[amina.device_id].name == "Amina K."

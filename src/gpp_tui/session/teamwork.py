@@ -83,6 +83,19 @@ class Teamwork:
         self.live, self.messages, self.joined = None, [], False
         return line
 
+    def rename(self, name: str) -> str:
+        """The user signs with a new name: their new notes count as theirs, and the member
+        file says it to the team. A problem writing it, in one line ("" when none)."""
+        if self.live is None:
+            return ""
+        from gpp_tui.team.review import TeamError
+
+        try:
+            self.live.rename(name)
+        except TeamError as error:
+            return str(error)
+        return ""
+
     @property
     def folder(self) -> Path | None:
         """The team folder (None when in no team, or its folder is unusable)."""

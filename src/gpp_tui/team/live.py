@@ -87,6 +87,12 @@ class LiveTeam:
         with self._lock:
             return self.review.decide(recipient, self._local(), accept=accept)
 
+    def rename(self, name: str) -> None:
+        """The user signs with a new name from now on: their member file says so (TeamError)."""
+        with self._lock:
+            self.review.author = name
+            self.review.write_member()
+
     def sync(self) -> tuple[list[str], frozenset[NodeKey], list[str]]:
         """git: commit this device's files, pull, push (any thread; GitSyncError, TeamError);
         then the look at the folder, so the view shows what was pulled.

@@ -329,6 +329,11 @@ class GppApp(App[None]):
         screen.session.author = name  # for a store still loading
         if screen.store is not None:
             screen.store.author = name
+        problem = screen.session.team.rename(name)
+        if problem:
+            self.notify(problem, severity="warning")
+        if screen.session.team.live is not None:
+            screen.redraw(None)  # the new name's notes are the user's own, not a colleague's
 
     def action_change_name(self) -> None:
         """Ask for the name new notes are signed with (notes already written keep theirs)."""
