@@ -105,3 +105,80 @@ def test_the_periodic_look_says_which_files_it_skipped_in_one_line(
     first, second = changed.message.split("; ")
     assert first.startswith("skipped devices/dhalfwritten0.json: it is incomplete")
     assert second.startswith("skipped devices/dhalfwritten1.json: it is incomplete")
+
+
+def test_refusing_a_request_says_so_and_is_done(tmp_path: Path) -> None:
+    from pyrage import x25519
+
+    from gpp_tui.session.teamwork import Teamwork
+    from gpp_tui.team.live import LiveTeam
+
+    team = make_team(tmp_path / "encrypted", encrypted=True)
+    amina = join(tmp_path, team, "amina", x25519.Identity.generate())
+    join(tmp_path, team, "bruno", x25519.Identity.generate()).close()
+    amina.review.refresh()
+    work = Teamwork()
+    work.live = LiveTeam(amina.review, lambda: amina.store.annotations)
+    summary = work.summary()
+    assert summary is not None
+    (request,) = summary.requests
+    line, done = work.decide(request.recipient, accept=False)
+    assert (line, done) == (
+        f"Refused {request.label}: they cannot read what you write from now on.",
+        True,
+    )
+    assert request.recipient in amina.review.me.refused
+    amina.close()
+
+
+def git(*args: str, cwd: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+
+
+def test_a_sync_says_what_it_did_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from gpp_tui.session.teamwork import Teamwork
+    from gpp_tui.team.live import LiveTeam
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
+    stick = tmp_path / "usb" / "team.git"
+    git("init", "--quiet", "--bare", str(stick), cwd=tmp_path)
+    git("clone", "--quiet", str(stick), "one", cwd=tmp_path)
+    one = tmp_path / "one"
+    make_team(tmp_path / "x")
+    shutil.copytree(tmp_path / "x" / "team", one / "team")
+    amina = join(tmp_path, one / "team", "amina")
+    git("add", ".", cwd=one)
+    git("-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "team", cwd=one)
+    git("push", "--quiet", "origin", "HEAD", cwd=one)
+    git("clone", "--quiet", str(stick), "two", cwd=tmp_path)
+    bruno = join(tmp_path, tmp_path / "two" / "team", "bruno")
+    mine, theirs = Teamwork(), Teamwork()
+    mine.live = LiveTeam(amina.review, lambda: amina.store.annotations)
+    theirs.live = LiveTeam(bruno.review, lambda: bruno.store.annotations)
+    _ = mine.live.view
+    bruno.add("C.1", "pushed from the second clone")
+    bruno.add("C.2", "and another")
+    theirs.sync()
+    (tmp_path / "one" / "team" / "devices" / "dhalfwritten0.json").write_text("{")
+    (tmp_path / "one" / "team" / "devices" / "dhalfwritten1.json").write_text("{")
+    line, worked, changed = mine.sync()
+    assert worked and changed is not None
+    parts = line.split("; ")
+    assert parts[-1] == "2 node(s) changed by the others", line
+    assert len(parts) >= 2 and all(part and "; " not in part for part in parts)
+    assert {(PACK, "C.1"), (PACK, "C.2")} <= set(changed.places)
+    problems = changed.message.split("; ")
+    assert [p.split(":")[0] for p in problems] == [
+        "skipped devices/dhalfwritten0.json",
+        "skipped devices/dhalfwritten1.json",
+    ], changed.message
+    amina.close()
+    bruno.close()

@@ -208,7 +208,9 @@ def test_an_import_preview_lists_room_changes_then_counts_the_rest(
         colleague.export("json", path)
     finally:
         colleague.close()
-    lines = session.read_import(path).lines(library, 2)
+    preview = session.read_import(path)
+    assert preview.lines(library, 3)[-2] == "... and 1 more"
+    lines = preview.lines(library, 2)
     assert lines[-2] == "... and 2 more"
     assert lines[-1].endswith(" unchanged.") and not lines[-1].endswith("..")
     assert sum(line.startswith("- ") for line in lines) == 2
@@ -344,10 +346,10 @@ def test_a_translation_loaded_without_its_original(library: Library, tmp_path: P
 
 
 def test_peek_shows_the_change_u_would_take_back(session: Session) -> None:
-    session.toggle_bookmark(node(session, "A.1"))
-    session.toggle_bookmark(node(session, "A.2"))
+    for node_id in ("A.1", "A.2", "A.3"):
+        session.toggle_bookmark(node(session, node_id))
     newest = session.undo_stack.peek()
-    assert newest is not None and newest.description == "bookmarked A.2"
+    assert newest is not None and newest.description == "bookmarked A.3"
 
 
 def test_an_encrypted_folder_loads_with_its_key(library: Library, tmp_path: Path) -> None:
@@ -363,3 +365,9 @@ def test_an_encrypted_folder_loads_with_its_key(library: Library, tmp_path: Path
         assert [n.text for n in sealed.notes(node(sealed, "A.1"))] == ["sealed words"]
     finally:
         sealed.close()
+
+
+def test_out_of_a_team_every_note_is_the_users_own(session: Session) -> None:
+    session.save_note("mine", node=node(session, "A.1"))
+    (note,) = session.notes(node(session, "A.1"))
+    assert session.team.author_of(note) == ""
