@@ -75,3 +75,19 @@ def test_the_cache_folder_is_named_after_the_app(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.delenv(CACHE_DIR_ENV, raising=False)
     assert cache_dir().name == APP_NAME
+
+
+def test_a_regional_french_chooses_the_french_version() -> None:
+    library = load_library()
+    for language in ("fr-CA", "fr_BE.UTF-8", "fr"):
+        shown = library.in_language(language)
+        assert shown.packs[0].pack.language == "fr", language
+        assert [p.pack.language for p in shown.alternates] == ["en"], language
+
+
+def test_a_locale_name_gives_its_language_and_region() -> None:
+    from gpp_tui.content.models import language_tag
+
+    assert language_tag("fr_FR.UTF-8") == ("fr", "fr")
+    assert language_tag("sr_RS@latin") == ("sr", "rs")
+    assert language_tag("sr@latin@extra") == ("sr", "")

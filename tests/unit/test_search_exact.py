@@ -168,3 +168,20 @@ def test_two_letters_complete_only_as_the_last_word() -> None:
     index = notes_index("zanzibar hearing")
     assert found(index, "hearing za") == ["n1"]
     assert found(index, "za hearing") == []
+
+
+def test_a_glossary_term_counts_a_little_less_than_a_recommendation(index: SearchIndex) -> None:
+    scores = {hit.node_id: hit.score for hit in index.search("retaliation", 10)}
+    assert (scores["B.2"], scores["term:retaliation"]) == (20.0, 18.0)  # both in the title
+
+
+def test_a_phrase_narrows_the_words_it_comes_with() -> None:
+    index = notes_index("kabul hearing notes", "hearing notes only")
+    assert found(index, 'kabul "hearing notes"') == ["n1"]
+    assert found(index, '"hearing notes"') == ["n1", "n2"]
+
+
+def test_a_text_holding_the_field_separator_is_still_indexed_field_by_field() -> None:
+    index = notes_index("alpha\x00beta\x00gamma")
+    (hit,) = index.search("beta")
+    assert hit.note_id == "n1" and "beta" in hit.snippet
