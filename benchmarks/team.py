@@ -16,10 +16,12 @@ Every measurement runs in a fresh process, on a fresh copy of the folders:
 - peak memory: the process's maximum resident set size, all of the above done;
 - --rounds N: N processes, medians; --against SRC: the same alternating with the
   gpp_tui package in SRC (PYTHONPATH), e.g. a checkout of an older commit, and ratios;
+- --encrypted: an encrypted team (device files sealed with age, this device's store
+  encrypted too; the passphrase's key derivation is not timed: the user types it);
 - with --paint N: time to first paint of `gpp` (benchmarks/startup.py's clock) on this
   data folder joined to the team and on a copy of it not joined, alternating, N runs.
 
-Run:  python benchmarks/team.py [--devices 20] [--notes 2500] [--runs 15] [--rounds 1]
+Run:  python benchmarks/team.py [--devices 20] [--notes 2500] [--runs 15] [--rounds 1] [--encrypted]
                                 [--against OTHER/src] [--paint 7]
 Goals: view ready < 10 s cold and < 2 s warm, save < 200 ms median, peak < 300 MB.
 The load average is printed at the start and the end: quote it with the figures.
@@ -85,9 +87,20 @@ def build(notes: int, author: str, seed: int) -> Annotations:
     return Annotations(packs=packs)
 
 
-def make_folder(root: Path, devices: int, notes: int) -> tuple[Path, Path]:
-    """The team folder with `devices - 1` colleagues' files, and this device's data folder."""
-    team = TeamFolder.create(root / "team", "Benchmark team", encrypted=False)
+def make_folder(
+    root: Path, devices: int, notes: int, *, encrypted: bool = False
+) -> tuple[Path, Path]:
+    """The team folder with `devices - 1` colleagues' files, and this device's data folder.
+
+    Encrypted: this device's store is, and the colleagues' files are sealed to it (and
+    to their writer); its identity is in `root/me.key` (no passphrase to derive a key)."""
+    import pyrage
+    from pyrage import x25519
+
+    identity = x25519.Identity.generate() if encrypted else None
+    if identity is not None:
+        (root / "me.key").write_text(str(identity), encoding="utf-8")
+    team = TeamFolder.create(root / "team", "Benchmark team", encrypted=encrypted)
     for number in range(devices - 1):
         annotations = build(notes, f"Colleague {number}", number + 1)
         data = device_file.render(
@@ -96,12 +109,33 @@ def make_folder(root: Path, devices: int, notes: int) -> tuple[Path, Path]:
             f"Colleague {number}",
             annotations,
         )
-        atomic_write_bytes(team.devices / f"{new_device_id()}.json", data)
+        if identity is not None:
+            readers = [identity.to_public(), x25519.Identity.generate().to_public()]
+            data = bytes(pyrage.encrypt(data, readers))
+        atomic_write_bytes(team.device_file(new_device_id()), data)
     data_folder = root / "me"
-    with AnnotationStore(data_folder, author="Me") as store, store.update() as edit:
+    with own_store(data_folder) as store, store.update() as edit:
         edit.annotations = build(notes, "Me", 0)
-    join_team(data_folder, team.path, "Me")
+    join_team(data_folder, team.path, "Me", identity)
     return team.path, data_folder
+
+
+def codec_of(data_folder: Path) -> Any:
+    """This device's store codec: an AgeCodec when the benchmark is encrypted, else None."""
+    key = data_folder.with_name("me.key")
+    if not key.exists():
+        return None
+    from gpp_tui.store.crypto import AgeCodec
+
+    return AgeCodec(key.read_text(encoding="utf-8"))
+
+
+def own_store(data_folder: Path) -> AnnotationStore:
+    """This device's store, with its codec when encrypted."""
+    codec = codec_of(data_folder)
+    if codec is None:
+        return AnnotationStore(data_folder, author="Me")
+    return AnnotationStore(data_folder, author="Me", codec=codec)
 
 
 def ready(data_folder: Path) -> dict[str, float | int]:
@@ -112,10 +146,10 @@ def ready(data_folder: Path) -> dict[str, float | int]:
     from gpp_tui.session.teamwork import Teamwork
 
     wall, cpu = time.perf_counter(), time.process_time()
-    store = AnnotationStore(data_folder, author="Me")
+    store = own_store(data_folder)
     own = time.perf_counter() - wall
     team = Teamwork()
-    team.open(store, "Me", None)
+    team.open(store, "Me", codec_of(data_folder))
     assert team.live is not None, team.messages
     total = team.view(store).note_total
     result = {
@@ -143,6 +177,7 @@ def child(data_folder: Path, runs: int) -> None:
         "warm_cpu": warm["cpu"],
         "warm_own": warm["own"],
         "notes": cold["notes"],
+        "encrypted": codec_of(data_folder) is not None,
     }
     result.update(save_and_refresh(data_folder, runs))
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -151,8 +186,9 @@ def child(data_folder: Path, runs: int) -> None:
 
 def save_and_refresh(data_folder: Path, runs: int) -> dict[str, object]:
     """The local save's median, and what a refresh reads after one colleague's file changed."""
-    store = AnnotationStore(data_folder, author="Me")
-    review = TeamReview.open(data_folder, "Me")
+    store = own_store(data_folder)
+    codec = codec_of(data_folder)
+    review = TeamReview.open(data_folder, "Me", codec.identity if codec else None)
     assert review is not None
     store.after_save = review.publish_after_save
     review.refresh()
@@ -176,6 +212,11 @@ def save_and_refresh(data_folder: Path, runs: int) -> dict[str, object]:
     data = device_file.render(
         review.team.info.team_id, contribution.device_id, contribution.author, changed
     )
+    if codec is not None:
+        import pyrage
+        from pyrage import x25519
+
+        data = bytes(pyrage.encrypt(data, [x25519.Recipient.from_str(review.files.seal.recipient)]))
     atomic_write_bytes(review.team.devices / victim, data)
     started = time.perf_counter()
     refresh = review.refresh()
@@ -223,6 +264,7 @@ def report(results: list[dict[str, Any]], devices: int, notes: int) -> dict[str,
     last = results[-1]
     spread = ", ".join(f"{r['warm']:.2f}" for r in results)
     print(f"{devices} devices x {notes} notes: team view of {last['notes']} notes; ", end="")
+    print("encrypted; " if last.get("encrypted") else "", end="")
     print(f"median of {len(results)} process(es)")
     print(
         f"  ready cold  {m['cold_start']:.2f} s from process start (imports included; goal "
@@ -266,6 +308,11 @@ def main() -> int:
         help="also measure the gpp_tui package in SRC (e.g. an older checkout's src/), "
         "alternating with this one, and print the ratios",
     )
+    parser.add_argument(
+        "--encrypted",
+        action="store_true",
+        help="an encrypted team: device files sealed with age, this device's store too",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -274,7 +321,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work, master = Path(tmp) / "work", Path(tmp) / "master"
         work.mkdir()
-        make_folder(work, args.devices, args.notes)
+        make_folder(work, args.devices, args.notes, encrypted=args.encrypted)
         work.rename(master)  # each run gets a copy at the same path (the link holds it)
         versions: dict[str, str | None] = {"this": None}
         if args.against:
