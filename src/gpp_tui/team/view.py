@@ -117,7 +117,8 @@ class DeviceFiles:
         last = _VIEWED.get("last")  # one read: another thread may replace it meanwhile
         if last is not None and last[0] is local and last[1] is others:
             return last[2]
-        view = join_with(local, others)
+        with collector_paused():
+            view = join_with(local, others)
         _VIEWED["last"] = (local, others, view)
         return view
 
