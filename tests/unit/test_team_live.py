@@ -68,3 +68,23 @@ def test_attach_hooks_the_store_so_each_save_writes_the_device_file(tmp_path: Pa
     ]
     with AnnotationStore(tmp_path / "alone") as store:
         assert attach(store, "x") == (None, [])
+
+
+def test_unsigned_notes_are_mine_only_when_written_on_this_device(tmp_path: Path) -> None:
+    """A note written here before the user set a name is theirs; a colleague's unsigned note is not."""
+    team = make_team(tmp_path)
+    amina, bruno = join(tmp_path, team, "amina"), join(tmp_path, team, "bruno")
+    amina.store.author = ""
+    before_the_name = amina.add("A.1", "written before I set my name")
+    amina.store.author = "amina"
+    bruno.store.author = ""
+    theirs = bruno.add("B.2", "a colleague who set no name")
+    live = LiveTeam(amina.review, lambda: amina.store.annotations)
+    live.poll()
+    (mine,) = live.view.notes_for(PACK, "A.1")
+    (other,) = live.view.notes_for(PACK, "B.2")
+    assert mine.id == before_the_name.id and other.id == theirs.id
+    assert (live.is_mine(mine), live.author_of(mine)) == (True, "")
+    assert (live.is_mine(other), live.author_of(other)) == (False, "a colleague")
+    assert live.matching(PACK, ["A.1", "B.2"], Authorship.MINE) == ["A.1"]
+    assert live.nodes_with_others_notes(PACK) == {"B.2"}

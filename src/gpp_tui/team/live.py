@@ -31,6 +31,8 @@ class LiveTeam:
         self._local = local
         self._view: Annotations | None = None
         self._seen_problems: set[str] = set()
+        self._unsigned: frozenset[str] = frozenset()
+        self._unsigned_of: Annotations | None = None
         # poll() may run on a worker thread while the UI reports local changes.
         self._lock = threading.RLock()
 
@@ -112,10 +114,28 @@ class LiveTeam:
         return adopt_note(local, self.view, pack_id, node_id, note_id)
 
     def is_mine(self, note: Note) -> bool:
-        """True for a note written by this user (on this device or another of theirs)."""
-        if self.review.author:
+        """True for a note written by this user (on this device or another of theirs).
+
+        An unsigned note is the user's when this device holds it (written here before
+        a name was set); a colleague who set no name is still a colleague.
+        """
+        if note.author:
             return note.author == self.review.author
-        return note.author == ""
+        return note.id in self._unsigned_here()
+
+    def _unsigned_here(self) -> frozenset[str]:
+        """The ids of this device's unsigned notes (worked out again only after a change)."""
+        local = self._local()
+        if local is not self._unsigned_of:
+            self._unsigned = frozenset(
+                note.id
+                for nodes in local.packs.values()
+                for node in nodes.values()
+                for note in node.notes
+                if not note.author
+            )
+            self._unsigned_of = local
+        return self._unsigned
 
     def author_of(self, note: Note) -> str:
         """What the notes list shows beside a colleague's note ("" for the user's own)."""
