@@ -71,7 +71,7 @@ def test_attach_hooks_the_store_so_each_save_writes_the_device_file(tmp_path: Pa
 
 
 def test_unsigned_notes_are_mine_only_when_written_on_this_device(tmp_path: Path) -> None:
-    """A note written here before the user set a name is theirs; a colleague's unsigned note is not."""
+    """Written here before the user set a name: theirs; a colleague's unsigned note is not."""
     team = make_team(tmp_path)
     amina, bruno = join(tmp_path, team, "amina"), join(tmp_path, team, "bruno")
     amina.store.author = ""
