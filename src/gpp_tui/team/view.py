@@ -23,10 +23,10 @@ StatKey = tuple[int, int, int, int]
 
 mtime alone is not enough: sync tools copy the writer's mtime, some file systems keep it
 to the second (FAT: two), and an atomic rename can give a new file the inode of the one it
-replaced. ctime cannot be set by any program: a rewrite or a rename sets it to the clock
-of this machine. What is left unseen: a file rewritten in place, to the same size, in the
-same tick of the clock that stamps ctime (a few milliseconds) as the last look; it is read
-at its next change (`tests/unit/test_team_cache.py`)."""
+replaced. ctime no program can set (short of moving the clock): a rewrite or a rename
+sets it to this machine's time. What is left unseen: a file rewritten in place, to the
+same size, within the same tick of the clock that stamps ctime (a few milliseconds) as
+the look before; it is read at its next change (`tests/unit/test_team_cache_changes.py`)."""
 
 
 def stat_key(info: os.stat_result) -> StatKey:
