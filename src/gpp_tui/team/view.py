@@ -22,11 +22,12 @@ StatKey = tuple[int, int, int, int]
 """What tells a file changed without reading it: (mtime_ns, size, inode, ctime_ns).
 
 mtime alone is not enough: sync tools copy the writer's mtime, some file systems keep it
-to the second (FAT: two), and an atomic rename can give a new file the inode of the one it
-replaced. ctime no program can set (short of moving the clock): a rewrite or a rename
-sets it to this machine's time. What is left unseen: a file rewritten in place, to the
-same size, within the same tick of the clock that stamps ctime (a few milliseconds) as
-the look before; it is read at its next change (`tests/unit/test_team_cache_changes.py`)."""
+to the second (FAT: two), and two atomic renames between looks can bring back the inode
+of the file seen last. ctime no program can set (short of moving the clock): a rewrite or
+a rename sets it to this machine's time. What is left unseen: a file rewritten in place
+(same inode), to the same size and mtime, within the tick of the clock that stamps ctime
+(a few milliseconds) of the change the last look saw; it is read at its next change
+(`tests/unit/test_team_cache_changes.py`)."""
 
 
 def stat_key(info: os.stat_result) -> StatKey:
