@@ -5,6 +5,7 @@ opened again does not parse its unchanged files again)."""
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,7 @@ _PARSED: dict[tuple[str, str], tuple[StatKey, Contribution]] = {}
 this process. The models are frozen, so every reader can share them; a file whose
 `StatKey` changed is read again."""
 _PARSED_MAX = 1024
+_PARSED_LOCK = threading.Lock()
 
 _JOINED: list[tuple[tuple[Contribution, ...], JoinedView]] = []
 """The last join of device files made in this process, with what it joined."""
@@ -197,10 +199,11 @@ class DeviceFiles:
                 return _Seen(
                     stat, problem=_("skipped {where}: {error}").format(where=where, error=error)
                 )
-            _PARSED.pop(key, None)
-            if len(_PARSED) >= _PARSED_MAX:
-                del _PARSED[next(iter(_PARSED))]
-            _PARSED[key] = (stat, contribution)
+            with _PARSED_LOCK:  # two teams may look at their folders on two threads
+                _PARSED.pop(key, None)
+                if len(_PARSED) >= _PARSED_MAX:
+                    del _PARSED[next(iter(_PARSED))]
+                _PARSED[key] = (stat, contribution)
         if self.team_id and contribution.team_id != self.team_id:
             return _Seen(
                 stat, problem=_("skipped {where}: it belongs to another team").format(where=where)
