@@ -91,3 +91,64 @@ def test_a_locale_name_gives_its_language_and_region() -> None:
     assert language_tag("fr_FR.UTF-8") == ("fr", "fr")
     assert language_tag("sr_RS@latin") == ("sr", "rs")
     assert language_tag("sr@latin@extra") == ("sr", "")
+
+
+def test_the_top_of_the_tree_hangs_from_the_pack() -> None:
+    nodes = load_library().packs[0].nodes
+    for node_id in (":background", "A", "D", ":glossary"):
+        assert nodes[node_id].parent_id == ":pack", node_id
+
+
+def test_a_term_with_no_latin_letters_gets_a_plain_slug() -> None:
+    from gpp_tui.content.models import slugify
+
+    assert slugify("Do no harm") == "do-no-harm"
+    assert slugify("دری") == "term"
+
+
+def test_the_library_is_read_through_the_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_library(cache_dir=cache)
+    assert len(list(cache.glob("*.marshal"))) == 2  # the pack and its French translation
+
+
+def test_a_broken_bundled_translation_is_left_out_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "principles.de.toml"
+    broken.write_text("schema_version = 1\n[pack\n", encoding="utf-8")
+    real = loader.bundled_translation_paths
+
+    monkeypatch.setattr(
+        loader, "bundled_translation_paths", lambda folder=None: [broken, *real(folder)]
+    )
+    library = load_library()
+    assert [p.pack.language for p in (*library.packs, *library.alternates)] == ["en", "fr"]
+
+
+def test_a_translation_missing_a_node_is_refused() -> None:
+    import dataclasses
+
+    from gpp_tui.content.translation import TranslationProblem, check_translation
+
+    library = load_library()
+    original, (french,) = library.packs[0], library.alternates
+    shorter = dataclasses.replace(french, glossary=french.glossary[:-1])
+    with pytest.raises(TranslationProblem, match="missing term:retaliation"):
+        check_translation(original, shorter)
+
+
+def test_the_bundled_pack_is_found_inside_an_installed_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib import resources
+
+    installed = tmp_path / "site-packages" / "gpp_tui"
+    (installed / "content").mkdir(parents=True)
+    (installed / "data").mkdir()
+    (installed / "data" / loader.PACK_FILE).write_text("x", encoding="utf-8")
+    monkeypatch.setattr(loader, "__file__", str(installed / "content" / "loader.py"))
+    assert loader.bundled_pack_path() == installed / "data" / loader.PACK_FILE
+    (installed / "data" / loader.PACK_FILE).unlink()  # neither place: ask the package
+    expected = Path(str(resources.files("gpp_tui").joinpath("data", loader.PACK_FILE)))
+    assert loader.bundled_pack_path() == expected
