@@ -38,6 +38,7 @@ def hits_json(hits: list[Hit]) -> str:
             "heading": hit.heading,
             "field": hit.field.value,
             "snippet": hit.snippet,
+            "language": hit.language or None,
             "score": round(hit.score, 3),
         }
         for hit in hits
@@ -48,12 +49,12 @@ def hits_json(hits: list[Hit]) -> str:
 def hits_text(hits: list[Hit], width: int) -> str:
     """Hits as lines for the terminal: heading and field, then the snippet indented under it."""
     from gpp_tui.cli_output import join, wrap
-    from gpp_tui.search.documents import field_name
+    from gpp_tui.session.finding import where_found
 
     lines: list[str] = []
     for hit in hits:
         where = f" ({hit.label})" if hit.note_id else ""
-        field = field_name(hit.field)
+        field = where_found(hit)
         lines += wrap(f"{hit.heading}{where}  [{field}]", width, "", "    ")
         if hit.snippet.strip("… ") not in hit.label:
             lines += wrap(hit.snippet, width, "    ")

@@ -120,3 +120,13 @@ def test_a_citation_of_the_french_text_names_the_english_as_authoritative() -> N
     # The translation's words are not attributed to the source's author as hers.
     assert source_of(pack, node) == LABEL
     assert LABEL not in citation(load_library(), node)
+
+
+def test_a_result_found_only_in_the_translation_is_labelled_with_its_language() -> None:
+    """English shown: "ordonnance" is only in the French text; each result says "in French"."""
+    from gpp_tui.cli_search import hits_text
+
+    hits = SearchIndex.build(load_library()).search("ordonnance")
+    assert hits and all(hit.language == "fr" and "ordonnance" in hit.snippet for hit in hits)
+    assert "D.2 Inclusive Reparations  [context, in French]" in hits_text(hits, 80)
+    assert SearchIndex.build(load_library()).search("orders")[0].language == ""

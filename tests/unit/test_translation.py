@@ -205,3 +205,8 @@ def test_search_finds_a_node_by_words_of_either_language(tmp_path: Path) -> None
     hit = SearchIndex.build(library).search("deuxieme")[0]
     assert hit.snippet == "Deuxième recommandation"
     assert hit.label == "X.2 Second recommendation"
+    # A snippet from the other language version says so; one from the shown language not.
+    assert hit.language == "fr"
+    assert SearchIndex.build(library).search("second")[0].language == ""
+    assert SearchIndex.build(library.in_language("fr")).search("deuxieme")[0].language == ""
+    assert SearchIndex.build(library.in_language("fr")).search("second")[0].language == "en"

@@ -52,6 +52,8 @@ class _Target:
     """The note's fields, or the bookmark label's fields of a node."""
     also: tuple[Node, ...] = ()
     """The same node in the pack's other languages, searched with it."""
+    also_languages: tuple[str, ...] = ()
+    """The language of each node of `also`."""
     blob: str = ""
     """The folded words of every field: " a b \\x00 c " for fields "A b" and "C"."""
 
@@ -59,6 +61,17 @@ class _Target:
     def kind(self) -> NodeKind | None:
         """The node's kind (None for a note or a node no pack has)."""
         return self.node.kind if self.node is not None and self.note_id is None else None
+
+    def language_of(self, text: str) -> str:
+        """The language of a field's text when only another language version has it, else ""."""
+        if not self.also or self.node is None or self.note_id is not None:
+            return ""
+        if any(text == own for _, own in node_fields(self.node)):
+            return ""
+        for other, language in zip(self.also, self.also_languages, strict=True):
+            if any(text == theirs for _, theirs in node_fields(other)):
+                return language
+        return ""
 
     def all_fields(self) -> list[Field]:
         """Every searchable field, lightest first, in the order of the parts of `blob`."""
@@ -121,13 +134,17 @@ class SearchIndex:
         targets, content = index._targets, index._content
         for pack in library.packs:
             pack_id = pack.pack.id
-            versions = [p.nodes for p in library.alternates if p.pack.id == pack_id]
+            versions = [
+                (p.nodes, p.pack.language) for p in library.alternates if p.pack.id == pack_id
+            ]
             for node_id, node in pack.nodes.items():
                 key = (pack_id, node_id)
                 index._nodes[key] = node
                 target = _Target(pack_id, node_id, None, node)
                 if versions:
-                    target.also = tuple(v[node_id] for v in versions if node_id in v)
+                    others = [(v, lang) for v, lang in versions if node_id in v]
+                    target.also = tuple(v[node_id] for v, _ in others)
+                    target.also_languages = tuple(lang for _, lang in others)
                 if key in bookmarks:
                     target.user = list(user_fields(bookmarks.pop(key)))
                 content[key] = t = len(targets)
@@ -341,6 +358,7 @@ class SearchIndex:
         snippet, spans = make_snippet(text, highlight)
         node = target.node
         return Hit(
+            language=target.language_of(text),
             pack_id=target.pack_id,
             node_id=target.node_id,
             note_id=target.note_id,

@@ -33,6 +33,9 @@ class Hit:
     snippet: str
     spans: tuple[Span, ...]
     score: float
+    language: str = ""
+    """The language of the snippet's text when it comes from another language version of
+    the pack than the one shown (a translation, or the original), else ""."""
 
     @property
     def heading(self) -> str:

@@ -155,3 +155,15 @@ class Finder:
         if not parts:
             return ""
         return f" {separator} " + _("filter: {filters}").format(filters=" + ".join(parts))
+
+
+def where_found(hit: Hit) -> str:
+    """Where a result matched, for the result list: "context", or "context, in French"
+    when the words were found only in another language version of the principles."""
+    from gpp_tui.search.documents import field_name
+    from gpp_tui.session.languages import language_name
+
+    field = field_name(hit.field)
+    if not hit.language:
+        return field
+    return _("{field}, in {language}").format(field=field, language=language_name(hit.language))

@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.search import Hit
-from gpp_tui.search.documents import field_name
+from gpp_tui.session.finding import where_found
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.footer import QUIT, FittingFooter
 from gpp_tui.ui.widgets.hanging import Hanging
@@ -44,7 +44,7 @@ def hit_prompt(hit: Hit, glyphs: Glyphs) -> Text | Hanging:
     prompt = Text(hit.heading, style="bold")
     if hit.note_id is not None:
         prompt.append(f" {glyphs.separator} {hit.label}")
-    prompt.append(f"  ({field_name(hit.field)})", style="italic dim")
+    prompt.append(f"  ({where_found(hit)})", style="italic dim")
     if hit.snippet.strip("… ") in hit.label:
         return prompt  # A title match: the heading already shows it.
     snippet = Text(hit.snippet)
