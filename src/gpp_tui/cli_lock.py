@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gpp_tui.display import safe_line
-from gpp_tui.i18n import _
+from gpp_tui.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from gpp_tui.store.annotation_store import AnnotationStore
@@ -58,13 +58,14 @@ def encrypt(folder: Path, ask: Ask | None = None) -> str:
 
     ask = ask or ask_passphrase
     _make_folder(folder)
-    if encryption_enabled(folder):
-        passphrase = ask(_("Passphrase: "))
-    else:
-        passphrase = ask(_("New passphrase: "))
-        if ask(_("The same passphrase again: ")) != passphrase:
-            raise LockCommandError(_("the two passphrases differ; nothing was changed"))
+    # The lock first: a running app is named before any passphrase is typed.
     with _locked(folder):
+        if encryption_enabled(folder):
+            passphrase = ask(_("Passphrase: "))
+        else:
+            passphrase = ask(_("New passphrase: "))
+            if ask(_("The same passphrase again: ")) != passphrase:
+                raise LockCommandError(_("the two passphrases differ; nothing was changed"))
         try:
             count = encrypt_folder(folder, passphrase)
         except StoreError as error:
@@ -76,10 +77,10 @@ def encrypt(folder: Path, ask: Ask | None = None) -> str:
                     "open with your passphrase; run gpp encrypt again once this is fixed"
                 ).format(reason=_os_reason(error))
             ) from None
-    return _(
-        "Encrypted {count} file(s) in {folder}. Keep your passphrase safe: "
-        "without it your notes cannot be read."
+    done = ngettext(
+        "Encrypted {count} file in {folder}.", "Encrypted {count} files in {folder}.", count
     ).format(count=count, folder=folder)
+    return "\n".join([done, _("Keep your passphrase safe: without it your notes cannot be read.")])
 
 
 def decrypt(folder: Path, ask: Ask | None = None) -> str:
@@ -90,8 +91,8 @@ def decrypt(folder: Path, ask: Ask | None = None) -> str:
     if not encryption_enabled(folder):
         raise LockCommandError(_("{folder} is not encrypted").format(folder=folder))
     _refuse_in_encrypted_team(folder)
-    passphrase = (ask or ask_passphrase)(_("Passphrase: "))
     with _locked(folder):
+        passphrase = (ask or ask_passphrase)(_("Passphrase: "))
         try:
             count = decrypt_folder(folder, passphrase)
         except StoreError as error:
@@ -103,9 +104,10 @@ def decrypt(folder: Path, ask: Ask | None = None) -> str:
                     "still open with your passphrase; run gpp decrypt again once this is fixed"
                 ).format(reason=_os_reason(error))
             ) from None
-    return _("Decrypted {count} file(s) in {folder}: your notes are plain TOML again.").format(
-        count=count, folder=folder
-    )
+    done = ngettext(
+        "Decrypted {count} file in {folder}.", "Decrypted {count} files in {folder}.", count
+    ).format(count=count, folder=folder)
+    return "\n".join([done, _("Your notes are plain TOML again.")])
 
 
 def _refuse_in_encrypted_team(folder: Path) -> None:

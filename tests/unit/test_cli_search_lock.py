@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from gpp_tui import cli_lock
 from gpp_tui.cli import main
@@ -100,15 +101,59 @@ def test_encrypt_refuses_differing_passphrases(
     assert (data / "annotations.toml").read_bytes() == before
 
 
-def test_encrypt_refuses_while_the_app_holds_the_folder(
-    capsys: pytest.CaptureFixture[str], data: Path, typed: list[str]
+@pytest.mark.parametrize("command", ["encrypt", "decrypt"])
+def test_a_running_app_is_named_before_any_passphrase_is_asked(
+    capsys: pytest.CaptureFixture[str], data: Path, typed: list[str], command: str
 ) -> None:
+    if command == "decrypt":
+        typed += [PASSPHRASE, PASSPHRASE]
+        assert run(capsys, "--data-dir", str(data), "encrypt")[0] == 0
     typed += [PASSPHRASE, PASSPHRASE]
-    with AnnotationStore(data):  # a running copy holds the lock
-        code, _, err = run(capsys, "--data-dir", str(data), "encrypt")
+    with _held(data):  # a running copy holds the lock
+        code, _, err = run(capsys, "--data-dir", str(data), command)
     assert code == 2 and "close it first" in err
+    assert typed == [PASSPHRASE, PASSPHRASE]  # not one passphrase was asked for
+
+
+def _held(folder: Path) -> FileLock:
+    """The lock a running app holds on its data folder."""
+    return FileLock(folder / "annotations.toml.lock")
+
+
+@pytest.mark.parametrize("files", [1, 2])
+def test_encrypt_and_decrypt_say_how_many_files_in_lines_that_fit(
+    capsys: pytest.CaptureFixture[str], data: Path, typed: list[str], files: int
+) -> None:
+    if files == 2:  # a second save keeps the first as annotations.toml.bak
+        with AnnotationStore(data) as store, store.update() as edit:
+            edit.add_note("wigj-gpp", "B.2", "A second note")
+    typed += [PASSPHRASE, PASSPHRASE, PASSPHRASE]
+    code, encrypted, _ = run(capsys, "--data-dir", str(data), "encrypt")
+    assert code == 0
+    code, decrypted, _ = run(capsys, "--data-dir", str(data), "decrypt")
+    assert code == 0
+    word = "file" if files == 1 else "files"
+    assert encrypted.splitlines() == [
+        f"Encrypted {files} {word} in {data}.",
+        "Keep your passphrase safe: without it your notes cannot be read.",
+    ]
+    assert decrypted.splitlines() == [
+        f"Decrypted {files} {word} in {data}.",
+        "Your notes are plain TOML again.",
+    ]
 
 
 def test_config_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "config", "--path")
     assert code == 0 and out.strip().endswith(".toml")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_encrypt_advice_fits_80_columns(
+    capsys: pytest.CaptureFixture[str], data: Path, typed: list[str], lang: str
+) -> None:
+    typed += [PASSPHRASE, PASSPHRASE]
+    code, out, _ = run(capsys, "--lang", lang, "--data-dir", str(data), "encrypt")
+    done, advice = out.splitlines()
+    assert code == 0 and str(data) in done
+    assert len(advice) <= 80 and "file(s)" not in out and "fichier(s)" not in out
