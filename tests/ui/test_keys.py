@@ -318,3 +318,38 @@ async def test_a_filter_that_matches_nothing_leaves_an_empty_tree_not_a_crash(
         for _ in range(5):
             await pilot.pause()
         assert tree.last_line >= 0
+
+
+async def test_bookmarks_view_undoes_a_removal_in_place(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        for node_id in ("A.1", "B.2", "C.1"):
+            await go(pilot, node_id)
+            await pilot.press("b")
+        await saved(pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        footer = screen_text_of(app).splitlines()[-1]
+        assert "Go to" in footer and "u Undo" in footer, footer
+        listing = app.screen.query_one(OptionList)
+        await pilot.press("j", "d")  # remove B.2's bookmark
+        await pilot.pause()
+        assert listing.option_count == 2
+        await pilot.press("g")  # the highlight moves away; undo brings it back to B.2
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        assert listing.option_count == 3
+        assert listing.highlighted == 1 and "B.2" in str(listing.options[1].prompt)
+        await pilot.press("U")  # redo: removed again
+        await pilot.pause()
+        assert listing.option_count == 2
+        await pilot.press("u", "enter")  # back again, and enter goes there
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert screen.current is not None and screen.current.id == "B.2"
+        await saved(pilot)
+        assert screen.store is not None
+        assert screen.store.annotations.node("wigj-gpp", "B.2").bookmark is not None

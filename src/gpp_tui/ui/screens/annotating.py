@@ -156,9 +156,18 @@ def show_bookmarks(screen: MainScreen) -> None:
     def current() -> Annotations | None:
         return screen.session.annotations
 
+    def step(undo: bool) -> tuple[Place, ...] | None:
+        changed = screen.undo_step(undo=undo)
+        return None if changed is None else changed.places
+
     screen.app.push_screen(
         BookmarksScreen(
-            screen.session.library, current, screen.glyphs, remove=remove, relabel=relabel
+            screen.session.library,
+            current,
+            screen.glyphs,
+            remove=remove,
+            relabel=relabel,
+            step=step,
         ),
         chosen,
     )

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 Edit = Callable[[Place, Callable[[], None]], None]
 """Act on a bookmark, then call the second argument to show the list again."""
 
+Step = Callable[[bool], tuple[Place, ...] | None]
+"""Undo (True) or redo (False) the last change; the places it changed, or None if nothing."""
+
 EMPTY = N_("No bookmarks yet: press b on any node to bookmark it.")
 
 
@@ -34,7 +37,10 @@ class BookmarksScreen(ModalScreen[Place | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", N_("Close"), id="bookmarks.close"),
+        Binding("enter", "go", N_("Go to"), id="bookmarks.go", priority=True),
         Binding("d,b", "remove", N_("Remove bookmark"), id="bookmarks.remove"),
+        Binding("u", "step(True)", N_("Undo"), id="edit.undo"),
+        Binding("U", "step(False)", N_("Redo (what u undid)"), show=False, id="edit.redo"),
         Binding("L", "relabel", N_("Label"), id="bookmarks.label"),
         QUIT,
     ]
@@ -47,6 +53,7 @@ class BookmarksScreen(ModalScreen[Place | None]):
         *,
         remove: Edit | None = None,
         relabel: Edit | None = None,
+        step: Step | None = None,
     ) -> None:
         super().__init__()
         self._library = library
@@ -54,6 +61,7 @@ class BookmarksScreen(ModalScreen[Place | None]):
         self._glyphs = glyphs
         self._remove = remove
         self._relabel = relabel
+        self._step = step
         self._places: list[Place] = []
 
     def _options(self) -> list[Option]:
@@ -98,13 +106,19 @@ class BookmarksScreen(ModalScreen[Place | None]):
         listing.display = bool(listing.option_count)
         self.query_one("#bookmarks-empty").display = not listing.option_count
 
-    def refresh_list(self) -> None:
-        """List the bookmarks again (after a change), keeping the highlight near where it was."""
+    def refresh_list(self, show: tuple[Place, ...] = ()) -> None:
+        """List the bookmarks again (after a change), keeping the highlight near where it was.
+
+        The first of `show` still listed is highlighted instead (a bookmark undo brought back).
+        """
         listing = self.query_one(OptionList)
         was = listing.highlighted or 0
         listing.clear_options()
         listing.add_options(self._options())
-        if listing.option_count:
+        wanted = [self._places.index(place) for place in show if place in self._places]
+        if wanted:
+            listing.highlighted = wanted[0]
+        elif listing.option_count:
             listing.highlighted = min(was, listing.option_count - 1)
         self._show_empty()
 
@@ -126,6 +140,19 @@ class BookmarksScreen(ModalScreen[Place | None]):
         place = self._highlighted()
         if place is not None and self._relabel is not None:
             self._relabel(place, self.refresh_list)
+
+    def action_step(self, undo: bool) -> None:
+        """Undo (or redo) the last change, here as on the main screen, and list again."""
+        if self._step is not None:
+            places = self._step(undo)
+            if places is not None:
+                self.refresh_list(places)
+
+    def action_go(self) -> None:
+        """Go to the highlighted bookmark."""
+        place = self._highlighted()
+        if place is not None:
+            self.dismiss(place)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Go to the chosen bookmark."""

@@ -464,13 +464,18 @@ class MainScreen(Screen[None]):
 
     def action_undo(self) -> None:
         """Take back the last change of this session (delete, edit, status, bookmark...)."""
-        if self.run(self.session.undo) is None and self.session.store is not None:
-            self.notify(_("Nothing to undo"), timeout=2)
+        self.undo_step(undo=True)
 
     def action_redo(self) -> None:
         """Make again what undo took back."""
-        if self.run(self.session.redo) is None and self.session.store is not None:
-            self.notify(_("Nothing to redo"), timeout=2)
+        self.undo_step(undo=False)
+
+    def undo_step(self, *, undo: bool) -> Changed | None:
+        """Undo (or redo) one change and say so, or say there is nothing to; what changed."""
+        changed = self.run(self.session.undo if undo else self.session.redo)
+        if changed is None and self.session.store is not None:
+            self.notify(_("Nothing to undo") if undo else _("Nothing to redo"), timeout=2)
+        return changed
 
     def action_add_note(self) -> None:
         """Write a new note on the highlighted node."""
