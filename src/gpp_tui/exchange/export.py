@@ -101,7 +101,7 @@ def render(
     info = info or ExportInfo()
     if info.generated_at is None:
         info = ExportInfo(info.author, info.moment, info.timezone)
-    return render_docx(build_review(library, annotations, wanted, info))
+    return render_docx(build_review(library, annotations, wanted, info), info)
 
 
 def suggested_file_name(fmt: ExportFormat | str, moment: datetime) -> str:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.text.paragraph import Paragraph
 
+    from gpp_tui.exchange.portable import ExportInfo
+
 # Characters XML 1.0 cannot hold (python-docx refuses them): shown as visible escapes.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # What may follow w:bidi inside w:pPr (ECMA-376 order; Word rejects elements out of order).
@@ -53,13 +55,20 @@ _AFTER_BIDI = (
 )
 
 
-def render_docx(review: Review) -> bytes:
-    """The whole review as the bytes of a .docx file."""
+def render_docx(review: Review, info: ExportInfo) -> bytes:
+    """The whole review as the bytes of a .docx file, made by `info.author` at `info.moment`."""
     from docx import Document as new_document
 
+    from gpp_tui.exchange.word_package import set_package_properties
+
     doc = new_document()
-    doc.core_properties.title = _xml(review.title)
-    doc.core_properties.author = _xml(review.who)
+    set_package_properties(
+        doc,
+        title=_xml(review.title),
+        author=_xml(review.who),
+        modified_by=_xml(info.author),
+        moment=info.moment,
+    )
     doc.add_heading(_xml(review.title), level=0)
     if review.who:
         _labelled(doc, _("Reviewer"), review.who)
