@@ -45,6 +45,8 @@ HEADER_CHROME = 26
 POSITION_DELAY = 2.0
 """Seconds the highlight must rest on a node before it is written down."""
 MESSAGE_SECONDS = 12
+SAVE_RETRY_SECONDS = 15.0
+"""After a failed save (a full disk, a folder made read-only), how often it is tried again."""
 
 
 class MainScreen(Screen[None]):
@@ -83,6 +85,8 @@ class MainScreen(Screen[None]):
         self._start = start
         self._saved_place: Place = start
         self._position_timer: Timer | None = None
+        self._save_retry: Timer | None = None
+        """Set while the last save failed: the header says "not saved" until one succeeds."""
         self.pending_note: tuple[Place, str] | None = None
         """A note to select once its node is shown (after a search hit on it)."""
         self.team_timer: Timer | None = None
@@ -251,6 +255,8 @@ class MainScreen(Screen[None]):
         g = self.glyphs
         text = self.session.progress(g.separator)
         team = f"{self.session.team.name} {g.separator} " if self.session.team.name else ""
+        if self._save_retry is not None:
+            team = f"{g.follow_up} " + _("NOT SAVED") + f" {g.separator} " + team
         room = self.size.width - HEADER_CHROME - len(self.app.title)
         if len(team + text) > room:  # the short form, so the area and the filter stay in view
             text = self.session.progress(g.separator, marks=(g.reviewed, g.follow_up))
@@ -305,9 +311,36 @@ class MainScreen(Screen[None]):
         try:
             self.session.save()
         except StoreError as error:
-            self.app.call_from_thread(
-                self.notify, str(error), severity="error", timeout=MESSAGE_SECONDS
-            )
+            self.app.call_from_thread(self._save_failed, str(error))
+        else:
+            if self._save_retry is not None:  # only after a failure: nothing to say otherwise
+                self.app.call_from_thread(self._save_worked)
+
+    def _save_failed(self, error: str) -> None:
+        """Say why, mark the header, and try again every SAVE_RETRY_SECONDS (once space is freed).
+
+        Told once: the retries that fail again leave the header's mark to say it.
+        """
+        if self._save_retry is not None:
+            return
+        self._save_retry = self.set_interval(SAVE_RETRY_SECONDS, self._retry_save)
+        self.show_progress()
+        self.notify(error, severity="error", timeout=MESSAGE_SECONDS)
+
+    def _save_worked(self) -> None:
+        if self._save_retry is None:
+            return
+        self._save_retry.stop()
+        self._save_retry = None
+        self.show_progress()
+        self.notify(_("Saved: your changes are on disk now"), timeout=MESSAGE_SECONDS)
+
+    def _retry_save(self) -> None:
+        store = self.session.store
+        if store is None or not store.dirty:
+            self._save_worked()
+        elif not any(w.group == "save" and not w.is_finished for w in self.workers):
+            self.save_in_background()
 
     def watch_current(self) -> None:
         """Show the new node's annotations and its area's progress; remember it soon."""
