@@ -22,7 +22,7 @@ from .test_review_first import seed
 
 MakeApp = Callable[..., GppApp]
 UNOFFICIAL = (
-    "Traduction non officielle ; le texte anglais de Women's Initiatives for Gender Justice "
+    "Traduction non officielle\u00a0; le texte anglais de Women's Initiatives for Gender Justice "
     "fait foi"
 )
 B2_EN = "Ensure survivors' safety during justice processes."

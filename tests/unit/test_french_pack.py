@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from gpp_tui.cli import main
@@ -12,7 +14,7 @@ from gpp_tui.search import SearchIndex
 
 FRENCH = bundled_pack_path().with_name("principles.fr.toml")
 LABEL = (
-    "Traduction non officielle ; le texte anglais de Women's Initiatives for Gender Justice "
+    "Traduction non officielle\u00a0; le texte anglais de Women's Initiatives for Gender Justice "
     "fait foi."
 )
 
@@ -57,6 +59,16 @@ def test_every_text_the_english_pack_has_is_translated() -> None:
         assert mine.title != rec.title and mine.context and mine.tags, rec.id
         for theirs, ours in zip(rec.references, mine.references, strict=True):
             assert ours.label and bool(ours.note) == bool(theirs.note), (rec.id, ours.label)
+
+
+def test_french_signs_are_held_by_no_break_spaces() -> None:
+    """As in the catalog (tests/unit/test_i18n.py): U+00A0 before : ; ! ? » and after «."""
+    loose = [
+        line
+        for line in FRENCH.read_text(encoding="utf-8").splitlines()
+        if not line.lstrip().startswith("#") and re.search(r"[ \u202f][:;!?»]|«[ \u202f]", line)
+    ]
+    assert loose == []
 
 
 def test_icc_terms_are_the_official_french_ones() -> None:

@@ -154,3 +154,45 @@ def test_start_up_imports_no_babel_and_english_reads_no_catalog() -> None:
             [sys.executable, "-c", probe, language], capture_output=True, text=True, check=True
         )
         assert done.stdout.split() == ["False", catalog]
+
+
+_LOOSE_SPACE = re.compile(r"[ \u202f][:;!?»]|«[ \u202f]")
+
+
+def test_french_signs_are_held_by_no_break_spaces() -> None:
+    """French puts a space before : ; ! ? » and after «, and it must not break there.
+
+    U+00A0 (no-break space), not the narrower U+202F French typography prefers: every
+    terminal font and the Linux console have U+00A0, many lack U+202F. Rich counts it
+    as one cell, and `ui/nobreak.py` keeps it from being a place to wrap.
+    `python scripts/update-catalogs` puts it in (`french_spacing`).
+    """
+    from rich.cells import cell_len
+
+    assert cell_len("\u00a0") == 1
+    with (PACKAGE / "locale" / "fr" / "LC_MESSAGES" / "gpp_tui.po").open("rb") as file:
+        catalog = read_po(file)
+    loose = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        loose += [text for text in strings if _LOOSE_SPACE.search(text)]
+    assert loose == [], "run: python scripts/update-catalogs"
+
+
+def test_a_line_does_not_wrap_at_a_no_break_space() -> None:
+    """Rich and Textual would break after "chiffrées" and after "«" (`\\s` matches U+00A0)."""
+    from rich.console import Console
+    from rich.text import Text
+    from textual.content import Content
+
+    from gpp_tui.ui import nobreak
+
+    nobreak.install()
+    line = "Elles ne sont pas chiffrées\u00a0: pour «\u00a0Élise D.\u00a0» ok"
+    wrapped = [str(part).rstrip() for part in Text(line).wrap(Console(), 28)]
+    assert [part.plain for part in Content(line).wrap(28)] == wrapped
+    assert wrapped == ["Elles ne sont pas", "chiffrées\u00a0: pour «\u00a0Élise", "D.\u00a0» ok"]
+    wrapped = [part.plain for part in Content(line).wrap(40)]
+    assert wrapped == ["Elles ne sont pas chiffrées\u00a0: pour", "«\u00a0Élise D.\u00a0» ok"]

@@ -18,11 +18,13 @@ from gpp_tui.i18n import N_, _, ngettext
 # turn a reviewer's words into emphasis, links, HTML or table cells.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _BLOCK_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
+"""Whitespace but the no-break spaces French puts before : ; ! ? » (they stay)."""
 
 
 def inline(text: str) -> str:
     """User or pack text for one line of Markdown: whitespace collapsed, specials escaped."""
-    return _INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _INLINE_SPECIAL.sub(r"\\\1", _BREAKING_SPACE.sub(" ", text).strip())
 
 
 def quoted(text: str) -> list[str]:

@@ -30,7 +30,7 @@ from gpp_tui.store.crypto import encryption_enabled
 from gpp_tui.store.errors import StoreError
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import load_state
-from gpp_tui.ui import glyphs, safety
+from gpp_tui.ui import glyphs, nobreak, safety
 from gpp_tui.ui.commands import NodeCommands, ascii_palette_icon, palette_title
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.widgets.detail import LinkList
@@ -118,6 +118,7 @@ class GppApp(App[None]):
         language_given: bool = False,
     ) -> None:
         safety.install()
+        nobreak.install()
         super().__init__()
         self.sub_title = _(self.SUB_TITLE)  # shown until the progress replaces it
         env = dict(os.environ) if environ is None else environ
