@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import errno
 import os
+from datetime import datetime
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from gpp_tui.store.annotation_store import AnnotationStore
 from gpp_tui.ui.app import GppApp
-from gpp_tui.ui.screens.confirm import DraftScreen
+from gpp_tui.ui.screens.confirm import DraftScreen, NoticeScreen
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.screens.note_editor import NoteEditor
 
@@ -43,17 +45,53 @@ async def test_a_corrupt_file_is_moved_aside_and_the_user_is_told_where(
     data = tmp_path / "data"
     _two_saves(data)
     (data / "annotations.toml").write_bytes(b"schema_version = 2\n[packs\n")
+    saved_at = datetime.fromtimestamp((data / "annotations.toml.bak").stat().st_mtime)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await ready(pilot)
         [aside] = data.glob("annotations.toml.corrupt-*")
-        text = told_text(app)
+        assert isinstance(app.screen, NoticeScreen)  # not a toast that fades: it waits
+        text = notice_text(app)
         assert f"{data / 'annotations.toml'} could not be read: it is not valid TOML" in text
         assert f"it was moved to {aside}" in text
         assert "restored from the backup" in text and "(1 note)" in text
+        assert f"saved {saved_at.astimezone():%Y-%m-%d %H:%M}" in text
+        assert f"Anything written after that time is only in {aside}." in text
+        assert "could not be read" not in told_text(app)  # said once, in the dialog
         assert screen.store is not None and not screen.store.read_only
-        assert "Read-only" not in text
+        assert "Read-only" not in told_text(app)
+        await pilot.pause(1)
+        assert isinstance(app.screen, NoticeScreen)  # still there
+        await pilot.press("escape")  # closes the notice, nothing else
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
     assert aside.read_bytes() == b"schema_version = 2\n[packs\n"
+
+
+async def test_with_both_files_damaged_a_dialog_says_so_until_enter(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    _two_saves(data)
+    (data / "annotations.toml").write_bytes(b"[")
+    (data / "annotations.toml.bak").write_bytes(b"schema_version = [")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, NoticeScreen)
+        text = notice_text(app)
+        [aside] = data.glob("annotations.toml.corrupt-*")
+        [bak_aside] = data.glob("annotations.toml.bak.corrupt-*")
+        assert f"it was moved to {aside}" in text and f"it was moved to {bak_aside}" in text
+        assert "Starting with no annotations; no file was deleted." in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+def notice_text(app: GppApp) -> str:
+    """The notice dialog's whole text, unwrapped."""
+    return str(app.screen.query_one("#confirm-question", Static).render())
 
 
 async def test_a_newer_file_is_read_only_and_every_change_says_not_saved(
@@ -66,9 +104,12 @@ async def test_a_newer_file_is_read_only_and_every_change_says_not_saved(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        text = told_text(app)
+        assert isinstance(app.screen, NoticeScreen)
+        text = notice_text(app)
         assert "was written by a newer gpp-tui (schema_version 99" in text
         assert "update gpp-tui to make changes" in text
+        await pilot.press("enter")
+        await pilot.pause()
         assert (
             "warning",
             f"Read-only: {data / 'annotations.toml'} was written by a newer gpp-tui",

@@ -86,7 +86,9 @@ def test_a_corrupt_file_is_moved_aside_and_recovered_from_the_backup(
         [message] = store.messages
         assert message.startswith(f"{tmp_path / 'annotations.toml'} could not be read: {reason}")
         assert f"it was moved to {aside}" in message
-        assert f"restored from the backup {store.backup_path} (1 note)" in message
+        assert f"restored from the backup {store.backup_path} (1 note), saved " in message
+        assert message.endswith(f"Anything written after that time is only in {aside}.")
+        assert store.alarms == [message]  # the app asks the user to acknowledge it
         assert [n.text for n in store.annotations.notes_for(P, "D.3")] == ["first note"]
         assert not store.read_only
         assert store.path.read_bytes() == store.backup_path.read_bytes()
@@ -104,6 +106,7 @@ def test_with_no_usable_backup_it_starts_empty_and_keeps_both_files(tmp_path: Pa
         assert f"it was moved to {aside}" in message
         assert f"it was moved to {bak_aside}" in message
         assert message.endswith("Starting with no annotations; no file was deleted.")
+        assert store.alarms == [message]
         assert store.annotations.packs == {}
         with store.update() as edit:  # saving now cannot overwrite either file
             edit.add_note(P, "D.3", "new start")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -66,7 +67,12 @@ def test_the_backup_count_is_in_words(tmp_path: Path) -> None:
     (tmp_path / "annotations.toml").write_bytes(b"[")
     with AnnotationStore(tmp_path) as store:
         [message] = store.messages
-        assert message.endswith(f"restored from the backup {store.backup_path} (2 notes).")
+        saved = datetime.fromtimestamp(store.backup_path.stat().st_mtime).astimezone()
+        [aside] = tmp_path.glob("annotations.toml.corrupt-*")
+        assert message.endswith(
+            f"restored from the backup {store.backup_path} (2 notes), saved "
+            f"{saved:%Y-%m-%d %H:%M %Z}. Anything written after that time is only in {aside}."
+        )
 
 
 def test_a_corrupt_file_in_a_read_only_copy_is_left_untouched_and_says_why(

@@ -75,9 +75,10 @@ def test_a_missing_file_is_restored_from_the_backup_and_said_so_exactly(tmp_path
     _store_with_backup(tmp_path)
     (tmp_path / "annotations.toml").unlink()
     with AnnotationStore(tmp_path) as store:
+        saved = datetime.fromtimestamp(store.backup_path.stat().st_mtime).astimezone()
         assert store.messages == [
             f"{store.path} was missing. Your annotations were restored from the backup "
-            f"{store.backup_path} (1 note)."
+            f"{store.backup_path} (1 note), saved {saved:%Y-%m-%d %H:%M %Z}."
         ]
         assert [n.text for n in store.annotations.notes_for(P, "D.3")] == ["kept in the backup"]
 

@@ -84,12 +84,17 @@ class Session:
         """The user's annotations (with the team's, in a team), None while not loaded."""
         return self.team.view(self.store) if self.store is not None else None
 
+    def startup_alarms(self) -> list[str]:
+        """What the user must acknowledge after loading: a damaged or newer notes file."""
+        return list(self.store.alarms) if self.store is not None else []
+
     def startup_messages(self) -> list[str]:
-        """One line for each thing the user should know about their notes after loading."""
+        """One line for each other thing the user should know about their notes after loading."""
         store = self.store
         if store is None:
             return []
-        messages = [*store.messages, *self.team.messages]
+        alarms = set(store.alarms)
+        messages = [m for m in store.messages if m not in alarms] + self.team.messages
         if store.read_only:
             messages.append(_("Read-only: {reason}").format(reason=store.read_only_reason))
         loaded = {pack.pack.id for pack in self.library.packs}

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import threading
+from datetime import datetime
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -62,6 +63,8 @@ class AnnotationStore:
         self.lock_path = folder / f"{ANNOTATIONS_FILE}.lock"
         self.author = author
         self.messages: list[str] = []
+        self.alarms: list[str] = []
+        """The messages among `messages` the user must acknowledge: a damaged or newer file."""
         self.read_only_reason = ""
         self._codec = codec
         self._drafts = Drafts(folder, codec)
@@ -168,6 +171,7 @@ class AnnotationStore:
             raise StoreError(_("not reloaded: there are unsaved changes; save them first"))
         self._release()
         self.messages.clear()
+        self.alarms.clear()
         self.read_only_reason = ""
         self._open()
 
@@ -343,7 +347,7 @@ class AnnotationStore:
             return Annotations()
         except NewerSchemaError as error:
             self._set_read_only(_("{path} was written by a newer gpp-tui").format(path=self.path))
-            self.messages.append(
+            self._alarm(
                 _(
                     "{path} cannot be changed here: {error}. It is open read-only and "
                     "nothing will be written; update gpp-tui to make changes."
@@ -356,7 +360,7 @@ class AnnotationStore:
     def _unreadable(self, error: UnreadableFileError) -> Annotations:
         """Move the file aside (never delete it) and fall back on the backup."""
         if self.read_only:
-            self.messages.append(
+            self._alarm(
                 _(
                     "{path} cannot be read: {error}. It was left untouched because "
                     "{read_only_reason}."
@@ -367,7 +371,7 @@ class AnnotationStore:
             aside = _move_aside(self.path)
         except OSError as move_error:
             self._set_read_only(_("{path} cannot be read or moved aside").format(path=self.path))
-            self.messages.append(
+            self._alarm(
                 _(
                     "{path} cannot be read: {error}; it could not be moved aside "
                     "({strerror}), so it was left untouched and nothing will be written."
@@ -387,7 +391,7 @@ class AnnotationStore:
         except (OSError, StoreError, FileReadError) as error:
             reason = error.strerror if isinstance(error, OSError) else str(error)
             kept = "" if self.read_only else self._keep_bad_backup()
-            self.messages.append(
+            self._alarm(
                 _(
                     "{problem}{where}. The backup {backup_path} could not be used either "
                     "({reason}){kept}. Starting with no annotations; no file was deleted."
@@ -405,20 +409,28 @@ class AnnotationStore:
                 atomic_write_bytes(self.path, backup_bytes, check=self._check)
             except OSError:
                 self._restore_pending = True
-        self.messages.append(
-            _(
-                "{problem}{where}. Your annotations were restored from the backup "
-                "{backup_path} ({notes})."
-            ).format(
-                problem=problem,
-                where=where,
-                backup_path=self.backup_path,
-                notes=ngettext("{count} note", "{count} notes", recovered.note_total).format(
-                    count=recovered.note_total
-                ),
-            )
+        restored = _(
+            "{problem}{where}. Your annotations were restored from the backup "
+            "{backup_path} ({notes}), saved {time}."
+        ).format(
+            problem=problem,
+            where=where,
+            backup_path=self.backup_path,
+            notes=ngettext("{count} note", "{count} notes", recovered.note_total).format(
+                count=recovered.note_total
+            ),
+            time=_modified(self.backup_path),
         )
+        if moved_to is not None:
+            restored += " " + _(
+                "Anything written after that time is only in {moved_to}."
+            ).format(moved_to=moved_to)
+        self._alarm(restored)
         return recovered
+
+    def _alarm(self, message: str) -> None:
+        self.messages.append(message)
+        self.alarms.append(message)
 
     def _keep_bad_backup(self) -> str:
         if not self.backup_path.exists():
@@ -449,6 +461,15 @@ class AnnotationStore:
         if reason is None:
             return error.strerror or str(error)
         return _(reason).format(folder=self.folder)
+
+
+def _modified(path: Path) -> str:
+    """When a file was last written, on the user's clock: "2026-05-01 14:03 CEST"."""
+    try:
+        moment = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    except OSError:
+        return _("at an unknown time")
+    return moment.strftime("%Y-%m-%d %H:%M %Z").strip()
 
 
 def _move_aside(path: Path) -> Path:

@@ -1,4 +1,4 @@
-"""Questions in modal dialogs: yes/no, and what to do with a recovered draft."""
+"""Modal dialogs: yes/no, what to do with a recovered draft, a notice to acknowledge."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -106,3 +106,40 @@ class DraftScreen(ModalScreen[DraftAnswer]):
         if choice is DraftAnswer.OPEN and not self._can_open:
             return
         self.dismiss(choice)
+
+
+class NoticeScreen(ModalScreen[None]):
+    """Something the user must read before going on (a notes file repaired); enter or escape."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "close", N_("OK"), id="notice.ok", priority=True),
+        Binding("escape", "close", N_("Close"), show=False, id="notice.close"),
+        QUIT,
+    ]
+
+    def __init__(self, title: str, paragraphs: list[str]) -> None:
+        super().__init__()
+        self._title = title
+        self._paragraphs = paragraphs
+
+    def compose(self) -> ComposeResult:
+        """The paragraphs (scrolling if long) and an OK button."""
+        with Vertical(id="confirm-box") as box:
+            box.border_title = self._title
+            with VerticalScroll(id="notice-text"):
+                yield Static(Text("\n\n".join(self._paragraphs)), id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(_("OK (enter)"), id="ok", variant="primary")
+        yield FittingFooter()
+
+    def on_mount(self) -> None:
+        """Focus the button: enter closes."""
+        self.query_one("#ok", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The button closes the notice."""
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        """Enter or escape: the notice is read; nothing else is done."""
+        self.dismiss(None)

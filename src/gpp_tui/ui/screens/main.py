@@ -172,6 +172,11 @@ class MainScreen(Screen[None]):
             from gpp_tui.ui.screens import annotating
 
             annotating.offer_drafts(self, drafts)
+        alarms = self.session.startup_alarms()
+        if alarms:  # on top of a draft's offer: read first, then the draft
+            from gpp_tui.ui.screens.confirm import NoticeScreen
+
+            self.app.push_screen(NoticeScreen(_("About your notes file"), alarms))
         self.warm_up()
         if self.session.team.name:
             from gpp_tui.ui.screens import teamwork
