@@ -6,8 +6,8 @@ import contextlib
 import errno
 import os
 import threading
-from datetime import datetime
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -422,9 +422,9 @@ class AnnotationStore:
             time=_modified(self.backup_path),
         )
         if moved_to is not None:
-            restored += " " + _(
-                "Anything written after that time is only in {moved_to}."
-            ).format(moved_to=moved_to)
+            restored += " " + _("Anything written after that time is only in {moved_to}.").format(
+                moved_to=moved_to
+            )
         self._alarm(restored)
         return recovered
 
