@@ -152,3 +152,49 @@ def test_the_bundled_pack_is_found_inside_an_installed_package(
     (installed / "data" / loader.PACK_FILE).unlink()  # neither place: ask the package
     expected = Path(str(resources.files("gpp_tui").joinpath("data", loader.PACK_FILE)))
     assert loader.bundled_pack_path() == expected
+
+
+def test_a_pack_too_big_says_its_size_in_mb(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    with path.open("wb") as file:
+        file.truncate(20_050_000)  # sparse: nothing written to disk
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    assert str(caught.value) == f"{path}: file is 20.1 MB; a content pack may be at most 16 MB"
+
+
+def test_a_pack_with_a_number_too_long_says_so(write_pack, minimal_pack: str) -> None:
+    text = minimal_pack.replace("schema_version = 1", "schema_version = 1" + "0" * 5000)
+    assert problem(write_pack, text) == "holds a number too long to read (over 4,300 digits)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'id = "extra"',
+            'id = "bad id!"',
+            "pack.id: 'bad id!' is not a valid id (up to 64 letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit)",
+        ),
+        ('id = "X"', 'id = "X?"', "areas[0].id: 'X?' is not a valid id"),
+        ('id = "X.1"', 'id = "X 1"', "areas[0].recommendations[0].id: 'X 1' is not a valid id"),
+        (
+            'source = "Test source"',
+            'source = "Test source"\nretrieved = {day = 1}',
+            "pack.retrieved: must be a day such as 2026-05-01, not a table",
+        ),
+    ],
+)
+def test_pack_problems_say_where_word_for_word(
+    write_pack, minimal_pack: str, old: str, new: str, expected: str
+) -> None:
+    assert old in minimal_pack
+    assert problem(write_pack, minimal_pack.replace(old, new, 1)).startswith(expected)
+
+
+def test_a_plain_http_source_link_is_accepted(write_pack, minimal_pack: str) -> None:
+    text = minimal_pack.replace(
+        'source = "Test source"', 'source = "Test source"\nsource_url = "http://example.org/"'
+    )
+    assert load_pack(write_pack(text)).pack.source_url == "http://example.org/"
