@@ -193,7 +193,7 @@ def test_bad_input_gets_one_line_saying_what_would_work(
     assert status == 0
     assert_plain(out)
     lines = out.splitlines()
-    assert "'frobnicate' is not a command or an id. " + UNKNOWN in lines
+    assert "'frobnicate' is not a command. " + UNKNOWN in lines
     assert "99 is not a number from 1 to 6: try open 1." in lines
     assert "There are no notes on this node." in lines
     assert "Say which: mark reviewed (m r), mark follow-up (m f) or mark unreviewed (m u)." in lines
@@ -215,7 +215,12 @@ def test_end_of_input_mid_note_keeps_the_draft_and_it_is_offered_next_time(
 
     status, out = run_plain(capsys, monkeypatch, tmp_path, "drafts\nrecover 1\n")
 
-    assert "1 note you were writing was not saved, and is kept as drafts." in out
+    lines = out.splitlines()
+    assert lines[0] == "gpp-tui plain mode. Type help for the commands, quit to leave."
+    assert lines[1] == (
+        "1 note you were writing was not saved; it is kept as a draft. Type drafts to read "
+        "it, recover 1 to save it as a note, discard 1 to throw it away."
+    ), "the notice comes after the banner, in the singular"
     assert f"{PERSIAN}\nhalf a thought" in out
     (note,) = stored(tmp_path)["B.2"]["notes"]
     assert note["text"] == f"{PERSIAN}\nhalf a thought"

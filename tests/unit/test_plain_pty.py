@@ -12,6 +12,7 @@ import pytest
 from plain_helpers import PERSIAN, assert_plain, stored
 
 PROMPT = "gpp> "
+NAME_PROMPT = "Your name: "
 TERMS = ["xterm-256color", "linux", "dumb"]
 
 
@@ -34,7 +35,9 @@ def spawn(folder: Path, term: str, log: io.StringIO) -> pexpect.spawn:
         dimensions=(24, 80),
     )
     child.logfile_read = log
-    child.expect_exact(PROMPT)
+    if child.expect_exact([NAME_PROMPT, PROMPT]) == 0:  # the welcome of a first start
+        child.sendline("")
+        child.expect_exact(PROMPT)
     return child
 
 
@@ -102,7 +105,7 @@ def test_bad_input_and_ctrl_c_never_end_the_session(tmp_path: Path) -> None:
     log = io.StringIO()
     child = spawn(tmp_path, "xterm-256color", log)
 
-    assert "is not a command or an id" in say(child, "zzz")
+    assert "'zzz' is not a command" in say(child, "zzz")
     say(child, "list")
     assert "42 is not a number from 1 to 6: try open 1." in say(child, "open 42")
     child.sendcontrol("c")
@@ -147,3 +150,43 @@ def test_the_passphrase_is_not_echoed(tmp_path: Path) -> None:
     assert "a long passphrase" not in log.getvalue()
     assert "gpp-tui plain mode" in log.getvalue(), "TERM=dumb starts the plain mode"
     assert_plain(log.getvalue())
+
+
+def test_a_first_start_on_a_terminal_asks_the_name_and_keeps_it(tmp_path: Path) -> None:
+    log = io.StringIO()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "GPP_TUI_CONFIG": str(tmp_path / "config.toml"),
+        "GPP_TUI_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    argv = ["-m", "gpp_tui", "--plain", "--data-dir", str(tmp_path / "data")]
+    child = pexpect.spawn(sys.executable, argv, env=env, encoding="utf-8", timeout=30)
+    child.logfile_read = log
+    child.expect_exact(NAME_PROMPT)
+    welcome = str(child.before)
+    assert "Welcome to gpp-tui." in welcome
+    assert "they stay in ~/data. They are not encrypted" in welcome
+    assert "Type your name to sign your notes, or press enter to skip." in welcome
+    child.sendline("  Amina   K. ")
+    child.expect_exact(PROMPT)
+    assert "Your notes will be signed “Amina K.” from now on." in str(child.before)
+    say(child, "open B.2")
+    say(child, "note", until="> ")
+    say(child, "signed", until="> ")
+    say(child, ".")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    assert child.exitstatus == 0
+    assert_plain(log.getvalue())
+    assert (tmp_path / "config.toml").read_text("utf-8") == 'author = "Amina K."\n'
+    assert stored(tmp_path / "data")["B.2"]["notes"][0]["author"] == "Amina K."
+    again = pexpect.spawn(sys.executable, argv, env=env, encoding="utf-8", timeout=30)
+    again.expect_exact(PROMPT)
+    assert "Welcome" not in str(again.before), "the welcome is shown once"
+    again.sendline("quit")
+    again.expect(pexpect.EOF)

@@ -108,6 +108,12 @@ COMMANDS = (
         N_("export FORMAT [FILE]"),
         N_("write a review (html, md, docx) or your notes for a colleague (json, toml)"),
     ),
+    Command(
+        "import",
+        ("im",),
+        N_("import FILE"),
+        N_("merge a colleague's json or toml export into your notes, after saying what it adds"),
+    ),
     Command("cite", ("c",), N_("cite"), N_("a citation of this node")),
     Command(
         "language",
@@ -123,6 +129,12 @@ COMMANDS = (
     ),
     Command(
         "orphans", ("or",), N_("orphans"), N_("notes on nodes the packs no longer have, numbered")
+    ),
+    Command(
+        "name",
+        ("nm",),
+        N_("name, or name YOUR NAME"),
+        N_("the name your notes are signed with; with a name, sign your new notes with it"),
     ),
     Command("quit", ("q", "exit"), N_("quit"), N_("save and leave (end of input does the same)")),
 )

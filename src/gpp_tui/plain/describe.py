@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from gpp_tui.content import Node, NodeKind, Recommendation
-from gpp_tui.i18n import N_, _, ngettext
+from gpp_tui.i18n import N_, _, ngettext, pgettext
 from gpp_tui.session import Session
 from gpp_tui.store.kinds import ReviewStatus
 
@@ -174,7 +174,12 @@ def paragraphs(text: str) -> list[str]:
 
 def read(session: Session, node: Node) -> list[str]:
     """A node in full: the source text, your review, the added context, related nodes."""
-    from gpp_tui.exchange.provenance import attribution, provenance, source_of
+    from gpp_tui.exchange.provenance import (
+        attribution,
+        provenance,
+        source_of,
+        translation_authority,
+    )
 
     pack = session.library.pack(node.pack_id)
     lines: list[str] = []
@@ -184,8 +189,13 @@ def read(session: Session, node: Node) -> list[str]:
             lines.append(_("Focus area: {id} {title}").format(id=area.id, title=area.title))
     if node.text and pack is not None:
         said = attribution(pack, node)
-        heading = _("Text ({said}):") if source_of(pack, node) else _("{said}:")
-        lines += ["", heading.format(said=said)]
+        if not source_of(pack, node):
+            lines += ["", _("{said}:").format(said=said)]
+        elif translation_authority(pack.pack):
+            # A sentence of its own ("Unofficial translation; ..."), then the text.
+            lines += ["", said, _("Text:")]
+        else:
+            lines += ["", _("Text ({said}):").format(said=said)]
         lines += paragraphs(node.text)
     if node.kind is NodeKind.PACK and pack is not None:
         lines += ["", _("About this pack:")]
@@ -231,7 +241,8 @@ def context(session: Session, node: Node, item: Recommendation) -> list[str]:
         for related_id in item.related:
             other = pack.nodes.get(related_id) if pack else None
             named.append(other.label if other else related_id)
-        lines.append(_("Related: {nodes}.").format(nodes="; ".join(named)))
+        separator = pgettext("between the items of a list", "; ")
+        lines.append(_("Related: {nodes}.").format(nodes=separator.join(named)))
     return lines
 
 

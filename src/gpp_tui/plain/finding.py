@@ -1,4 +1,4 @@
-"""Plain-mode commands that find and share: search, filter, orphans, export, cite, language."""
+"""Plain-mode commands that find and share: search, filter, orphans, export, import, cite."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from gpp_tui.plain.shell import Handler, PlainShell
 
 SEARCH_LIMIT = 20
+IMPORT_LINES_SHOWN = 20
+"""Changes listed one by one before an import; the rest are counted."""
 FIELD_WORDS = {
     "title": N_("in the title"),
     "summary": N_("in the text"),
@@ -166,6 +168,32 @@ def _export(shell: PlainShell, rest: str) -> list[str]:
     return [shell.session.export(fmt.value, path) + "."]
 
 
+def _import(shell: PlainShell, rest: str) -> list[str]:
+    """Merge a colleague's JSON or TOML export, after saying what it changes and asking."""
+    from gpp_tui.plain.annotate import YES, writable
+
+    if not rest.strip():
+        return [_("Type import and the .json or .toml file a colleague exported.")]
+    writable(shell)
+    preview = shell.session.read_import(Path(rest.strip()).expanduser())
+    if not preview.changes_anything:
+        return [
+            _("Nothing to import from {file}: your notes already hold all of it.").format(
+                file=preview.path.name
+            )
+        ]
+    shell.answer(
+        [
+            *preview.lines(shell.session.library, IMPORT_LINES_SHOWN),
+            _("Type yes to import them; anything else imports nothing."),
+        ]
+    )
+    answer = shell.terminal.ask(_("Import them? "))
+    if answer is None or answer.strip().casefold() not in YES:
+        return [_("Nothing was imported.")]
+    return shell.apply(shell.session.apply_import(preview), "")
+
+
 def _cite(shell: PlainShell, rest: str) -> list[str]:
     from gpp_tui.exchange.cite import citation
 
@@ -190,6 +218,7 @@ HANDLERS: dict[str, Handler] = {
     "filter": _filter,
     "orphans": _orphans,
     "export": _export,
+    "import": _import,
     "cite": _cite,
     "language": _language,
 }

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from gpp_tui.content import Node
 from gpp_tui.i18n import N_, _
-from gpp_tui.plain import annotate, describe, finding
+from gpp_tui.plain import annotate, describe, finding, welcome
 from gpp_tui.plain.commands import help_lines, parse
 from gpp_tui.plain.outline import Outline
 from gpp_tui.plain.terminal import Terminal
@@ -15,6 +16,9 @@ from gpp_tui.session import Changed, Place, Refused, Session
 PROMPT = "gpp> "
 UNKNOWN = N_("Type help for the commands, a number from the last list, or an id such as B.2.")
 """In English: `_()` where said."""
+
+ID_SHAPE = re.compile(r"(?:[\w-]+/)?[A-Za-z]{1,3}(?:\.\d+)+|[A-Za-z]")
+"""What a node id looks like (B, B.2, A.1.3, or PACK/B.2), though no pack may have it."""
 
 Handler = Callable[["PlainShell", str], list[str]]
 
@@ -163,7 +167,7 @@ class PlainShell:
             return self.matched_note(note_id)
         node = self.session.find(text) or self.outline.at(self._orphan_place(text))
         if node is None:
-            return [_("{text!r} is not a command or an id.").format(text=text) + " " + _(UNKNOWN)]
+            return [not_found(text, command=unknown)]
         self.go(node)
         return []
 
@@ -183,6 +187,20 @@ class PlainShell:
                     *describe.note_lines(note, index, total, stale),
                 ]
         return []
+
+
+def not_found(text: str, *, command: bool) -> str:
+    """Why a typed word opened nothing: an id no pack has, a word that is no command or id."""
+    if ID_SHAPE.fullmatch(text.strip()):
+        return _(
+            "No node {id} in this pack: type list all for every id, or search WORDS to find "
+            "a node by its words."
+        ).format(id=text.strip())
+    if command:
+        return _("{text!r} is not a command.").format(text=text) + " " + _(UNKNOWN)
+    return _(
+        "{text!r} is not an id such as B.2: type search {text} to find a node by its words."
+    ).format(text=text)
 
 
 def _help(shell: PlainShell, rest: str) -> list[str]:
@@ -307,4 +325,5 @@ HANDLERS: dict[str, Handler] = {
     "quit": _quit,
     **annotate.HANDLERS,
     **finding.HANDLERS,
+    **welcome.HANDLERS,
 }

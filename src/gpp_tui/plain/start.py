@@ -31,16 +31,22 @@ def run(library: Library, data_dir: Path, author: str = "", problems: tuple[str,
         if reconfigure is not None:
             # Bytes that are not text must not end the session (in) or hide a note (out).
             reconfigure(errors="replace" if stream is sys.stdin else "backslashreplace")
+    from gpp_tui.plain.welcome import welcome
+    from gpp_tui.store.locations import is_first_start
+
     terminal = Terminal()
     session = Session(library, data_dir, author)
+    first = is_first_start(data_dir)  # asked before the store writes anything
     codec = unlock(data_dir, terminal)
     session.load(codec)
     shell = open_shell(session, terminal, encrypted=codec is not None)
+    if first:
+        welcome(shell, encrypted=codec is not None)
     terminal.say(
         [
+            _("gpp-tui plain mode. Type help for the commands, quit to leave."),
             *problems,
             *startup_lines(shell),
-            _("gpp-tui plain mode. Type help for the commands, quit to leave."),
         ]
     )
     shell.answer([])
@@ -112,10 +118,9 @@ def startup_lines(shell: PlainShell) -> list[str]:
     if drafts:
         lines.append(
             ngettext(
-                "{count} note you were writing was not saved, and is kept as drafts. Type "
-                "drafts to read them, recover N to save one as a note, discard N to throw one "
-                "away.",
-                "{count} notes you were writing were not saved, and are kept as drafts. Type "
+                "{count} note you were writing was not saved; it is kept as a draft. Type "
+                "drafts to read it, recover 1 to save it as a note, discard 1 to throw it away.",
+                "{count} notes you were writing were not saved; they are kept as drafts. Type "
                 "drafts to read them, recover N to save one as a note, discard N to throw one "
                 "away.",
                 len(drafts),

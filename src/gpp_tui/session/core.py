@@ -491,6 +491,17 @@ class Session:
             raise Refused(str(error), warning=True) from error
         return _("Written to {path}").format(path=path)
 
+    def rename(self, name: str) -> str:
+        """Sign the notes written from now on with `name` (notes written keep theirs).
+
+        In a team, the member file says it to the others. A problem, in one line
+        ("" when none); the settings file is the caller's (`store.config.set_author`).
+        """
+        self.author = name  # for a store still loading
+        if self.store is not None:
+            self.store.author = name
+        return self.team.rename(name)
+
     def save(self) -> bool:
         """Write the annotations if they changed, then drop the drafts they now hold (any thread).
 

@@ -11,6 +11,8 @@ from platformdirs import user_cache_path, user_data_path
 APP_NAME = "gpp-tui"
 DATA_DIR_ENV = "GPP_TUI_DATA_DIR"
 CACHE_DIR_ENV = "GPP_TUI_CACHE_DIR"
+STATE_FILES = ("annotations.toml", "state.toml", "key.age", "drafts")
+"""What a data folder that has been used holds (any one of them is enough)."""
 
 
 def data_dir(override: Path | str | None = None) -> Path:
@@ -47,3 +49,19 @@ def ensure_private_dir(path: Path) -> Path:
     with contextlib.suppress(OSError):
         path.chmod(0o700)
     return path
+
+
+def is_first_start(folder: Path) -> bool:
+    """True when the data folder has never been used: no notes, no position, no key.
+
+    The app and the plain mode welcome the user then (ask it before the store writes).
+    """
+    return not any((folder / name).exists() for name in STATE_FILES)
+
+
+def shown_path(folder: Path) -> str:
+    """A folder as the user would type it: ~ for their home."""
+    try:
+        return str(Path("~") / folder.relative_to(Path.home()))
+    except ValueError:
+        return str(folder)

@@ -327,10 +327,7 @@ class GppApp(App[None]):
             )
         self.config = replace(self.config, author=name)
         screen = self.main_screen
-        screen.session.author = name  # for a store still loading
-        if screen.store is not None:
-            screen.store.author = name
-        problem = screen.session.team.rename(name)
+        problem = screen.session.rename(name)
         if problem:
             self.notify(problem, severity="warning")
         if screen.session.team.live is not None:

@@ -13,10 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from gpp_tui.i18n import N_, _
-from gpp_tui.ui.widgets.footer import FittingFooter
 
-STATE_FILES = ("annotations.toml", "state.toml", "key.age", "drafts")
-"""What a data folder that has been used holds (any one of them is enough)."""
+# The app asks (and tests patch) is_first_start here; the plain mode asks store.locations.
+from gpp_tui.store.locations import is_first_start as is_first_start
+from gpp_tui.store.locations import shown_path
+from gpp_tui.ui.widgets.footer import FittingFooter
 
 FIRST_KEYS = (
     ("↑ ↓", N_("move in the tree (or j k)")),
@@ -26,19 +27,6 @@ FIRST_KEYS = (
     ("?", N_("every key (ctrl+l locks the screen at once)")),
 )
 """The first keys and what they do (English: `_()` where shown)."""
-
-
-def is_first_start(data_dir: Path) -> bool:
-    """True when the data folder has never been used: no notes, no position, no key."""
-    return not any((data_dir / name).exists() for name in STATE_FILES)
-
-
-def shown_path(folder: Path) -> str:
-    """A folder as the user would type it: ~ for their home."""
-    try:
-        return str(Path("~") / folder.relative_to(Path.home()))
-    except ValueError:
-        return str(folder)
 
 
 class WelcomeScreen(ModalScreen[str | None]):
