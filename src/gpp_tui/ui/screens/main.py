@@ -272,6 +272,7 @@ class MainScreen(Screen[None]):
 
     def run(self, operation: Callable[[], Changed | None]) -> Changed | None:
         """Call the session; show what changed, save it, and say so (or say why not)."""
+        self.catch_up()
         try:
             changed = operation()
         except Refused as refused:
@@ -366,6 +367,20 @@ class MainScreen(Screen[None]):
     def _write_position(self, node: Node) -> None:
         self.save_position(node)
 
+    def catch_up(self) -> None:
+        """Make the tree's highlighted node the current one now, before a key acts on it.
+
+        The tree tells the screen by a message, which waits in the screen's queue: with
+        keys that arrive at once ("down down b" over a slow link) "b" would otherwise
+        bookmark the node the cursor left.
+        """
+        tree = self.query_one(PrinciplesTree)
+        cursor = tree.cursor_node
+        node = cursor.data if cursor is not None else None
+        if tree.has_focus and node is not None and node is not self.current:
+            self.session.open(node)
+            self.current = node
+
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[Node]) -> None:
         node = event.node.data
@@ -443,11 +458,13 @@ class MainScreen(Screen[None]):
 
     def action_focus_notes(self) -> None:
         """Move the focus to the shown node's notes (the highlighted one in view)."""
+        self.catch_up()
         if not self.query_one(DetailPane).focus_notes():
             self.notify(_("No notes on this node: n to write one"), timeout=2)
 
     def action_follow(self) -> None:
         """Move the focus to the links of the shown node (related recommendations)."""
+        self.catch_up()
         links = self.query_one(LinkList)
         if links.display and links.option_count:
             links.focus()
@@ -465,6 +482,7 @@ class MainScreen(Screen[None]):
 
     def action_label_bookmark(self) -> None:
         """Give the highlighted node's bookmark a short label (bookmarking it if needed)."""
+        self.catch_up()
         if self.current is not None and self.writable():
             from gpp_tui.ui.screens import annotating
 
@@ -517,6 +535,7 @@ class MainScreen(Screen[None]):
 
     def action_add_note(self) -> None:
         """Write a new note on the highlighted node."""
+        self.catch_up()
         if self.current is not None and self.writable():
             from gpp_tui.ui.screens import annotating
 
@@ -557,6 +576,7 @@ class MainScreen(Screen[None]):
 
     def action_cite(self) -> None:
         """Copy a citation of the highlighted node (works over SSH through OSC 52)."""
+        self.catch_up()
         from gpp_tui.ui.screens import sharing
 
         sharing.cite(self)
