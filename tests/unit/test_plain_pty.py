@@ -190,3 +190,24 @@ def test_a_first_start_on_a_terminal_asks_the_name_and_keeps_it(tmp_path: Path) 
     assert "Welcome" not in str(again.before), "the welcome is shown once"
     again.sendline("quit")
     again.expect(pexpect.EOF)
+
+
+def test_ctrl_c_at_the_name_prompt_skips_it(tmp_path: Path) -> None:
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "TERM": "linux",
+        "LANG": "C.UTF-8",
+        "GPP_TUI_CONFIG": str(tmp_path / "config.toml"),
+    }
+    argv = ["-m", "gpp_tui", "--plain", "--data-dir", str(tmp_path / "data")]
+    child = pexpect.spawn(sys.executable, argv, env=env, encoding="utf-8", timeout=30)
+    child.expect_exact(NAME_PROMPT)
+    child.sendcontrol("c")
+    child.expect_exact(PROMPT)
+    assert "No name: your notes are not signed. Type name YOUR NAME later." in str(child.before)
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    assert child.exitstatus == 0
+    assert not (tmp_path / "config.toml").exists()

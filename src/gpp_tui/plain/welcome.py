@@ -46,7 +46,10 @@ def welcome(shell: PlainShell, *, encrypted: bool) -> None:
         terminal.say([*lines, _("To sign your notes with your name, type: name YOUR NAME.")])
     else:
         terminal.say([*lines, _("Type your name to sign your notes, or press enter to skip.")])
-        typed = terminal.ask(_("Your name: "))
+        try:
+            typed = terminal.ask(_("Your name: "))
+        except KeyboardInterrupt:  # ctrl+c skips, as escape does on the app's welcome
+            typed = None
         name = " ".join((typed or "").split())
         if name:
             terminal.say(keep_name(shell, name))
