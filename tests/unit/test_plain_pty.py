@@ -192,7 +192,8 @@ def test_a_first_start_on_a_terminal_asks_the_name_and_keeps_it(tmp_path: Path) 
     again.expect(pexpect.EOF)
 
 
-def test_ctrl_c_at_the_name_prompt_skips_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("typed", ["ctrl+c", "help"])
+def test_ctrl_c_or_a_command_at_the_name_prompt_keeps_no_name(tmp_path: Path, typed: str) -> None:
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "TERM": "linux",
@@ -202,9 +203,14 @@ def test_ctrl_c_at_the_name_prompt_skips_it(tmp_path: Path) -> None:
     argv = ["-m", "gpp_tui", "--plain", "--data-dir", str(tmp_path / "data")]
     child = pexpect.spawn(sys.executable, argv, env=env, encoding="utf-8", timeout=30)
     child.expect_exact(NAME_PROMPT)
-    child.sendcontrol("c")
+    if typed == "ctrl+c":
+        child.sendcontrol("c")
+        said = "No name: your notes are not signed. Type name YOUR NAME later."
+    else:
+        child.sendline(typed)
+        said = "'help' is a command, not taken for your name. To sign your notes, type: name"
     child.expect_exact(PROMPT)
-    assert "No name: your notes are not signed. Type name YOUR NAME later." in str(child.before)
+    assert said in str(child.before)
     child.sendline("quit")
     child.expect(pexpect.EOF)
     child.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gpp_tui.i18n import _
+from gpp_tui.plain.commands import ALIASES
 
 if TYPE_CHECKING:
     from gpp_tui.plain.shell import Handler, PlainShell
@@ -51,7 +52,17 @@ def welcome(shell: PlainShell, *, encrypted: bool) -> None:
         except KeyboardInterrupt:  # ctrl+c skips, as escape does on the app's welcome
             typed = None
         name = " ".join((typed or "").split())
-        if name:
+        if name.casefold() in ALIASES:
+            # "help" or "quit" typed at once is a command, not a name to sign notes with.
+            terminal.say(
+                [
+                    _(
+                        "{name!r} is a command, not taken for your name. To sign your notes, "
+                        "type: name YOUR NAME."
+                    ).format(name=name)
+                ]
+            )
+        elif name:
             terminal.say(keep_name(shell, name))
         else:
             terminal.say([_("No name: your notes are not signed. Type name YOUR NAME later.")])
