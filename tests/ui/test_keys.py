@@ -207,6 +207,25 @@ async def test_ascii_palette_has_no_emoji(make_app: MakeApp) -> None:
         await pilot.pause()
         await pilot.pause()
         assert all(icon.icon == ">" for icon in app.screen.query(SearchIcon))
+        text = screen_text_of(app)
+        assert "🔎" not in text and "▔" not in text and "▁" not in text, text
+        titles = [str(command.title) for command in app.get_system_commands(app.screen)]
+        assert not any(title.startswith("Theme") for title in titles)  # 16 colours only
+
+
+async def test_palette_has_our_commands_not_textuals_panels(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        commands = {str(c.title): str(c.help) for c in app.get_system_commands(app.screen)}
+        titles = [title.split("  ")[0] for title in commands]
+        for textuals in ("Keys", "Maximize", "Minimize", "Screenshot"):
+            assert textuals not in titles
+        assert commands["Quit  q"] == (
+            "Saves everything first; a note being written is kept as a draft"
+        )
+        for title in ("Redo  U", "Label bookmark  L", "Back  ⌫", "Forward  alt+→", "Theme"):
+            assert title in commands, sorted(commands)
 
 
 async def test_filter_dialog_marks_the_active_filter(make_app: MakeApp) -> None:

@@ -24,14 +24,14 @@ from textual.widgets import Tree
 
 from gpp_tui.content import Library
 from gpp_tui.display import safe, safe_line
-from gpp_tui.i18n import N_, _, language, ngettext
+from gpp_tui.i18n import N_, _, ngettext
 from gpp_tui.store.config import Config, config_path, load_config
 from gpp_tui.store.crypto import encryption_enabled
 from gpp_tui.store.errors import StoreError
 from gpp_tui.store.kinds import ReviewStatus
 from gpp_tui.store.state import load_state
 from gpp_tui.ui import glyphs, nobreak, safety
-from gpp_tui.ui.commands import NodeCommands, ascii_palette_icon, palette_title
+from gpp_tui.ui.commands import NodeCommands, palette_title
 from gpp_tui.ui.screens.main import MainScreen
 from gpp_tui.ui.widgets.detail import LinkList
 from gpp_tui.ui.widgets.nav_keys import LIST_KEYS
@@ -543,21 +543,26 @@ class GppApp(App[None]):
             placeholder = _("Search for commands…")
             if self.glyphs is glyphs.ASCII:
                 placeholder = placeholder.replace("…", "...")
-            self.push_screen(Palette(placeholder=placeholder, id="--command-palette"))
-        if self.glyphs is glyphs.ASCII:
-            self.call_after_refresh(ascii_palette_icon, self)
+            self.push_screen(Palette(placeholder=placeholder, ascii=self.glyphs is glyphs.ASCII))
 
     def _system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's commands, without the screenshot (it would write the screen to disk).
+        """Our commands, and of Textual's own only Theme (not on a console's 16 colours).
 
-        Outside English the keys panel is left out too: it shows Textual's binding
-        descriptions untranslated, and ? lists every key in the user's language.
+        Textual's Keys panel (generic keys, untranslated, squeezing the detail pane),
+        Maximize and Screenshot (it writes the screen to disk) are left out; its Quit
+        is replaced by one that says what quitting keeps.
         """
-        for command in super().get_system_commands(screen):
-            if command.title == "Keys" and language() != "en":
-                continue
-            if command.title != "Screenshot":
-                yield command
+        if self.glyphs is not glyphs.ASCII:
+            yield SystemCommand(
+                N_("Theme"),
+                N_("Change the current theme"),
+                self.action_change_theme,
+            )
+        yield SystemCommand(
+            N_("Quit"),
+            N_("Saves everything first; a note being written is kept as a draft"),
+            self.action_quit,
+        )
         yield SystemCommand(N_("Help"), N_("Show every key binding"), self.action_help)
         yield SystemCommand(
             N_("Lock"), N_("Hide everything behind a neutral screen"), self.action_lock
@@ -598,6 +603,14 @@ class GppApp(App[None]):
                 N_("Take back the last change (delete, edit, status, bookmark)"),
                 main.action_undo,
             ),
+            (N_("Redo"), N_("Make again what undo took back"), main.action_redo),
+            (
+                N_("Label bookmark"),
+                N_("Give the highlighted node's bookmark a short label"),
+                main.action_label_bookmark,
+            ),
+            (N_("Back"), N_("Back to the node shown before (like a browser)"), main.action_back),
+            (N_("Forward"), N_("Forward again, after going back"), main.action_forward),
             (
                 N_("Reviewed, next"),
                 N_("Mark reviewed, go to the next unreviewed"),

@@ -43,6 +43,10 @@ PALETTE_KEYS = {
     "Language": "content.language",
     "Side by side": "content.side_by_side",
     "Undo": "edit.undo",
+    "Redo": "edit.redo",
+    "Label bookmark": "notes.label",
+    "Back": "nav.back",
+    "Forward": "nav.forward",
     "Reviewed, next": "status.reviewed_next",
     "Mark unreviewed": "status.none",
     "Mark reviewed": "status.reviewed",
@@ -51,17 +55,10 @@ PALETTE_KEYS = {
 """The binding id behind each palette command that also has a key."""
 
 TEXTUAL_COMMANDS = (
-    N_("Theme"),
-    N_("Change the current theme"),
-    N_("Quit the application as soon as possible"),
-    N_("Minimize"),
-    N_("Minimize the widget and restore to normal size"),
-    N_("Maximize"),
-    N_("Maximize the focused widget"),
     N_("palette"),
     N_("Open the command palette"),
 )
-"""Textual's own palette commands (titles and help) and palette key, for the catalogs."""
+"""Textual's own palette key (footer), for the catalogs."""
 
 
 def palette_title(app: App[None], title: str) -> str:
@@ -82,7 +79,19 @@ def palette_title(app: App[None], title: str) -> str:
 
 
 class Palette(CommandPalette):
-    """Textual's command palette, saying "No matches found" in the interface language."""
+    """Textual's command palette, saying "No matches found" in the interface language.
+
+    With `ascii`, its search icon is a plain ">" (a console font has no emoji).
+    """
+
+    def __init__(self, *, placeholder: str, ascii: bool = False) -> None:
+        super().__init__(placeholder=placeholder, id="--command-palette")
+        self._ascii = ascii
+
+    def on_mount(self) -> None:
+        """The ASCII icon, before the first paint."""
+        if self._ascii:
+            self.query_one(SearchIcon).icon = ">"
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         # As Textual 8.2's own, with the one sentence it shows translated.
@@ -102,12 +111,6 @@ class Palette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
-
-
-def ascii_palette_icon(app: App[None]) -> None:
-    """Replace the palette's magnifier emoji with ">" (a console font has no emoji)."""
-    for icon in app.screen.query(SearchIcon):
-        icon.icon = ">"
 
 
 class NodeCommands(Provider):
