@@ -137,6 +137,9 @@ def _add_exchange_commands(commands: Any) -> None:
         "--output", "-o", type=Path, metavar="PATH", help=_("the file to write (default: stdout)")
     )
     export_cmd.add_argument(
+        "--force", action="store_true", help=_("replace the --output file if it exists")
+    )
+    export_cmd.add_argument(
         "--only",
         choices=EXPORT_FILTERS,
         help=_("only bookmarked nodes, nodes with notes, or follow-up"),
@@ -166,6 +169,9 @@ def _add_exchange_commands(commands: Any) -> None:
     )
     cite_cmd.add_argument(
         "--output", "-o", type=Path, metavar="PATH", help=_("also write it to this file")
+    )
+    cite_cmd.add_argument(
+        "--force", action="store_true", help=_("replace the --output file if it exists")
     )
 
 
@@ -324,10 +330,12 @@ def _print_citation(library: Library, args: argparse.Namespace) -> None:
     from gpp_tui.exchange.export import ExportWriteError, write_export
 
     text = citation(library, _find(library, args.id), args.style)
+    if args.output is not None and not args.force:
+        _refuse_existing(args.output)
     print(text)
     if args.output is not None:
         try:
-            write_export(args.output, text + "\n")
+            write_export(args.output, text + "\n", replace=args.force)
         except ExportWriteError as exc:
             raise CliError(str(exc)) from None
         print(_("written to {path}").format(path=args.output), file=sys.stderr)
@@ -417,6 +425,8 @@ def _export(args: argparse.Namespace, library: Library) -> None:
                 format=fmt.value
             )
         )
+    if output is not None and not args.force:
+        _refuse_existing(output)
     with _open_with_team(args.data_dir) as opened:
         annotations = opened.annotations
         if output is not None and opened.store.path.with_name("key.age").exists():
@@ -426,10 +436,20 @@ def _export(args: argparse.Namespace, library: Library) -> None:
         sys.stdout.write(export(library, annotations, fmt, args.only, info))
         return
     try:
-        write_export(output, render(library, annotations, fmt, args.only, info))
+        write_export(output, render(library, annotations, fmt, args.only, info), replace=args.force)
     except ExportWriteError as exc:
         raise CliError(str(exc)) from None
     print(_("written to {path}").format(path=output), file=sys.stderr)
+
+
+def _refuse_existing(path: Path) -> None:
+    """A file already at --output is replaced only with --force: said before any work."""
+    from gpp_tui.exchange.destination import existing_file
+
+    if existing_file(path) is not None:
+        raise CliError(
+            _("{path} exists; nothing was written (add --force to replace it)").format(path=path)
+        )
 
 
 def _author(given: str | None) -> str:

@@ -80,7 +80,34 @@ def encrypt(folder: Path, ask: Ask | None = None) -> str:
     done = ngettext(
         "Encrypted {count} file in {folder}.", "Encrypted {count} files in {folder}.", count
     ).format(count=count, folder=folder)
-    return "\n".join([done, _("Keep your passphrase safe: without it your notes cannot be read.")])
+    lines = [done, _("Keep your passphrase safe: without it your notes cannot be read.")]
+    return "\n".join([*lines, *_plain_exports_left(folder)])
+
+
+NAMES_SHOWN = 3
+"""Plain-text exports named one by one after `gpp encrypt`; the rest are counted."""
+
+
+def _plain_exports_left(folder: Path) -> list[str]:
+    """One line naming the exports in the data folder: encryption leaves them plain text.
+
+    Never moved or deleted here: they are the user's files, wherever they should go.
+    """
+    from gpp_tui.exchange.destination import plain_exports
+
+    found = plain_exports(folder)
+    if not found:
+        return []
+    names = ", ".join(path.name for path in found[:NAMES_SHOWN])
+    if len(found) > NAMES_SHOWN:
+        more = len(found) - NAMES_SHOWN
+        names += " " + ngettext("and {count} more", "and {count} more", more).format(count=more)
+    line = ngettext(
+        "{count} export in {folder} is plain text: {names}; move or delete it yourself",
+        "{count} exports in {folder} are plain text: {names}; move or delete them yourself",
+        len(found),
+    )
+    return [line.format(count=len(found), folder=folder, names=names)]
 
 
 def decrypt(folder: Path, ask: Ask | None = None) -> str:

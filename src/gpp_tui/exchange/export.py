@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -11,6 +12,7 @@ from gpp_tui.exchange.html import render_html
 from gpp_tui.exchange.markdown import render_markdown
 from gpp_tui.exchange.portable import ExportInfo, select, to_json, to_toml
 from gpp_tui.exchange.review import build_review
+from gpp_tui.i18n import _
 from gpp_tui.store.atomic import atomic_write_bytes
 from gpp_tui.store.kinds import NodeFilter
 from gpp_tui.store.models import Annotations
@@ -53,6 +55,14 @@ class ExportFormat(StrEnum):
 
 class ExportWriteError(Exception):
     """An export file could not be written; the message is one line."""
+
+
+class ExportExistsError(ExportWriteError):
+    """A file is already there and replacing it was not asked for; nothing was written."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(_("not written: {path} exists").format(path=path))
+        self.path = path
 
 
 def export(
@@ -111,10 +121,16 @@ def suggested_file_name(fmt: ExportFormat | str, moment: datetime) -> str:
     return f"gpp-{kind}-{moment.astimezone():%Y-%m-%d}{fmt.suffix}"
 
 
-def write_export(path: Path, content: str | bytes) -> None:
-    """Write an export atomically: the file is complete or not there (ExportWriteError)."""
+def write_export(path: Path, content: str | bytes, *, replace: bool = False) -> None:
+    """Write an export atomically: the file is complete or not there (ExportWriteError).
+
+    A file already at `path` is replaced only with `replace` (the user said so);
+    otherwise ExportExistsError, and the file is untouched.
+    """
     if path.is_dir():
         raise ExportWriteError(f"not written: {path} is a folder")
+    if not replace and os.path.lexists(path):
+        raise ExportExistsError(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         atomic_write_bytes(path, data)

@@ -120,16 +120,10 @@ def _orphans(shell: PlainShell, rest: str) -> list[str]:
     ]
 
 
-def default_export_folder(data_dir: Path) -> Path:
-    """The user's documents folder when there is one, else the data folder (as in the app)."""
-    from platformdirs import user_documents_path
-
-    documents = user_documents_path()
-    return documents if documents.is_dir() else data_dir
-
-
 def _export(shell: PlainShell, rest: str) -> list[str]:
-    from gpp_tui.exchange.export import ExportFormat, suggested_file_name
+    from gpp_tui.exchange.destination import suggested_export_path
+    from gpp_tui.exchange.export import ExportFormat
+    from gpp_tui.session.sharing import export_question
 
     names = ", ".join(name for name, _what in FORMATS)
     word, _space, file = rest.partition(" ")
@@ -151,21 +145,21 @@ def _export(shell: PlainShell, rest: str) -> list[str]:
     if file.strip():
         path = Path(file.strip()).expanduser()
     else:
-        folder = default_export_folder(shell.session.data_dir)
-        path = folder / suggested_file_name(fmt, datetime.now().astimezone())
-    if shell.encrypted:
-        shell.answer(
-            [
-                _(
-                    "Your notes are encrypted, but an export is plain text that anyone with "
-                    "the file can read. Write {path} anyway? Type yes to write it."
-                ).format(path=path)
-            ]
-        )
-        answer = shell.terminal.ask(_("Write it? "))
+        path = suggested_export_path(fmt, datetime.now().astimezone())
+    asked = export_question(path, shell.encrypted)
+    if asked is not None:
+        if asked.replaces:
+            shell.answer([asked.text + " " + _("Type yes to replace it.")])
+            answer = shell.terminal.ask(_("Replace it? "))
+        else:
+            shell.answer([asked.text + " " + _("Type yes to write it.")])
+            answer = shell.terminal.ask(_("Write it? "))
         if answer is None or answer.strip().casefold() not in ("yes", "y", "oui", "o"):
+            if asked.replaces:
+                return [_("Nothing was written: {name} is kept as it was.").format(name=path.name)]
             return [_("Nothing was written.")]
-    return [shell.session.export(fmt.value, path) + "."]
+    message = shell.session.export(fmt.value, path, replace=asked is not None and asked.replaces)
+    return [message + "."]
 
 
 def _import(shell: PlainShell, rest: str) -> list[str]:

@@ -474,10 +474,14 @@ class Session:
         message = _("Imported {file}: {summary}").format(file=preview.path.name, summary=summary)
         return Changed(message, everything=True, undoable=True)
 
-    def export(self, fmt: str, path: Path, only: str | None = None) -> str:
+    def export(
+        self, fmt: str, path: Path, only: str | None = None, *, replace: bool = False
+    ) -> str:
         """Write an export (any thread); the line to tell the user. Refused when it cannot.
 
         `only` keeps the bookmarked, noted or follow-up parts, as `gpp export --only`.
+        A file already at `path` is replaced only with `replace` (after the user's
+        yes to `sharing.export_question`): refused otherwise, the file untouched.
         """
         from gpp_tui.exchange.export import ExportWriteError
         from gpp_tui.session.sharing import write_export
@@ -486,7 +490,7 @@ class Session:
         if annotations is None:
             raise Refused(_("Your notes are still loading"))
         try:
-            write_export(self.library, annotations, fmt, path, self.author, only)
+            write_export(self.library, annotations, fmt, path, self.author, only, replace=replace)
         except ExportWriteError as error:
             raise Refused(str(error), warning=True) from error
         return _("Written to {path}").format(path=path)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gpp_tui.content import Library
-from gpp_tui.i18n import N_, ngettext
+from gpp_tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from gpp_tui.exchange.merge import MergeResult
@@ -30,6 +30,45 @@ EXPORT_PARTS = [
     ("follow-up", N_("Parts that need follow-up only")),
 ]
 """What an export holds: everything, or the parts `gpp export --only` names."""
+
+
+PLAIN_TEXT_WARNING = N_(
+    "Your notes are encrypted, but an export is plain text that anyone "
+    "with the file can read. Write {path} anyway?"
+)
+"""In English: `_()` where asked."""
+
+
+@dataclass(frozen=True)
+class ExportQuestion:
+    """What to ask before an export is written: one question, however many reasons."""
+
+    text: str
+    replaces: bool
+    """True when a yes replaces a file: the answers are Replace and Keep."""
+
+
+def export_question(path: Path, encrypted: bool) -> ExportQuestion | None:
+    """The question to ask before writing an export to `path`; None when there is none.
+
+    A file already there is never replaced without a yes. With encryption on, the
+    same one question says the export is plain text.
+    """
+    from gpp_tui.exchange.destination import existing_file
+    from gpp_tui.exchange.review import local_time
+
+    existing = existing_file(path)
+    if existing is None:
+        return ExportQuestion(_(PLAIN_TEXT_WARNING).format(path=path), False) if encrypted else None
+    modified = local_time(existing.modified)
+    if encrypted:
+        text = _(
+            "{name} exists (modified {time}). Replace it? Your notes are encrypted, but "
+            "an export is plain text that anyone with the file can read."
+        )
+    else:
+        text = _("{name} exists (modified {time}). Replace it?")
+    return ExportQuestion(text.format(name=path.name, time=modified), True)
 
 
 @dataclass(frozen=True)
@@ -87,10 +126,16 @@ def write_export(
     path: Path,
     author: str,
     only: str | None = None,
+    *,
+    replace: bool = False,
 ) -> None:
-    """Render and write an export (ExportWriteError when the file cannot be written)."""
+    """Render and write an export (ExportWriteError when the file cannot be written).
+
+    A file already at `path` is replaced only with `replace`: ExportExistsError otherwise.
+    """
     from gpp_tui.exchange.export import render
     from gpp_tui.exchange.export import write_export as write
     from gpp_tui.exchange.portable import ExportInfo
 
-    write(path, render(library, annotations, fmt, only, ExportInfo(author=author)))
+    content = render(library, annotations, fmt, only, ExportInfo(author=author))
+    write(path, content, replace=replace)

@@ -7,8 +7,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_documents_path
-
 from gpp_tui.display import safe_line
 from gpp_tui.i18n import N_, _
 from gpp_tui.session import Refused
@@ -23,12 +21,6 @@ IMPORT_LINES_SHOWN = 8
 """Changes listed one by one before an import; the rest are counted."""
 PATH_HINT = N_("tab completes a name · enter to go on · escape to cancel")
 """In English: `_()` where shown."""
-
-
-def default_export_folder(data_dir: Path) -> Path:
-    """The user's documents folder when there is one, else the data folder."""
-    documents = user_documents_path()
-    return documents if documents.is_dir() else data_dir
 
 
 def path_prompt(question: str, value: str) -> PromptScreen:
@@ -84,45 +76,54 @@ def choose_export(screen: MainScreen) -> None:
 
 
 def _choose_export_path(screen: MainScreen, fmt: str, only: str | None) -> None:
-    from gpp_tui.exchange.export import suggested_file_name
-    from gpp_tui.ui.screens.confirm import ConfirmScreen
+    from gpp_tui.exchange.destination import suggested_export_path
 
-    folder = default_export_folder(screen.session.data_dir)
-    suggested = folder / suggested_file_name(fmt, datetime.now().astimezone())
+    suggested = suggested_export_path(fmt, datetime.now().astimezone())
+    _ask_export_path(screen, fmt, only, _("Write the export to"), suggested)
+
+
+def _ask_export_path(
+    screen: MainScreen, fmt: str, only: str | None, question: str, value: Path
+) -> None:
+    """Ask where to write; a file already there is replaced only after a yes."""
+    from gpp_tui.session.sharing import export_question
+    from gpp_tui.ui.screens.confirm import ConfirmScreen
 
     def path_chosen(answer: str | None) -> None:
         if not answer:
             return
         path = Path(answer).expanduser()
-        if getattr(screen.app, "codec", None) is None:
+        asked = export_question(path, getattr(screen.app, "codec", None) is not None)
+        if asked is None:
             write_export(screen, fmt, path, only)
             return
 
-        def confirmed(yes: bool | None) -> None:
+        def answered(yes: bool | None) -> None:
             if yes:
-                write_export(screen, fmt, path, only)
+                write_export(screen, fmt, path, only, replace=asked.replaces)
+            elif asked.replaces:  # kept: the path again, with a free name next to it
+                from gpp_tui.exchange.destination import free_path
 
-        screen.app.push_screen(
-            ConfirmScreen(
-                _(
-                    "Your notes are encrypted, but an export is plain text that anyone "
-                    "with the file can read. Write {path} anyway?"
-                ).format(path=path),
-                _("Write it"),
-                _("Cancel"),
-            ),
-            confirmed,
-        )
+                again = _("{name} is kept. Write the export to").format(name=path.name)
+                _ask_export_path(screen, fmt, only, again, free_path(path))
 
-    screen.app.push_screen(path_prompt(_("Write the export to"), str(suggested)), path_chosen)
+        if asked.replaces:
+            dialog = ConfirmScreen(asked.text, _("Replace it"), _("Keep it"))
+        else:
+            dialog = ConfirmScreen(asked.text, _("Write it"), _("Cancel"))
+        screen.app.push_screen(dialog, answered)
+
+    screen.app.push_screen(path_prompt(question, str(value)), path_chosen)
 
 
-def write_export(screen: MainScreen, fmt: str, path: Path, only: str | None = None) -> None:
-    """Render and write the export off the UI thread."""
+def write_export(
+    screen: MainScreen, fmt: str, path: Path, only: str | None = None, *, replace: bool = False
+) -> None:
+    """Render and write the export off the UI thread (`replace`: the user said yes to that)."""
 
     def work() -> None:
         try:
-            message = screen.session.export(fmt, path, only)
+            message = screen.session.export(fmt, path, only, replace=replace)
         except Refused as refused:
             screen.app.call_from_thread(
                 screen.notify, refused.message, severity="error", timeout=12
@@ -135,7 +136,9 @@ def write_export(screen: MainScreen, fmt: str, path: Path, only: str | None = No
 
 def choose_import(screen: MainScreen) -> None:
     """Ask for a colleague's JSON or TOML export, then preview it."""
-    folder = default_export_folder(screen.session.data_dir)
+    from gpp_tui.exchange.destination import default_export_folder
+
+    folder = default_export_folder()
     question = _("Import a colleague's notes: the .json or .toml file they exported")
 
     def path_chosen(answer: str | None) -> None:
