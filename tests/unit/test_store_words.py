@@ -55,3 +55,38 @@ def test_encrypt_without_the_key_of_encrypted_files_names_them(tmp_path: Path) -
         "never open them. Put key.age back (from a backup) and run gpp encrypt again; "
         "nothing was changed"
     )
+
+
+def test_settings_problems_word_for_word(tmp_path: Path) -> None:
+    from gpp_tui.store.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_bytes(b'author = "\xff"\n')
+    assert load_config(path)[1] == [
+        f"{path}: cannot be read: it is not UTF-8 text (byte 0xff on line 1); using defaults"
+    ]
+    path.write_text('keys.x = 5\nlock_after_minutes = -1\nplain = "yes"\n', encoding="utf-8")
+    config, problems = load_config(path)
+    assert problems == [
+        f"{path}: plain must be true or false; ignored",
+        f"{path}: keys.x must be a key such as 'ctrl+b'",
+        f"{path}: lock_after_minutes must be a number of minutes from 0 (never) to 10080; ignored",
+    ]
+    assert config.plain is None and config.lock_after_minutes == 0
+
+
+def test_settings_at_their_limits_are_taken(tmp_path: Path) -> None:
+    from gpp_tui.store.config import MAX_KEYS, MAX_LOCK_MINUTES, load_config
+
+    path = tmp_path / "config.toml"
+    keys = "".join(f'keys.binding{i} = "ctrl+{i}"\n' for i in range(MAX_KEYS))
+    path.write_text(f"lock_after_minutes = {MAX_LOCK_MINUTES}\n{keys}", encoding="utf-8")
+    config, problems = load_config(path)
+    assert problems == []
+    assert config.lock_after_minutes == MAX_LOCK_MINUTES and len(config.keys) == MAX_KEYS
+
+
+def test_a_note_written_without_an_author_names_none(tmp_path: Path) -> None:
+    with AnnotationStore(tmp_path / "data") as store, store.update() as edit:
+        note = edit.add_note("wigj-gpp", "A.1", "anonymous")
+    assert note.author == ""
