@@ -217,3 +217,52 @@ def test_ctrl_c_or_a_command_at_the_name_prompt_keeps_no_name(tmp_path: Path, ty
 
     assert child.exitstatus == 0
     assert not (tmp_path / "config.toml").exists()
+
+
+def test_lock_asks_the_passphrase_again_before_the_next_command(tmp_path: Path) -> None:
+    from gpp_tui.store.crypto import encrypt_folder
+
+    encrypt_folder(tmp_path / "data", "a long passphrase")
+    log = io.StringIO()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "TERM": "linux",
+        "LANG": "C.UTF-8",
+        "GPP_TUI_CONFIG": str(tmp_path / "none.toml"),
+    }
+    argv = ["-m", "gpp_tui", "--plain", "--data-dir", str(tmp_path / "data")]
+    child = pexpect.spawn(sys.executable, argv, env=env, encoding="utf-8", timeout=60)
+    child.logfile_read = log
+    child.expect_exact("Passphrase for your notes")
+    child.sendline("a long passphrase")
+    child.expect_exact(PROMPT)
+    assert "Welcome" not in str(child.before)
+    child.sendline("lock")
+    child.expect_exact("Passphrase to unlock")
+    assert "Locked. What is already written on your terminal stays there" in str(child.before)
+    child.sendcontrol("c")  # does not get past the lock
+    child.sendline("wrong one")
+    child.expect_exact("Try again.")
+    child.expect_exact("Passphrase to unlock")
+    child.sendline("a long passphrase")
+    child.expect_exact(PROMPT)
+    assert "Unlocked." in str(child.before)
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    child.close()
+
+    assert child.exitstatus == 0
+    assert "a long passphrase" not in log.getvalue()
+    assert_plain(log.getvalue())
+
+
+def test_lock_without_encryption_says_why_it_would_not_protect(tmp_path: Path) -> None:
+    log = io.StringIO()
+    child = spawn(tmp_path, "dumb", log)
+
+    answer = say(child, "lock")
+
+    assert "Your notes are not encrypted, so a lock would not keep them" in answer
+    assert "run: gpp encrypt." in answer
+    child.sendline("quit")
+    child.expect(pexpect.EOF)

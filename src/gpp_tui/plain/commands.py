@@ -136,6 +136,12 @@ COMMANDS = (
         N_("name, or name YOUR NAME"),
         N_("the name your notes are signed with; with a name, sign your new notes with it"),
     ),
+    Command(
+        "lock",
+        ("lk",),
+        N_("lock"),
+        N_("no command until your passphrase is typed again (encrypted notes)"),
+    ),
     Command("quit", ("q", "exit"), N_("quit"), N_("save and leave (end of input does the same)")),
 )
 

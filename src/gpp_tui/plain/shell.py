@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from gpp_tui.content import Node
 from gpp_tui.i18n import N_, _
-from gpp_tui.plain import annotate, describe, finding, welcome
+from gpp_tui.plain import annotate, describe, finding, lock, welcome
 from gpp_tui.plain.commands import help_lines, parse
 from gpp_tui.plain.outline import Outline
 from gpp_tui.plain.terminal import Terminal
@@ -326,4 +326,5 @@ HANDLERS: dict[str, Handler] = {
     **annotate.HANDLERS,
     **finding.HANDLERS,
     **welcome.HANDLERS,
+    **lock.HANDLERS,
 }
