@@ -90,3 +90,34 @@ def test_a_note_written_without_an_author_names_none(tmp_path: Path) -> None:
     with AnnotationStore(tmp_path / "data") as store, store.update() as edit:
         note = edit.add_note("wigj-gpp", "A.1", "anonymous")
     assert note.author == ""
+
+
+def test_a_lock_that_fails_otherwise_is_told_and_the_store_still_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from gpp_tui.store import annotation_store
+
+    def no_locks(self: object, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(annotation_store.FileLock, "acquire", no_locks)
+    folder = tmp_path / "data"
+    with AnnotationStore(folder) as store:
+        assert store.messages == [
+            f"Could not lock {store.lock_path} (No locks available); do not run two copies "
+            "of gpp-tui on this folder at once."
+        ]
+        assert not store.read_only
+
+
+def test_a_node_that_would_not_read_back_is_named_in_the_refusal() -> None:
+    from gpp_tui.store.errors import SaveError
+    from gpp_tui.store.serialize import _check_reads_back
+
+    with pytest.raises(SaveError) as refused:
+        _check_reads_back('[packs.wigj-gpp."B.2"]\nx = 1\n', ("packs", "wigj-gpp", "B.2"), {"x": 2})
+    assert str(refused.value) == (
+        "not saved: wigj-gpp/B.2 would not read back exactly (a gpp-tui bug)"
+    )
