@@ -141,11 +141,11 @@ def test_an_export_in_french_has_french_headings_and_text(
     assert (status, err) == (0, "")
     text = _flat(html.unescape(out) if fmt == "html" else out)
     for words in (
-        "revue annotée",
+        "compte rendu d'examen annoté",
         "À suivre",
         "Rien n'est marqué à suivre.",
         "Avancement",
-        "0 sur 11 revues · 0 à suivre",
+        "Examinées : 0 sur 11 · 0 à suivre",
         "Domaine d'action",
         "Garanties contre les représailles",
         AUTHORITY,

@@ -240,10 +240,10 @@ class Session:
             if marks is not None:
                 text += f" {separator} {area.id} {in_area.reviewed}/{in_area.total}"
             else:
-                of = _("{reviewed} of {total}").format(
-                    reviewed=in_area.reviewed, total=in_area.total
+                of = _("{area}: {reviewed} of {total}").format(
+                    area=area.title, reviewed=in_area.reviewed, total=in_area.total
                 )
-                text += f" {separator} {area.title}: {of}"
+                text += f" {separator} {of}"
         return text + self.finder.summary(separator)
 
     def next_unreviewed(self, after: Node | None = None) -> Place | None:
