@@ -240,6 +240,7 @@ def test_lock_asks_the_passphrase_again_before_the_next_command(tmp_path: Path) 
     child.sendline("lock")
     child.expect_exact("Passphrase to unlock")
     assert "Locked. What is already written on your terminal stays there" in str(child.before)
+    assert "Your notes are saved." in str(child.before)
     child.sendcontrol("c")  # does not get past the lock
     child.sendline("wrong one")
     child.expect_exact("Try again.")

@@ -27,14 +27,19 @@ def _lock(shell: PlainShell, rest: str) -> list[str]:
         ]
     if not shell.terminal.interactive:
         return [_("A lock needs a terminal: the passphrase cannot be typed through a pipe.")]
-    shell.terminal.say(
-        [
-            _(
-                "Locked. What is already written on your terminal stays there: clear it or "
-                "close the window if someone may read it. Your notes are saved."
-            )
-        ]
+    try:
+        shell.session.save()
+        shell.unsaved = False
+        saved = _("Your notes are saved.")
+    except StoreError as error:
+        saved = _("Your last changes are not written yet ({error}); quit tries again.").format(
+            error=error
+        )
+    locked = _(
+        "Locked. What is already written on your terminal stays there: clear it or "
+        "close the window if someone may read it."
     )
+    shell.terminal.say([f"{locked} {saved}"])
     # ctrl+c must not get past the lock, whenever it comes (even during the key's derivation).
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
