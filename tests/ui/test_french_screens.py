@@ -298,6 +298,27 @@ async def test_encrypted_notes_ask_and_warn_in_french(
     walk.check()
 
 
+def test_every_row_of_the_help_is_in_the_french_catalog(make_french_app: MakeApp) -> None:
+    """Each group title and binding description the help lists has a French translation.
+
+    The walk looks for the catalog's English only, so a description that comes from
+    Textual's own bindings (the tree's shift keys) and is in no catalog slips past it;
+    help.TEXTUAL_DESCRIPTIONS marks those.
+    """
+    from textual.binding import Binding
+
+    with (LOCALE / "fr" / "LC_MESSAGES" / "gpp_tui.po").open("rb") as file:
+        translated = {m.id for m in read_po(file) if isinstance(m.id, str) and m.string}
+    untranslated = []
+    for title, bindings in make_french_app().binding_groups():
+        untranslated += [title] if title not in translated else []
+        for binding in Binding.make_bindings(bindings):
+            english = binding.tooltip or binding.description
+            if english and english not in translated:
+                untranslated.append(f"{title}: {english}")
+    assert untranslated == []
+
+
 async def test_the_check_finds_english_on_an_english_screen(make_app: MakeApp) -> None:
     """The walk's check is not blind: on the English main screen it finds the footer's words."""
     french_pack = load_library().in_language("fr")

@@ -20,6 +20,16 @@ from gpp_tui.ui.widgets.nav_keys import KeyedScroll
 
 BindingGroup = tuple[str, Iterable[BindingType]]
 
+TEXTUAL_DESCRIPTIONS = (
+    N_("Cursor to parent"),
+    N_("Cursor to next ancestor"),
+    N_("Cursor to previous sibling"),
+    N_("Cursor to next sibling"),
+    N_("Expand or collapse all"),
+)
+"""The descriptions of Textual's own bindings the help lists (the tree's shift keys), for the
+catalogs: the rows translate every description with `_()`, and these are not in our code."""
+
 
 def marks_legend(glyphs: Glyphs) -> Hanging:
     """What the tree's marks mean, in the symbols this terminal shows."""
