@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -164,6 +164,24 @@ def format_long_date(day: date) -> str:
     """
     return _("{day} {month} {year}").format(
         day=day.day, month=_(_MONTHS[day.month - 1]), year=day.year
+    )
+
+
+def format_time(moment: datetime, zone: tzinfo | None = None) -> str:
+    """A stored time on the user's clock (or in `zone`), short, as the language writes it.
+
+    "2026-12-02 03:38" in English (unambiguous, and a screen reader says it well),
+    "02/12/2026 03:38" in French: Babel's short format, but from the catalog, since
+    importing Babel would slow the screen that first shows a note.
+    """
+    local = moment.astimezone(zone)
+    # Translators: a note's date and time, short; French: Babel's short "dd/MM/y HH:mm".
+    return _("{year}-{month}-{day} {hour}:{minute}").format(
+        year=local.year,
+        month=f"{local.month:02}",
+        day=f"{local.day:02}",
+        hour=f"{local.hour:02}",
+        minute=f"{local.minute:02}",
     )
 
 

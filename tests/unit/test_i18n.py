@@ -83,6 +83,18 @@ def test_numbers_and_dates_follow_the_language() -> None:
     assert i18n.format_long_date(moment.date()) == "1 December 2026"
 
 
+def test_a_note_time_is_short_and_in_the_language() -> None:
+    """English keeps ISO digits; French writes Babel's short format, without importing Babel."""
+    from babel.dates import format_datetime as babel_format
+
+    moment = datetime(2026, 12, 2, 3, 38, tzinfo=UTC)
+    local = moment.astimezone()
+    assert i18n.format_time(moment) == f"{local:%Y-%m-%d %H:%M}"
+    i18n.use_language("fr")
+    assert i18n.format_time(moment) == babel_format(local, "short", locale="fr")
+    assert i18n.format_time(datetime(2026, 5, 1, 9, 5).astimezone()) == "01/05/2026 09:05"
+
+
 def _extracted() -> set[str]:
     method_map = [("**.py", "python")]
     found = set()

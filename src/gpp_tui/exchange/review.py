@@ -14,7 +14,7 @@ from gpp_tui.content.models import ROOT_ID, Library, Node, NodeKind, Pack, Recom
 from gpp_tui.exchange.cite import citation
 from gpp_tui.exchange.portable import ExportInfo
 from gpp_tui.exchange.provenance import attribution, provenance, source_of
-from gpp_tui.i18n import N_, _, ngettext
+from gpp_tui.i18n import N_, _, format_time, ngettext
 from gpp_tui.store.kinds import NodeFilter, text_hash
 from gpp_tui.store.models import Annotations, NodeAnnotations, Progress, ReviewStatus
 
@@ -187,7 +187,7 @@ def local_time(moment: datetime, zone: tzinfo | None = None) -> str:
     if not name or name[0] in "+-" or (name.startswith("UTC") and name != "UTC"):
         offset = local.strftime("%z") or "+0000"
         name = "UTC" if offset in ("+0000", "-0000") else f"UTC{offset[:3]}:{offset[3:5]}"
-    return f"{local:%Y-%m-%d %H:%M} {name}"
+    return f"{format_time(local, zone)} {name}"
 
 
 def _pack_view(

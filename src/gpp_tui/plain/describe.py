@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from gpp_tui.content import Node, NodeKind, Recommendation
-from gpp_tui.i18n import N_, _, ngettext, pgettext
+from gpp_tui.i18n import N_, _, format_time, ngettext, pgettext
 from gpp_tui.session import Session
 from gpp_tui.store.kinds import ReviewStatus
 
@@ -61,8 +61,8 @@ def first_line(text: str, width: int = QUOTE_WIDTH) -> str:
 
 
 def when(moment: datetime) -> str:
-    """A time, local, in digits a screen reader says well: 2026-12-01 21:05."""
-    return f"{moment.astimezone():%Y-%m-%d %H:%M}"
+    """A time, local, in digits a screen reader says well: 2026-12-01 21:05, 01/12/2026 21:05."""
+    return format_time(moment)
 
 
 def status_words(status: ReviewStatus) -> str:

@@ -15,7 +15,7 @@ from filelock import FileLock, Timeout
 
 from gpp_tui.filereader import NotRegularFileError, TooLargeError, read_bytes
 from gpp_tui.filereader import UnreadableError as FileReadError
-from gpp_tui.i18n import N_, _, ngettext
+from gpp_tui.i18n import N_, _, format_time, ngettext
 from gpp_tui.store.atomic import atomic_write_bytes, fsync_dir
 from gpp_tui.store.drafts import DRAFTS_DIR, Draft, Drafts
 from gpp_tui.store.editor import AnnotationsEditor
@@ -469,7 +469,7 @@ def _modified(path: Path) -> str:
         moment = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
     except OSError:
         return _("at an unknown time")
-    return moment.strftime("%Y-%m-%d %H:%M %Z").strip()
+    return f"{format_time(moment)} {moment:%Z}".strip()
 
 
 def _move_aside(path: Path) -> Path:

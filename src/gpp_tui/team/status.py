@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from gpp_tui.i18n import _, ngettext
+from gpp_tui.i18n import _, format_time, ngettext
 from gpp_tui.store.models import Annotations, ReviewStatus
 from gpp_tui.team.review import TeamReview
 
@@ -203,4 +203,4 @@ def status_lines(review: TeamReview, local: Annotations) -> list[str]:
 
 
 def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return format_time(moment)

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from gpp_tui.i18n import N_, _
+from gpp_tui.i18n import N_, _, format_time
 from gpp_tui.ui.glyphs import Glyphs
 from gpp_tui.ui.widgets.hanging import Hanging, Row
 from gpp_tui.ui.widgets.lists import StraightOptionList
@@ -27,11 +27,11 @@ NOTE_INDENT = "  "
 
 
 def local_time(note_time: object) -> str:
-    """A stored UTC time shown in the user's local time zone."""
+    """A stored UTC time shown in the user's local time zone, as the language writes it."""
     from datetime import datetime
 
     assert isinstance(note_time, datetime)
-    return note_time.astimezone().strftime("%Y-%m-%d %H:%M")
+    return format_time(note_time)
 
 
 def note_prompt(note: Note, changed: bool, glyphs: Glyphs) -> Hanging:
