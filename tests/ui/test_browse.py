@@ -107,13 +107,33 @@ async def test_tree_moves_replace_the_history_entry(make_app: MakeApp) -> None:
         assert current_id(app) == "B.2"
 
 
+def every_declared_binding() -> list[Binding]:
+    """Every binding with a description that a screen or widget of the app declares."""
+    import importlib
+    import pkgutil
+
+    import gpp_tui.ui.screens
+    import gpp_tui.ui.widgets
+
+    found: list[Binding] = []
+    for package in (gpp_tui.ui.screens, gpp_tui.ui.widgets):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for value in vars(module).values():
+                if isinstance(value, type) and value.__module__ == module.__name__:
+                    declared = value.__dict__.get("BINDINGS", [])
+                    found.extend(b for b in Binding.make_bindings(declared) if b.description)
+    assert len(found) > 40
+    return found
+
+
 async def test_help_lists_every_binding(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        console = Console(width=100, record=True, file=io.StringIO())
+        console = Console(width=160, record=True, file=io.StringIO())
         console.print(app.screen.query_one("#help-table", Static).content)
         shown = console.export_text()
         groups = app.binding_groups()
@@ -125,6 +145,13 @@ async def test_help_lists_every_binding(make_app: MakeApp) -> None:
             assert description in shown, description
         for needed in ("Back", "Forward", "Help", "Quit", "Command palette", "Move down"):
             assert needed in shown
+        for binding in every_declared_binding():  # a screen's key missing from help fails
+            assert (binding.tooltip or binding.description) in shown, binding
+            if binding.id:
+                assert binding.id in shown, binding
+        lines = shown.splitlines()
+        assert any(line.split()[:1] == ["^q"] and "Quit" in line for line in lines)
+        assert "To the tags field" in shown
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         await pilot.press("f1")
@@ -219,3 +246,20 @@ async def test_narrow_terminal_stacks_the_panes(make_app: MakeApp, library: Libr
         detail = app.screen.query_one("#detail")
         assert tree.region.right <= detail.region.x
         assert detail.region.width >= 40
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_help_reads_at_80_and_60_columns(make_app: MakeApp, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.styles.background.a == 1  # nothing of the pane behind shows through
+        inner = size[0] - 4  # the box's border and padding
+        console = Console(width=inner, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#help-table", Static).content)
+        lines = [line.strip() for line in console.export_text().splitlines()]
+        assert "Moving, in every list and pane" in lines  # a title is a row of its own
+        assert any(line.endswith("Lock the screen  [app.lock]") for line in lines)
+        assert any("Mark reviewed, go to the next unreviewed" in line for line in lines), lines

@@ -468,10 +468,17 @@ class GppApp(App[None]):
     def binding_groups(self) -> list[BindingGroup]:
         """Every binding the user can press, grouped by where it works."""
         from gpp_tui.ui.screens.bookmarks import BookmarksScreen
+        from gpp_tui.ui.screens.choice import ChoiceScreen
+        from gpp_tui.ui.screens.citation import CitationScreen
+        from gpp_tui.ui.screens.confirm import ConfirmScreen, DraftScreen, NoticeScreen
         from gpp_tui.ui.screens.help import HelpScreen
+        from gpp_tui.ui.screens.lock import LockScreen
         from gpp_tui.ui.screens.note_editor import NoteEditor
+        from gpp_tui.ui.screens.prompt import PromptScreen
         from gpp_tui.ui.screens.search import SearchScreen
         from gpp_tui.ui.screens.team import TeamScreen
+        from gpp_tui.ui.screens.welcome import WelcomeScreen
+        from gpp_tui.ui.widgets.footer import QUIT_WHILE_TYPING
 
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", N_("Command palette"))
         anywhere = {b.id for b in self.BINDINGS if isinstance(b, Binding)}
@@ -484,6 +491,11 @@ class GppApp(App[None]):
                     palette,
                     Binding("tab", "", N_("Next pane")),
                     Binding("shift+tab", "", N_("Previous pane")),
+                    Binding(
+                        QUIT_WHILE_TYPING,
+                        "",
+                        N_("Quit, also where a field takes letters (a note is kept as a draft)"),
+                    ),
                 ],
             ),
             (
@@ -506,7 +518,10 @@ class GppApp(App[None]):
                 N_("Notes in the detail pane"),
                 [Binding("enter", "", N_("Edit the note")), *NotesList.BINDINGS],
             ),
-            (N_("Note editor"), NoteEditor.BINDINGS),
+            (
+                N_("Note editor"),
+                [*NoteEditor.BINDINGS, Binding("tab", "", N_("To the tags field (and back)"))],
+            ),
             (
                 N_("Search"),
                 [
@@ -516,6 +531,13 @@ class GppApp(App[None]):
             ),
             (N_("Bookmarks view"), BookmarksScreen.BINDINGS),
             (N_("Team screen"), TeamScreen.BINDINGS),
+            (N_("Citation"), CitationScreen.BINDINGS),
+            (N_("Questions"), [*ConfirmScreen.BINDINGS, *ChoiceScreen.BINDINGS]),
+            (N_("A draft offered back"), DraftScreen.BINDINGS),
+            (N_("Notices"), NoticeScreen.BINDINGS),
+            (N_("Prompts (a name, a label, a file)"), PromptScreen.BINDINGS),
+            (N_("Welcome"), WelcomeScreen.BINDINGS),
+            (N_("Lock screen"), LockScreen.BINDINGS),
             (N_("Help"), HelpScreen.BINDINGS),
         ]
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
@@ -30,13 +32,16 @@ TEXTUAL_DESCRIPTIONS = (
 """The descriptions of Textual's own bindings the help lists (the tree's shift keys), for the
 catalogs: the rows translate every description with `_()`, and these are not in our code."""
 
+KEY_WIDTH = 16
+"""The key column's width from 70 columns on (narrower, 10)."""
+
 
 def marks_legend(glyphs: Glyphs) -> Hanging:
     """What the tree's marks mean, in the symbols this terminal shows."""
     notes = glyphs.notes_mark(2, False) if glyphs.count_notes else glyphs.note
     meaning = _(
         "{reviewed} reviewed  {follow_up} follow-up  {bookmark} bookmark  "
-        "{notes} notes  {team} a colleague's"
+        "{notes} notes  {team} notes, some a colleague's"
     ).format(
         reviewed=glyphs.reviewed,
         follow_up=glyphs.follow_up,
@@ -72,14 +77,24 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(marks_legend(glyphs), id="help-marks")
         yield FittingFooter()
 
-    def _table(self) -> Table:
-        table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
-        table.add_column(_("Key"), style="bold", max_width=18)  # long key lists wrap, never cut
-        table.add_column(_("Action"), ratio=1)
-        table.add_column(_("Id (for [keys] in the settings file)"), style="dim", no_wrap=True)
+    def _table(self) -> Group:
+        """Each group: its title on a line of its own, then its keys and what they do.
+
+        A binding's id follows its description, in brackets (for [keys] in the settings
+        file), so the description keeps the width: readable at 60 columns.
+        """
+        width = self.app.size.width
+        parts: list[RenderableType] = [
+            Text(_("In brackets after each action: its id, for [keys] in the settings file.")),
+            Text(""),
+        ]
         keymap: dict[str, str] = getattr(self.app, "keymap", {})
         for title, bindings in self._groups:
-            table.add_row(Text(_(title), style="bold underline"), "")
+            parts.append(Text(_(title), style="bold underline"))
+            table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+            # Long key lists wrap, never cut; narrower keys leave the words room.
+            table.add_column(_("Key"), style="bold", width=KEY_WIDTH if width >= 70 else 10)
+            table.add_column(_("Action"), ratio=1)
             keys_by_action: dict[str, list[str]] = {}
             ids: dict[str, str] = {}
             for binding in Binding.make_bindings(bindings):
@@ -98,9 +113,16 @@ class HelpScreen(ModalScreen[None]):
                     shown = [self.app.get_key_display(binding)]
                 keys.extend(key for key in shown if key not in keys)
             for description, keys in keys_by_action.items():
-                table.add_row(Text(", ".join(keys)), Text(description), ids.get(description, ""))
-            table.add_row("", "", "")
-        return table
+                said = Text(description)
+                if description in ids:
+                    said.append(f"  [{ids[description]}]", style="dim")
+                table.add_row(Text(", ".join(keys)), said)
+            parts.extend((table, Text("")))
+        return Group(*parts)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the keys out again for the new width."""
+        self.query_one("#help-table", Static).update(self._table())
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the help screen."""
