@@ -291,7 +291,15 @@ def _require_data_dir(given: Path | None) -> None:
                 "`gpp import`, `gpp encrypt` and the app create it)"
             ).format(path=given)
         )
-    if not folder.is_dir():
+    _refuse_a_file(given)
+
+
+def _refuse_a_file(given: Path | None) -> None:
+    """Refuse a --data-dir that is a file (the app and `gpp --plain` create a missing one)."""
+    if given is None:
+        return
+    folder = given.expanduser()
+    if folder.exists() and not folder.is_dir():
         raise CliError(_("--data-dir {path}: not a folder").format(path=given))
 
 
@@ -506,6 +514,7 @@ def _run_app(args: argparse.Namespace) -> int:
     from gpp_tui.store.config import load_config
     from gpp_tui.store.locations import data_dir
 
+    _refuse_a_file(args.data_dir)
     config, problems = load_config()
     if wants_plain(os.environ, config.plain, args.plain):
         gc.enable()

@@ -219,6 +219,20 @@ def test_a_missing_data_dir_is_one_line_for_commands_that_only_read(
     assert not missing.exists()
 
 
+@pytest.mark.parametrize("plain", [[], ["--plain"]])
+def test_the_app_refuses_a_data_dir_that_is_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, plain: list[str]
+) -> None:
+    a_file = tmp_path / "hostname"
+    a_file.write_text("box\n", encoding="utf-8")
+
+    status, out, err = run(capsys, "--data-dir", str(a_file), *plain)
+
+    assert (status, out) == (2, "")
+    assert err == f"gpp: --data-dir {a_file}: not a folder\n"
+    assert a_file.read_text(encoding="utf-8") == "box\n"
+
+
 def test_commands_that_write_still_create_the_data_dir(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
