@@ -273,3 +273,39 @@ async def test_typed_zero_width_non_joiner_is_kept(make_app: MakeApp) -> None:
         await pilot.pause()
         await pilot.press(*"گذاری")
         assert app.screen.query_one(TextArea).text == "اتهام\u200cگذاری"  # noqa: RUF001
+
+
+async def test_undoing_a_delete_shows_the_note_that_came_back(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    from gpp_tui.ui.widgets.detail import DetailPane
+    from gpp_tui.ui.widgets.notes import NotesList
+
+    from .conftest import screen_text
+
+    with AnnotationStore(tmp_path / "data") as store:
+        for number in range(1, 7):
+            with store.update() as edit:
+                edit.add_note(PACK, "B.2", f"note {number}\n" + "a long line of the note\n" * 3)
+        last = store.annotations.notes_for(PACK, "B.2")[-1].id
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await go(pilot, "B.2")
+        await pilot.press("N", "G")  # the last note, at the bottom of the pane
+        await pilot.pause()
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await saved(pilot)
+        await pilot.press("escape")  # back to the tree, the pane at the node's top
+        screen.query_one(DetailPane).scroll_home(animate=False)
+        await pilot.pause()
+        assert "note 6" not in screen_text(app)
+        await pilot.press("u")
+        await saved(pilot)
+        await pilot.pause()
+        notes = screen.query_one(NotesList)
+        assert notes.highlighted is not None
+        assert notes.options[notes.highlighted].id == last
+        assert "note 6" in screen_text(app)  # scrolled into view

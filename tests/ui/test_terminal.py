@@ -78,7 +78,7 @@ async def test_too_small_terminal_shows_one_clear_line_and_recovers(make_app: Ma
         assert notice.display and notice.region.width > 0
         assert "Terminal too small" in str(notice.render())
         lines = [strip.text.strip() for strip in notice.render_lines(notice.size.region)]
-        assert [line for line in lines if line] == ["Terminal too small: needs 60x18"]
+        assert [line for line in lines if line] == ["Terminal too small: 50x14, needs 60x18"]
         await pilot.resize_terminal(20, 10)  # narrower than the line: cut, still one line
         await pilot.pause()
         lines = [strip.text.strip() for strip in notice.render_lines(notice.size.region)]

@@ -78,6 +78,14 @@ def test_an_import_says_who_made_it_when_and_with_what(library: Library, tmp_pat
     assert first.startswith("Importing 1 note exported on ") and first.endswith(" by Amina Kamara.")
 
 
+def test_a_name_ending_in_a_full_stop_ends_the_import_sentence(
+    library: Library, tmp_path: Path
+) -> None:
+    path = exported(library, one_note(), tmp_path / "n.json", author="Amina K.")
+    (first,) = import_header(library, read_export(path, library))
+    assert first.endswith(" by Amina K.") and not first.endswith("..")
+
+
 def test_an_import_made_with_another_version_of_the_pack_says_so(
     library: Library, tmp_path: Path
 ) -> None:

@@ -99,7 +99,8 @@ def test_teamwork_says_in_one_line_what_a_decision_did(tmp_path: Path) -> None:
     work = Teamwork()
     assert work.summary() is None
     assert work.decide("age1x", accept=True) == (
-        "This data folder is in no team: ctrl+p, Join a team folder (or `gpp team join PATH`)",
+        "This data folder is in no team: ctrl+p, then Create a team folder or Join a team "
+        "folder (on the command line: gpp team join PATH)",
         False,
     )
     work.live = LiveTeam(amina.review, lambda: amina.store.annotations)

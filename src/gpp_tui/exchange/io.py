@@ -265,13 +265,14 @@ def import_header(library: Library, incoming: ExportFile) -> list[str]:
     made = _(" on {time}").format(time=local_time(incoming.exported)) if incoming.exported else ""
     by = _(" by {author}").format(author=incoming.author) if incoming.author else ""
     total = incoming.annotations.note_total
-    lines = [
-        ngettext(
-            "Importing {count} note exported{made}{by}.",
-            "Importing {count} notes exported{made}{by}.",
-            total,
-        ).format(count=total, made=made, by=by)
-    ]
+    first = ngettext(
+        "Importing {count} note exported{made}{by}.",
+        "Importing {count} notes exported{made}{by}.",
+        total,
+    ).format(count=total, made=made, by=by)
+    if first.endswith("..") and not first.endswith("..."):
+        first = first[:-1]  # a name ending in a full stop ("Amina K.") ends the sentence
+    lines = [first]
     for pack_id, info in incoming.exported_from.items():
         pack = library.pack(pack_id)
         if pack is not None and info.version and pack.pack.version != info.version:

@@ -437,14 +437,18 @@ class Session:
                     else _("Not redone: the notes it touched changed since")
                 )
                 raise Refused(refusal, warning=True)
+            previous = edit.annotations
             edit.annotations = (
                 command.undo(edit.annotations) if undo else command.redo(edit.annotations)
             )
+            back = _note_back(previous, edit.annotations, command.places)
         self.team.changed(command.places)
         self.finder.reindex(command.places)
         many = len(command.places) > 1
         done = _("Undone: {change}") if undo else _("Redone: {change}")
-        return Changed(done.format(change=command.description), command.places, everything=many)
+        return Changed(
+            done.format(change=command.description), command.places, everything=many, note_id=back
+        )
 
     def read_import(self, path: Path) -> ImportPreview:
         """Read a colleague's export and what merging it would do (any thread; Refused if bad)."""
@@ -525,3 +529,12 @@ class Session:
 
 def _applies_before(command: Command, annotations: Annotations) -> bool:
     return all(annotations.node(*c.place) == c.before for c in command.nodes)
+
+
+def _note_back(before: Annotations, after: Annotations, places: tuple[Place, ...]) -> str | None:
+    """The one note an undo or redo brought back on one node (to show it), else None."""
+    if len(places) != 1:
+        return None
+    had = {note.id for note in before.node(*places[0]).notes}
+    back = [note.id for note in after.node(*places[0]).notes if note.id not in had]
+    return back[0] if len(back) == 1 else None

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from gpp_tui.team.status import TeamSummary
 
 NOT_IN_A_TEAM = N_(
-    "This data folder is in no team: ctrl+p, Join a team folder (or `gpp team join PATH`)"
+    "This data folder is in no team: ctrl+p, then Create a team folder or Join a team "
+    "folder (on the command line: gpp team join PATH)"
 )
 
 POLL_SECONDS = 3.0

@@ -104,16 +104,20 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield PrinciplesTree(library, self.glyphs, id="tree")
             yield DetailPane(library, self.glyphs, id="detail").data_bind(node=MainScreen.current)
-        yield Static(
-            _("Terminal too small: needs {size}").format(size=f"{MIN_WIDTH}x{MIN_HEIGHT}"),
-            id="too-small",
-        )
+        yield Static(id="too-small")
         yield FittingFooter()
 
     def on_resize(self, event: events.Resize) -> None:
         """Below the minimum size show one clear line instead of a broken layout."""
         size = event.size
-        self.set_class(size.width < MIN_WIDTH or size.height < MIN_HEIGHT, "-too-small")
+        too_small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        if too_small:
+            self.query_one("#too-small", Static).update(
+                _("Terminal too small: {width}x{height}, needs {size}").format(
+                    width=size.width, height=size.height, size=f"{MIN_WIDTH}x{MIN_HEIGHT}"
+                )
+            )
+        self.set_class(too_small, "-too-small")
         self.show_progress()
         bilingual.show_side_by_side(self, size.width)
 
