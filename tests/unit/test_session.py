@@ -322,3 +322,35 @@ def test_short_progress_for_a_narrow_header(session: Session) -> None:
     text = session.progress("·", marks=("✓", "!"))
     assert text.startswith("1/11 ✓ · 0 ! · B 1/3")
     assert text.endswith("· filter: unreviewed")
+
+
+def test_a_repaired_file_is_an_alarm_and_still_a_start_up_message(
+    library: Library, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with AnnotationStore(data) as store:
+        for text in ("kept", "lost"):
+            with store.update() as edit:
+                edit.add_note("wigj-gpp", "D.3", text)
+    (data / ANNOTATIONS_FILE).write_bytes(b"[")
+    session = Session(library, data)
+    session.load()
+    try:
+        [alarm] = session.startup_alarms()
+        assert "restored from the backup" in alarm
+        assert alarm in session.startup_messages()  # the plain mode and the CLI say it too
+    finally:
+        assert session.store is not None
+        session.store.close()
+
+
+def test_undoing_a_delete_names_the_note_that_came_back(session: Session) -> None:
+    a1 = node(session, "A.1")
+    written = session.save_note("one", node=a1).note_id
+    session.save_note("two", node=a1)
+    assert written is not None
+    session.delete_note(written, a1)
+    undone = session.undo()
+    assert undone is not None and undone.note_id == written
+    redone = session.redo()  # the delete again: no note came back
+    assert redone is not None and redone.note_id is None

@@ -89,12 +89,14 @@ class Session:
         return list(self.store.alarms) if self.store is not None else []
 
     def startup_messages(self) -> list[str]:
-        """One line for each other thing the user should know about their notes after loading."""
+        """One line for each thing the user should know about their notes after loading.
+
+        The alarms among them too (`startup_alarms`): the app shows those in a dialog.
+        """
         store = self.store
         if store is None:
             return []
-        alarms = set(store.alarms)
-        messages = [m for m in store.messages if m not in alarms] + self.team.messages
+        messages = [*store.messages, *self.team.messages]
         if store.read_only:
             messages.append(_("Read-only: {reason}").format(reason=store.read_only_reason))
         loaded = {pack.pack.id for pack in self.library.packs}

@@ -155,8 +155,10 @@ class MainScreen(Screen[None]):
     def store_ready(self, store: AnnotationStore) -> None:
         """The annotations are loaded: say what happened, show the markers, offer drafts."""
         self.session.attach(store)
+        alarms = self.session.startup_alarms()
         for message in self.session.startup_messages():
-            self.notify(message, severity="warning", timeout=MESSAGE_SECONDS)
+            if message not in alarms:  # those wait in a dialog, below
+                self.notify(message, severity="warning", timeout=MESSAGE_SECONDS)
         self.query_one(PrinciplesTree).marker = self.marker
         for pack, count in self.show_orphans():
             self.notify(
@@ -176,7 +178,6 @@ class MainScreen(Screen[None]):
             from gpp_tui.ui.screens import annotating
 
             annotating.offer_drafts(self, drafts)
-        alarms = self.session.startup_alarms()
         if alarms:  # on top of a draft's offer: read first, then the draft
             from gpp_tui.ui.screens.confirm import NoticeScreen
 
