@@ -177,3 +177,24 @@ async def test_a_draft_thrown_away_is_deleted_and_not_offered_again(
         await ready(pilot)
         await pilot.pause()
         assert isinstance(again.screen, MainScreen)
+
+
+async def test_ctrl_l_locks_over_the_repair_notice_and_it_comes_back(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    from .conftest import screen_text
+
+    data = tmp_path / "data"
+    _two_saves(data)
+    (data / "annotations.toml").write_bytes(b"[")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, NoticeScreen)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LockScreen"
+        assert "annotations.toml" not in screen_text(app)
+        await pilot.press("enter")  # not encrypted: enter unlocks
+        await pilot.pause()
+        assert isinstance(app.screen, NoticeScreen)  # still to be read
