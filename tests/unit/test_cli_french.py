@@ -39,9 +39,7 @@ def test_help_is_french_with_a_french_locale(
     assert status == 0
     text = _flat(out)
     assert text.startswith("utilisation : gpp")
-    assert (
-        "Consulter hors ligne les Principes relatifs à la persécution fondée sur le genre" in text
-    )
+    assert "Examiner hors ligne les Principes relatifs à la persécution fondée sur le genre" in text
     assert "afficher ce message d'aide et quitter" in text
     for english in ("usage:", "show this help", "list focus areas", "Without a command"):
         assert english not in text
@@ -145,7 +143,7 @@ def test_an_export_in_french_has_french_headings_and_text(
         "À suivre",
         "Rien n'est marqué à suivre.",
         "Avancement",
-        "Examinées : 0 sur 11 · 0 à suivre",
+        "0 sur 11 examinées · 0 à suivre",
         "Domaine d'action",
         "Garanties contre les représailles",
         AUTHORITY,

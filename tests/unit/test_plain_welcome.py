@@ -184,7 +184,7 @@ def test_french_related_nodes_and_the_translation_heading(
 
     lines = out.splitlines()
     nbsp = "\u00a0"
-    assert f"Liées{nbsp}: B.1 Cadres globaux{nbsp}; C.1 " in out
+    assert f"Recommandations liées{nbsp}: B.1 Cadres globaux{nbsp}; C.1 " in out
     authority = next(i for i, line in enumerate(lines) if line.startswith("Traduction non off"))
     assert lines[authority + 1] == f"Texte{nbsp}:"
     assert "Bienvenue dans gpp-tui." in lines
