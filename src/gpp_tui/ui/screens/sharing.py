@@ -47,8 +47,8 @@ def cite(screen: MainScreen) -> None:
     texts = {s.value: safe_line(citation(screen.session.library, node, s)) for s in CitationStyle}
     text = texts[DEFAULT_STYLE]
     screen.app.copy_to_clipboard(text)
-    screen.notify(_("Copied: {citation}").format(citation=text), timeout=6)
-    # Some terminals ignore clipboard requests: the dialog keeps the text on screen.
+    # Some terminals ignore clipboard requests: the dialog keeps the text on screen and
+    # says so (no toast repeating the citation over the dialog).
     screen.app.push_screen(CitationScreen(texts, DEFAULT_STYLE.value))
 
 
