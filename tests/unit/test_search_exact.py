@@ -185,3 +185,9 @@ def test_a_text_holding_the_field_separator_is_still_indexed_field_by_field() ->
     index = notes_index("alpha\x00beta\x00gamma")
     (hit,) = index.search("beta")
     assert hit.note_id == "n1" and "beta" in hit.snippet
+
+
+def test_a_label_on_a_node_no_pack_has_is_found_from_the_start(library: Library) -> None:
+    index = SearchIndex.build(library, [UserDoc(P, "Z.9", "bookmark", "zanzibar")])
+    (hit,) = index.search("zanzibar")
+    assert (hit.node_id, hit.note_id) == ("Z.9", None)

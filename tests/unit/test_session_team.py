@@ -182,3 +182,25 @@ def test_a_sync_says_what_it_did_in_one_line(
     ], changed.message
     amina.close()
     bruno.close()
+
+
+def test_accepting_a_request_through_the_session_accepts_it(tmp_path: Path) -> None:
+    from pyrage import x25519
+
+    from gpp_tui.session.teamwork import Teamwork
+    from gpp_tui.team.live import LiveTeam
+
+    team = make_team(tmp_path / "encrypted", encrypted=True)
+    amina = join(tmp_path, team, "amina", x25519.Identity.generate())
+    join(tmp_path, team, "bruno", x25519.Identity.generate()).close()
+    amina.review.refresh()
+    work = Teamwork()
+    work.live = LiveTeam(amina.review, lambda: amina.store.annotations)
+    summary = work.summary()
+    assert summary is not None
+    (request,) = summary.requests
+    line, done = work.decide(request.recipient, accept=True)
+    assert done and line.startswith("Accepted ")
+    assert request.recipient in amina.review.me.accepted
+    assert request.recipient not in amina.review.me.refused
+    amina.close()

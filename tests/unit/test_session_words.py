@@ -371,3 +371,28 @@ def test_out_of_a_team_every_note_is_the_users_own(session: Session) -> None:
     session.save_note("mine", node=node(session, "A.1"))
     (note,) = session.notes(node(session, "A.1"))
     assert session.team.author_of(note) == ""
+
+
+def test_the_stores_own_messages_are_among_the_start_up_messages(
+    library: Library, tmp_path: Path
+) -> None:
+    from gpp_tui.session.teamwork import Teamwork
+
+    assert Teamwork().messages == []
+    holder = AnnotationStore(tmp_path / "data")
+    second = Session(library, tmp_path / "data")
+    second.load()
+    try:
+        store = second.store
+        assert store is not None and store.messages
+        for message in store.messages:
+            assert message in second.startup_messages()
+    finally:
+        second.close()
+        holder.close()
+
+
+def test_an_export_refused_says_why(session: Session, tmp_path: Path) -> None:
+    with pytest.raises(Refused) as refused:
+        session.export("html", tmp_path)
+    assert refused.value.message == f"not written: {tmp_path} is a folder"

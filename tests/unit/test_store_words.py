@@ -121,3 +121,30 @@ def test_a_node_that_would_not_read_back_is_named_in_the_refusal() -> None:
     assert str(refused.value) == (
         "not saved: wigj-gpp/B.2 would not read back exactly (a gpp-tui bug)"
     )
+
+
+def test_a_notes_file_too_large_or_unreadable_is_told_word_for_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gpp_tui.store import annotation_store
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    notes = folder / "annotations.toml"
+    with notes.open("wb") as file:
+        file.truncate(annotation_store.MAX_STORE_BYTES + 1)  # sparse
+    with AnnotationStore(folder) as store:
+        (message,) = store.messages
+        assert message.startswith(f"{notes} was not opened: ")
+        assert message.endswith(". It was left untouched; nothing will be written.")
+    notes.write_text("", encoding="utf-8")
+
+    def unreadable(path: Path, limit: int) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(annotation_store, "read_bytes", unreadable)
+    with AnnotationStore(folder) as store:
+        assert store.messages == [
+            f"Could not read {notes} (Input/output error); opened read-only, nothing will be "
+            "written."
+        ]
