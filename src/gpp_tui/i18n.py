@@ -9,7 +9,7 @@ dates and numbers of `format_datetime` / `format_number`, imported when first us
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -63,6 +63,11 @@ def pgettext(context: str, message: str) -> str:
     `context` tells them apart ("provenance" for the "Note" of a pack's sources).
     """
     return _catalog.pgettext(context, message)
+
+
+def clauses(parts: Iterable[str]) -> str:
+    """Parts joined by semicolons as the language writes them: "a; b", in French "a ; b"."""
+    return pgettext("between the items of a list", "; ").join(parts)
 
 
 def N_(message: str) -> str:

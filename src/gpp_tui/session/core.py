@@ -348,7 +348,8 @@ class Session:
         else:
             description = _("marked {node} {status}").format(node=node.id, status=status.label)
         new, _command = self._record(description, change)
-        return Changed(f"{node.id}: {new.label}", ((node.pack_id, node.id),), undoable=True)
+        shown = _("{name}: {value}").format(name=node.id, value=new.label)
+        return Changed(shown, ((node.pack_id, node.id),), undoable=True)
 
     def save_note(
         self,

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gpp_tui.i18n import N_, _
+from gpp_tui.i18n import N_, _, clauses
 from gpp_tui.session.history import Place
 from gpp_tui.session.results import Changed
 
@@ -142,7 +142,7 @@ class Teamwork:
         nodes, problems = self.live.poll()
         if not nodes and not problems:
             return None
-        return Changed("; ".join(problems), tuple(sorted(nodes)))
+        return Changed(clauses(problems), tuple(sorted(nodes)))
 
     def matching(self, pack_id: str, node_ids: list[str], who: str) -> list[str]:
         """The node ids with notes by the user ("mine") or by colleagues ("by others")."""
@@ -190,7 +190,7 @@ class Teamwork:
             lines, nodes, problems = self.live.sync()
         except (GitSyncError, TeamError) as error:
             return str(error), False, None
-        changed = Changed("; ".join(problems), tuple(sorted(nodes))) if nodes or problems else None
+        changed = Changed(clauses(problems), tuple(sorted(nodes))) if nodes or problems else None
         if nodes:
             lines.append(_("{n} node(s) changed by the others").format(n=len(nodes)))
-        return "; ".join(lines), True, changed
+        return clauses(lines), True, changed
