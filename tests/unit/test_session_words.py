@@ -396,3 +396,17 @@ def test_an_export_refused_says_why(session: Session, tmp_path: Path) -> None:
     with pytest.raises(Refused) as refused:
         session.export("html", tmp_path)
     assert refused.value.message == f"not written: {tmp_path} is a folder"
+
+
+def test_warming_up_builds_the_index_and_keeps_a_save_problem_for_the_save(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = session.store
+    assert store is not None
+
+    def broken() -> None:
+        raise StoreError("not saved: the disk is full")
+
+    monkeypatch.setattr(store, "prepare_save", broken)
+    session.warm_up()  # no error here: the save reports it, when there is something to save
+    assert session.finder.search("retaliation", 1)[0].node_id == "B.2"
