@@ -252,3 +252,21 @@ def test_notes_on_nodes_the_pack_lost_are_not_flagged_as_on_changed_text(
     review = render(library, annotations, "md").decode("utf-8")
     assert review.count("written on text now gone") == 2
     assert "The source text has changed" not in review
+
+
+def test_a_file_without_the_format_key_is_refused_word_for_word(
+    library: Library, tmp_path: Path
+) -> None:
+    path = tmp_path / "other.json"
+    path.write_text('{"packs": {}}', encoding="utf-8")
+    assert 'it is not a gpp-tui export (no format = "gpp-tui-annotations")' in refusal(
+        path, library
+    )
+
+
+def test_a_note_deleted_on_the_other_side_is_reported_with_its_text_and_id() -> None:
+    base, note = edits.add_note(Annotations(), P, "B.2", "shared words", now=T0)
+    theirs = edits.delete_note(base, P, "B.2", note.id)
+    (change,) = merge(base, theirs).report.changes
+    assert (change.kind, change.item, change.note_id) == (ChangeKind.DELETED, "note", note.id)
+    assert "shared words" in change.detail
