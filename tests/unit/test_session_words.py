@@ -330,8 +330,8 @@ def test_the_switch_goes_to_the_translation_in_the_interface_language(library: L
 
     two = with_spanish(library)
     assert next_language(two) == "fr"  # the first translation, without a preference
-    assert next_language(two, "es_ES.UTF-8") == "es"
-    pair = parallel(two, two.packs[0].nodes["B.2"], "es_ES.UTF-8")
+    assert next_language(two, "es_MX.UTF-8") == "es"
+    pair = parallel(two, two.packs[0].nodes["B.2"], "es_MX.UTF-8")
     assert pair is not None and pair.translation_pack.language == "es"
 
 
@@ -410,3 +410,20 @@ def test_warming_up_builds_the_index_and_keeps_a_save_problem_for_the_save(
     monkeypatch.setattr(store, "prepare_save", broken)
     session.warm_up()  # no error here: the save reports it, when there is something to save
     assert session.finder.search("retaliation", 1)[0].node_id == "B.2"
+
+
+def test_nothing_open_nothing_shown(library: Library, session: Session) -> None:
+    from gpp_tui.session.languages import shown_language
+
+    with pytest.raises(Refused) as refused:
+        session.toggle_bookmark()
+    assert refused.value.message == "Nothing is selected"
+    assert shown_language(Library(())) == ""
+
+
+def test_a_saved_note_redraws_its_node_and_a_label_is_found(session: Session) -> None:
+    changed = session.save_note("words", node=node(session, "A.2"))
+    assert changed.places == ((P, "A.2"),)
+    session.label_bookmark("zanzibar", node(session, "C.2"))
+    hits = session.finder.search("zanzibar", 5)
+    assert [(h.node_id, h.note_id) for h in hits] == [("C.2", None)]
