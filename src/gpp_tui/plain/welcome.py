@@ -89,18 +89,10 @@ def signed_line(name: str) -> str:
 
 def keep_name(shell: PlainShell, name: str) -> list[str]:
     """Sign new notes with `name`, remember it in the settings, tell the team; say so."""
-    from gpp_tui.store.config import config_path, set_author
+    from gpp_tui.store.config import keep_author
 
-    lines = []
-    try:
-        set_author(name)
-    except OSError as error:
-        lines.append(
-            _("Your name is not kept for next time: {path} cannot be written ({error})").format(
-                path=config_path(), error=error.strerror or error
-            )
-            + "."
-        )
+    not_kept = keep_author(name)
+    lines = [not_kept + "."] if not_kept else []
     problem = shell.session.rename(name)
     lines.insert(0, _("Your notes will be signed “{name}” from now on.").format(name=name))
     if problem:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from gpp_tui.collector import collector_paused
 from gpp_tui.content.models import Library, Node, NodeKind
 from gpp_tui.search.documents import (
     WEIGHTS,
@@ -120,7 +119,7 @@ class SearchIndex:
     @classmethod
     def build(cls, library: Library, user_docs: Iterable[UserDoc] = ()) -> SearchIndex:
         """Index every node of every pack, and the user's notes and bookmark labels."""
-        with _collector_paused():
+        with collector_paused():
             return cls._build(library, user_docs)
 
     @classmethod
@@ -369,15 +368,3 @@ class SearchIndex:
             spans=spans,
             score=float(score),
         )
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a build allocates ~1M objects and no cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -203,3 +203,14 @@ def set_author(name: str, path: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, "".join(lines).encode("utf-8"))
     return path
+
+
+def keep_author(name: str) -> str:
+    """`set_author` for the app and the plain mode: "" once kept, else the one line why not."""
+    try:
+        set_author(name)
+    except OSError as error:
+        return _("Your name is not kept for next time: {path} cannot be written ({error})").format(
+            path=config_path(), error=error.strerror or error
+        )
+    return ""

@@ -308,17 +308,11 @@ class GppApp(App[None]):
 
     def keep_author(self, name: str) -> None:
         """Sign new notes with `name` from now on and remember it; say so (a typo shows)."""
-        from gpp_tui.store.config import set_author
+        from gpp_tui.store.config import keep_author
 
-        try:
-            set_author(name)
-        except OSError as error:
-            self.notify(
-                _("Your name is not kept for next time: {path} cannot be written ({error})").format(
-                    path=config_path(), error=error.strerror or error
-                ),
-                severity="warning",
-            )
+        not_kept = keep_author(name)
+        if not_kept:
+            self.notify(not_kept, severity="warning")
         else:
             self.notify(
                 _("Your notes will be signed “{name}”. To change it: ctrl+p, Your name.").format(
