@@ -199,3 +199,19 @@ async def test_t_says_why_when_the_team_folder_cannot_be_used(
         assert isinstance(app.screen, MainScreen)
         (shown,) = [str(n.message) for n in app._notifications]
         assert shown.startswith("Team folder not used: the team folder cannot be used:"), shown
+
+
+async def test_a_team_name_that_looks_like_markup_is_shown_as_written(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """The name comes from the team folder (anyone who can write there): never markup."""
+    name = "[b]Herat[/i] team [/]"
+    team = TeamFolder.create(tmp_path / "team", name, encrypted=False)
+    join_team(tmp_path / "data", team.path, "Amina")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamScreen)
+        assert f"Team: {name}" in screen_text(app)

@@ -112,7 +112,8 @@ class TeamScreen(ModalScreen[None]):
             )
             return
         me = summary.this_device
-        self.query_one("#team-box").border_title = _("Team: {name}").format(name=summary.name)
+        # The name comes from the team folder: Text, so that "[" is never read as markup.
+        self.query_one("#team-box").border_title = Text(_("Team: {name}").format(name=summary.name))
         kind = _("encrypted") if summary.encrypted else _("plain, not encrypted")
         self.query_one("#team-heading", Static).update(
             Text(
